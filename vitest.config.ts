@@ -1,11 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+const siteTests = ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Build and browser tests spawn Astro and Chromium; give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 300_000,
     env: { TZ: 'UTC' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: siteTests,
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        // Tests of the built site share one build, made by the global setup.
+        test: {
+          name: 'site',
+          include: siteTests,
+          globalSetup: ['test/support/global-build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          env: { TZ: 'UTC' },
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// GitHub Pages serves a project site under /<repository>/: the deploy workflow
+// sets SITE and BASE, and every internal link goes through the base-aware helpers.
+const site = process.env.SITE || 'https://example.github.io';
+const base = process.env.BASE || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  i18n: {
+    defaultLocale: 'zh',
+    locales: ['zh', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // Charts are SVG strings computed at build time; no image service is needed.
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  devToolbar: { enabled: false },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,463 @@
+/**
+ * Turns rows from any reader into the canonical event table (spec §1-2):
+ * resolves the column mapping, parses and validates each row as it arrives
+ * (no per-row objects), collects every problem with its line, and at the end
+ * detects duplicates, future timestamps and small segments/channels.
+ *
+ * @example
+ *   const builder = new EventTableBuilder('a.csv', [{ name: 'customer_id' }, ...], resolveLoadOptions(), 'text');
+ *   builder.addRow(['c1', '2024-03-10 08:00', 'visit'], 3, 2);
+ *   const { table, summary } = builder.finish();
+ */
+import { table as arqueroTable } from 'arquero';
+import type { CheckSummary } from './checkSummary.ts';
+import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
+import { countKept, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
+import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from './events.ts';
+import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
+import { DataError, quoteValue, type Issue } from './issues.ts';
+import type { LoadResult } from './loadResult.ts';
+import type { ResolvedLoadOptions } from './loadOptions.ts';
+import { findDuplicateRows } from './duplicateRows.ts';
+import { parseTimestamp, timestampFromValue } from './timestamp.ts';
+import { zoneClock, type ZoneClock } from './timeZone.ts';
+
+/** Errors kept in memory; more are counted, not stored. */
+export const STORED_ISSUE_LIMIT = 10_000;
+/** Warnings of one kind listed one by one before a count. */
+const WARNINGS_PER_KIND = 50;
+
+export interface SourceColumn {
+  name: string;
+  /** A typed instant (Parquet/Arrow timestamp or date): numbers are epoch ms as they are. */
+  isInstant?: boolean;
+}
+
+/** `text`: every value is a string as in CSV; `typed`: JSON, Parquet, Arrow values. */
+export type SourceKind = 'text' | 'typed';
+
+const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const TIMESTAMP_HINT =
+  'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
+
+/** Cleans header names: trimmed, empty ones named `column_N`, repeats suffixed `_2`. */
+export function cleanHeader(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, index) => {
+    let name = raw.trim() || `column_${index + 1}`;
+    if (seen.has(name)) {
+      let suffix = 2;
+      while (seen.has(`${name}_${suffix}`)) suffix++;
+      name = `${name}_${suffix}`;
+    }
+    seen.add(name);
+    return name;
+  });
+}
+
+export class EventTableBuilder {
+  readonly file: string;
+  readonly header: string[];
+  readonly options: ResolvedLoadOptions;
+  private readonly source: SourceKind;
+  private readonly clock: ZoneClock;
+  private readonly resolution: ColumnResolution;
+  private readonly isInstant: boolean[];
+  private readonly errors: Issue[] = [];
+  private errorCount = 0;
+  private readonly skippedIssues: Issue[] = [];
+  private fatal = false;
+  private skipped = 0;
+  private firstSkippedLine = 0;
+
+  // Output columns, in output order, and how each is fed.
+  private readonly customerIds = new TextSink();
+  private readonly events = new TextSink();
+  private readonly timestamps = new GrowableFloat64Array();
+  private readonly lines = new GrowableInt32Array();
+  private readonly optionalText: { column: EventColumn; index: number; sink: TextSink }[] = [];
+  private readonly optionalNumbers: { column: EventColumn; index: number; sink: NumberSink }[] = [];
+  private readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
+  private readonly idIndex: number;
+  private readonly timestampIndex: number;
+  private readonly eventIndex: number;
+
+  constructor(file: string, header: readonly SourceColumn[], options: ResolvedLoadOptions, source: SourceKind) {
+    this.file = file;
+    this.options = options;
+    this.source = source;
+    this.clock = zoneClock(options.tz);
+    this.header = cleanHeader(header.map((column) => column.name));
+    this.isInstant = header.map((column) => column.isInstant === true);
+    this.resolution = resolveColumns(this.header, options.map);
+    this.reportColumnProblems();
+    const { indexOf } = this.resolution;
+    this.idIndex = indexOf.customer_id ?? -1;
+    this.timestampIndex = indexOf.timestamp ?? -1;
+    this.eventIndex = indexOf.event ?? -1;
+    for (const column of TEXT_COLUMNS) {
+      const index = indexOf[column];
+      if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
+    }
+    for (const column of NUMERIC_COLUMNS) {
+      const index = indexOf[column];
+      if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true) });
+    }
+    const used = new Set(Object.values(indexOf));
+    const names = new Set<string>(EVENT_COLUMNS.filter((column) => indexOf[column] !== undefined));
+    this.header.forEach((name, index) => {
+      if (used.has(index)) return;
+      // A file column that shares a canonical name mapped from elsewhere keeps its data under another name.
+      let outputName = name;
+      while (names.has(outputName)) outputName = `${outputName}_original`;
+      names.add(outputName);
+      this.extras.push({ name: outputName, index, sink: source === 'text' ? new TextSink() : new ValueSink() });
+    });
+  }
+
+  /** Whether the header already made the file unreadable (rows are then ignored). */
+  get hasFatalError(): boolean {
+    return this.fatal;
+  }
+
+  private reportColumnProblems(): void {
+    const found = this.header.join(', ') || '(none)';
+    for (const problem of this.resolution.problems) {
+      const suggestion = problem.suggestion;
+      if (problem.kind === 'missing') {
+        const todo = suggestion
+          ? `map it with --map ${problem.column}=${suggestion}`
+          : `rename a column to ${problem.column} or map one with --map ${problem.column}=<column>`;
+        this.fileError(1, problem.column, `required column missing (columns found: ${found}) — ${todo}`);
+      } else {
+        const todo = suggestion ? `did you mean --map ${problem.column}=${suggestion}?` : 'map a column that exists';
+        this.fileError(
+          1,
+          problem.fileColumn ?? problem.column,
+          `column given in --map ${problem.column}=${problem.fileColumn} is not in the file (columns found: ${found}) — ${todo}`,
+        );
+      }
+    }
+  }
+
+  /** An error that makes the whole file unusable (no table is produced, even with --skip-invalid). */
+  fileError(line: number, column: string, message: string): void {
+    this.fatal = true;
+    this.pushError({ file: this.file, line, column, message });
+  }
+
+  private pushError(issue: Issue): void {
+    this.errorCount++;
+    if (this.errors.length < STORED_ISSUE_LIMIT) this.errors.push(issue);
+  }
+
+  /** A problem with one row: an error, or with --skip-invalid a warning and the row is skipped. */
+  rowError(line: number, column: string, message: string): void {
+    const issue = { file: this.file, line, column, message };
+    if (this.options.skipInvalid) {
+      if (this.skippedIssues.length < STORED_ISSUE_LIMIT) this.skippedIssues.push(issue);
+    } else this.pushError(issue);
+  }
+
+  private markSkipped(line: number): void {
+    if (this.skipped === 0) this.firstSkippedLine = line;
+    this.skipped++;
+  }
+
+  /**
+   * Adds one row. `values[i]` is the value of header column i; `line` is the
+   * row's line (or record number); `fieldLines[i]` the line where field i starts
+   * when quoted newlines moved it.
+   */
+  addRow(values: ArrayLike<unknown>, count: number, line: number, fieldLines?: ArrayLike<number>): void {
+    if (this.fatal) return;
+    const width = this.header.length;
+    if (count !== width) {
+      const what = count < width ? 'missing fields' : 'extra fields';
+      this.rowError(
+        line,
+        '(row)',
+        `${count} fields where the header has ${width}, ${what} (${quoteValue(rowPreview(values, count), 60)}) — quote fields that contain the delimiter or a line break, and give every row one field per column`,
+      );
+      this.markSkipped(line);
+      return;
+    }
+    const lineOf = (index: number): number => (fieldLines ? fieldLines[index] : line);
+    let valid = true;
+
+    const idValue = values[this.idIndex];
+    const id = textOf(idValue);
+    if (id === null || id.trim() === '') {
+      valid = false;
+      this.rowError(lineOf(this.idIndex), this.header[this.idIndex], `empty customer id (${quoteValue(idValue ?? '')}) — fill it in or drop the row (--skip-invalid)`);
+    }
+    const eventValue = values[this.eventIndex];
+    const event = textOf(eventValue);
+    if (event === null || event.trim() === '') {
+      valid = false;
+      this.rowError(lineOf(this.eventIndex), this.header[this.eventIndex], `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`);
+    }
+    const timestampValue = values[this.timestampIndex];
+    const timestamp =
+      this.source === 'text'
+        ? parseTimestamp(timestampValue as string, this.clock)
+        : timestampFromValue(timestampValue, this.clock, this.isInstant[this.timestampIndex]);
+    if (timestamp !== timestamp) {
+      valid = false;
+      const what = textOf(timestampValue)?.trim() ? 'not a timestamp' : 'empty timestamp';
+      this.rowError(lineOf(this.timestampIndex), this.header[this.timestampIndex], `${what} (${quoteValue(timestampValue ?? '')}) — ${TIMESTAMP_HINT}`);
+    }
+    const numbers = this.optionalNumbers;
+    for (let n = 0; n < numbers.length; n++) {
+      const { index } = numbers[n];
+      const parsed = numberOf(values[index]);
+      if (parsed === undefined) {
+        valid = false;
+        this.rowError(lineOf(index), this.header[index], `not a number (${quoteValue(values[index])}) — ${numberHint(values[index])}`);
+      }
+    }
+    if (!valid) {
+      this.markSkipped(line);
+      return;
+    }
+
+    this.customerIds.push(id);
+    this.events.push(event);
+    this.timestamps.push(timestamp);
+    this.lines.push(line);
+    const texts = this.optionalText;
+    for (let t = 0; t < texts.length; t++) {
+      const text = textOf(values[texts[t].index]);
+      texts[t].sink.push(text === null || text === '' ? null : text);
+    }
+    for (let n = 0; n < numbers.length; n++) {
+      const parsed = numberOf(values[numbers[n].index]);
+      numbers[n].sink.push(parsed === null || parsed === undefined ? NaN : parsed);
+    }
+    const extras = this.extras;
+    for (let e = 0; e < extras.length; e++) {
+      const { sink, index } = extras[e];
+      const value = values[index];
+      if (sink instanceof TextSink) sink.push(value === '' || value === undefined || value === null ? null : (value as string));
+      else sink.push(value);
+    }
+  }
+
+  /** The table and summary; throws DataError when there are errors (and for fatal ones always). */
+  finish(): LoadResult {
+    const rows = this.lines.length;
+    if (!this.fatal && rows === 0 && (this.skipped === 0 || this.options.skipInvalid)) {
+      const what =
+        this.skipped > 0 ? `no valid events (all ${this.skipped} rows are invalid)` : 'no events (the file has a header but no rows)';
+      this.fileError(this.skipped > 0 ? this.firstSkippedLine : 2, '(file)', `${what} — export at least one event row`);
+    }
+    const warnings: Issue[] = [];
+    let keep: Uint8Array | undefined;
+    if (this.errorCount === 0) {
+      const duplicates = findDuplicateRows(rows, this.rowSinks());
+      if (duplicates.count > 0) {
+        if (this.options.dedupe) {
+          keep = new Uint8Array(rows).fill(1);
+          for (let i = 0; i < rows; i++) if (duplicates.firstOf[i] >= 0) keep[i] = 0;
+        }
+        this.duplicateWarnings(duplicates, warnings);
+      }
+      this.futureWarnings(warnings, keep);
+      for (const { column, sink } of this.optionalText) {
+        if (column === 'channel' || column === 'segment') this.smallGroupWarnings(column, sink, warnings, keep);
+      }
+      if (this.skipped > 0) this.skippedWarnings(warnings);
+    }
+    const summary = this.summarize(keep, warnings);
+    if (this.errorCount > 0) throw new DataError(this.errors, this.errorCount, summary);
+    return { table: this.buildTable(keep), summary, skipped: this.skipped };
+  }
+
+  private rowSinks(): ColumnSink[] {
+    const parsed = this.timestamps;
+    const timestamps: ColumnSink = {
+      length: parsed.length,
+      keyAt: (row) => parsed.data[row],
+      materialize: () => parsed.view(),
+    };
+    return [
+      this.customerIds,
+      timestamps,
+      this.events,
+      ...this.optionalText.map((entry) => entry.sink),
+      ...this.optionalNumbers.map((entry) => entry.sink),
+      ...this.extras.map((entry) => entry.sink),
+    ];
+  }
+
+  private warn(warnings: Issue[], line: number, column: string, message: string): void {
+    warnings.push({ file: this.file, line, column, message });
+  }
+
+  private duplicateWarnings(duplicates: { count: number; firstOf: Int32Array }, warnings: Issue[]): void {
+    const lines = this.lines.data;
+    const action = this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop it';
+    let listed = 0;
+    for (let i = 0; i < duplicates.firstOf.length && listed < WARNINGS_PER_KIND; i++) {
+      const first = duplicates.firstOf[i];
+      if (first < 0) continue;
+      listed++;
+      this.warn(warnings, lines[i], '(row)', `exact duplicate of line ${lines[first]} — ${action}`);
+    }
+    if (duplicates.count > listed) {
+      this.warn(warnings, lines[duplicates.firstOf.findIndex((first) => first >= 0)], '(row)', `${duplicates.count} exact duplicate rows in total — ${this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them'}`);
+    }
+  }
+
+  private futureWarnings(warnings: Issue[], keep: Uint8Array | undefined): void {
+    const timestamps = this.timestamps.data;
+    const lines = this.lines.data;
+    const column = this.header[this.timestampIndex];
+    const now = this.options.now;
+    let count = 0;
+    let firstLine = 0;
+    for (let i = 0; i < this.timestamps.length; i++) {
+      if (timestamps[i] <= now || (keep && !keep[i])) continue;
+      if (count === 0) firstLine = lines[i];
+      if (count < WARNINGS_PER_KIND) {
+        this.warn(warnings, lines[i], column, `timestamp in the future (${new Date(timestamps[i]).toISOString()}) — check the clock or the --tz zone of the export`);
+      }
+      count++;
+    }
+    if (count > WARNINGS_PER_KIND) {
+      this.warn(warnings, firstLine, column, `${count} timestamps in the future in total — check the clock or the --tz zone of the export`);
+    }
+  }
+
+  private smallGroupWarnings(column: EventColumn, sink: TextSink, warnings: Issue[], keep: Uint8Array | undefined): void {
+    const k = this.options.k;
+    const codes = sink.codes.data;
+    const customers = this.customerIds.codes.data;
+    const lines = this.lines.data;
+    const size = sink.distinct();
+    const counts = new Int32Array(size);
+    const firstLine = new Int32Array(size).fill(-1);
+    const customerSets: (Set<number> | undefined)[] = new Array(size);
+    for (let i = 0; i < sink.length; i++) {
+      const code = codes[i];
+      if (code < 0 || (keep && !keep[i])) continue;
+      if (firstLine[code] < 0) firstLine[code] = lines[i];
+      if (counts[code] >= k) continue;
+      const set = (customerSets[code] ??= new Set());
+      set.add(customers[i]);
+      counts[code] = set.size;
+    }
+    const fileColumn = this.resolution.mapped[column];
+    for (let code = 0; code < size; code++) {
+      if (firstLine[code] < 0 || counts[code] >= k) continue;
+      const n = counts[code];
+      this.warn(
+        warnings,
+        firstLine[code],
+        fileColumn,
+        `${column} ${quoteValue(sink.dictionary[code])} is used by ${n} customer${n === 1 ? '' : 's'}, fewer than k=${k} — reports suppress its figures; merge it into a larger ${column}`,
+      );
+    }
+  }
+
+  private skippedWarnings(warnings: Issue[]): void {
+    const listed = this.skippedIssues.slice(0, WARNINGS_PER_KIND);
+    for (const issue of listed) warnings.push({ ...issue, message: `row skipped: ${issue.message}` });
+    this.warn(warnings, this.firstSkippedLine, '(file)', `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`);
+  }
+
+  private summarize(keep: Uint8Array | undefined, warnings: Issue[]): CheckSummary {
+    const rows = this.lines.length;
+    const timestamps = this.timestamps.data;
+    const customerSeen = new Uint8Array(this.customerIds.distinct());
+    const eventSeen = new Uint8Array(this.events.distinct());
+    const customerCodes = this.customerIds.codes.data;
+    const eventCodes = this.events.codes.data;
+    let kept = 0;
+    let customers = 0;
+    let events = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < rows; i++) {
+      if (keep && !keep[i]) continue;
+      kept++;
+      if (!customerSeen[customerCodes[i]]) {
+        customerSeen[customerCodes[i]] = 1;
+        customers++;
+      }
+      if (!eventSeen[eventCodes[i]]) {
+        eventSeen[eventCodes[i]] = 1;
+        events++;
+      }
+      const t = timestamps[i];
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+    return {
+      rows: kept,
+      customers,
+      events,
+      first: kept > 0 ? new Date(first).toISOString() : null,
+      last: kept > 0 ? new Date(last).toISOString() : null,
+      columns: { found: [...this.header], mapped: { ...this.resolution.mapped } },
+      errors: this.errors.slice(),
+      warnings,
+    };
+  }
+
+  private buildTable(keep: Uint8Array | undefined): LoadResult['table'] {
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    columns.customer_id = this.customerIds.materialize(keep);
+    const timestamps = this.timestamps.view();
+    if (keep) {
+      const out = new Float64Array(countKept(keep));
+      let j = 0;
+      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i];
+      columns.timestamp = out;
+    } else columns.timestamp = timestamps.slice();
+    columns.event = this.events.materialize(keep);
+    for (const column of EVENT_COLUMNS) {
+      const text = this.optionalText.find((entry) => entry.column === column);
+      if (text) columns[column] = text.sink.materialize(keep);
+      const number = this.optionalNumbers.find((entry) => entry.column === column);
+      if (number) columns[column] = number.sink.materialize(keep);
+    }
+    for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
+    return arqueroTable(columns);
+  }
+}
+
+/** The text of a cell for text columns; `null` when absent. */
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  return String(value);
+}
+
+/** A number, `null` for an absent value, `undefined` when it is not a number. */
+function numberOf(value: unknown): number | null | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return null;
+    return NUMBER_PATTERN.test(text) ? Number(text) : undefined;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.isNaN(value) ? null : undefined;
+  if (typeof value === 'bigint') return Number(value);
+  if (value === null || value === undefined) return null;
+  return undefined;
+}
+
+function numberHint(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return 'drop the thousands separators (1234.5, not 1,234.5)';
+  if (/^[+-]?\d+,\d+$/.test(text)) return 'use a point as the decimal separator (12.5, not 12,5)';
+  return 'write a plain number (12.5), without units or currency signs, or leave it empty';
+}
+
+function rowPreview(values: ArrayLike<unknown>, count: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < count && i < 8; i++) parts.push(String(values[i] ?? ''));
+  return parts.join(' | ');
+}

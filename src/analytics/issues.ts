@@ -1,0 +1,69 @@
+/**
+ * Problems found in an event log (spec §2): each one names the file, the
+ * physical line (header = line 1; for Parquet and Arrow the record number),
+ * the column as the file spells it, what is wrong and what to do.
+ *
+ * @example
+ *   throw new DataError([{ file: 'a.csv', line: 3, column: 'timestamp', message: 'not a timestamp ("x") — ...' }]);
+ */
+import type { CheckSummary } from './checkSummary.ts';
+
+export interface Issue {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** How many issues a printed report lists before giving only the total. */
+export const PRINTED_ISSUE_LIMIT = 50;
+
+/** `FILE:LINE:COLUMN: message`, the one printable form of an issue. */
+export function formatIssue(issue: Issue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
+}
+
+/**
+ * The first `limit` issues, one per line, then the total when some were left out.
+ * `total` may exceed `issues.length` when a loader stopped storing issues.
+ */
+export function formatIssues(issues: readonly Issue[], total = issues.length, limit = PRINTED_ISSUE_LIMIT): string {
+  const lines = issues.slice(0, limit).map(formatIssue);
+  if (total > lines.length) lines.push(`... ${total - lines.length} more (${total} in total)`);
+  else if (total > 1) lines.push(`${total} errors in total`);
+  return lines.join('\n');
+}
+
+/** Thrown by the loaders when the data has errors and `skipInvalid` is off. */
+export class DataError extends Error {
+  override name = 'DataError';
+  /** The stored issues (at most a loader's storage limit; `total` counts all). */
+  readonly issues: Issue[];
+  readonly total: number;
+  /** What could be read despite the errors, for `journey check --json`. */
+  readonly summary: CheckSummary | undefined;
+
+  constructor(issues: Issue[], total = issues.length, summary?: CheckSummary) {
+    super(formatIssues(issues, total, 3));
+    this.issues = issues;
+    this.total = total;
+    this.summary = summary;
+  }
+
+  /** The printable report: the first 50 issues, then the total. */
+  format(limit = PRINTED_ISSUE_LIMIT): string {
+    return formatIssues(this.issues, this.total, limit);
+  }
+}
+
+/** Quotes a value for a message, shortened so one bad cell cannot flood the terminal. */
+export function quoteValue(value: unknown, maxLength = 40): string {
+  let text: string;
+  if (value === null || value === undefined) text = '';
+  else if (typeof value === 'string') text = value;
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  else if (typeof value === 'object') text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  else text = String(value);
+  if (text.length > maxLength) text = text.slice(0, maxLength) + '…';
+  return JSON.stringify(text);
+}
