@@ -75,7 +75,8 @@ export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}
       const row = order[i];
       if (!isReturn(eventCodes[row])) continue;
       const t = timestamps[row];
-      if (t < periods.startsMs[previousPeriod]) continue;
+      // Still inside the period already counted (or before it): skip the search.
+      if (previousPeriod === lastPeriod || t < periods.startsMs[previousPeriod + 1]) continue;
       const period = periodIndex(periods, t);
       if (period <= previousPeriod) continue;
       previousPeriod = period;
