@@ -159,6 +159,13 @@ export class EventTableBuilder {
     } else this.pushError(issue);
   }
 
+  /** A row that cannot be read at all (e.g. an unterminated quote): reported and skipped. */
+  invalidRow(line: number, column: string, message: string): void {
+    if (this.fatal) return;
+    this.rowError(line, column, message);
+    this.markSkipped(line);
+  }
+
   private markSkipped(line: number): void {
     if (this.skipped === 0) this.firstSkippedLine = line;
     this.skipped++;
@@ -269,7 +276,12 @@ export class EventTableBuilder {
       if (this.skipped > 0) this.skippedWarnings(warnings);
     }
     const summary = this.summarize(keep, warnings);
-    if (this.errorCount > 0) throw new DataError(this.errors, this.errorCount, summary);
+    if (this.errorCount > 0) {
+      // Readers may report some problems out of file order (NDJSON syntax errors); list them by line.
+      this.errors.sort((a, b) => a.line - b.line);
+      summary.errors = this.errors.slice();
+      throw new DataError(this.errors, this.errorCount, summary);
+    }
     return { table: this.buildTable(keep), summary, skipped: this.skipped };
   }
 

@@ -1,0 +1,103 @@
+/**
+ * Bytes -> text for the text formats (spec §1): UTF-8 with or without a BOM,
+ * UTF-16 LE/BE with a BOM, otherwise GB18030 when the bytes are not valid
+ * UTF-8 (Excel in a Chinese locale). Decoding is incremental; when UTF-8 fails
+ * part-way, the whole source is read again as GB18030 by a fresh consumer.
+ *
+ * @example
+ *   const { consumer, encoding } = await decodeTextStream(() => chunksOf(bytes), () => csvEvents(...));
+ */
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface TextConsumer {
+  push(text: string): void;
+  end(): void;
+}
+
+/** The source is not text: binary bytes, or neither UTF-8 nor GB18030. */
+export class NotTextError extends Error {
+  override name = 'NotTextError';
+  /** Byte offset of the first offending byte, when known. */
+  readonly byteOffset: number | undefined;
+  constructor(message: string, byteOffset?: number) {
+    super(message);
+    this.byteOffset = byteOffset;
+  }
+}
+
+/** The encoding a byte-order mark announces, if any. */
+export function encodingFromBom(head: Uint8Array): TextEncoding | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The offset of the first NUL byte among the first `limit` bytes, or -1: text exports never hold one. */
+export function findNulByte(bytes: Uint8Array, limit = 65_536): number {
+  const end = Math.min(bytes.length, limit);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return i;
+  return -1;
+}
+
+/**
+ * Decodes a byte stream into `consumer`s. `open` must be callable again (the
+ * GB18030 retry reads the source a second time); `create` makes a fresh consumer.
+ */
+export async function decodeTextStream<C extends TextConsumer>(
+  open: () => AsyncIterable<Uint8Array>,
+  create: () => C,
+): Promise<{ consumer: C; encoding: TextEncoding }> {
+  let consumer = create();
+  let encoding: TextEncoding | undefined;
+  let decoder: TextDecoder | undefined;
+  let notUtf8 = false;
+  const decode = (chunk?: Uint8Array): string | undefined => {
+    try {
+      return chunk ? decoder!.decode(chunk, { stream: true }) : decoder!.decode();
+    } catch (error) {
+      if (encoding === 'utf-8' && error instanceof TypeError) {
+        notUtf8 = true;
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  for await (const chunk of open()) {
+    if (chunk.length === 0) continue;
+    if (decoder === undefined) {
+      encoding = encodingFromBom(chunk);
+      if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
+        const nul = findNulByte(chunk);
+        if (nul >= 0) throw new NotTextError(`not a text file (a NUL byte at byte ${nul + 1})`, nul);
+      }
+      // A BOM-less file is tried as UTF-8 first; `fatal` tells us when it is not.
+      encoding ??= 'utf-8';
+      decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    }
+    const text = decode(chunk);
+    if (notUtf8) break;
+    consumer.push(text!);
+  }
+  if (!notUtf8) {
+    const rest = decoder ? decode() : '';
+    if (!notUtf8) {
+      consumer.push(rest!);
+      consumer.end();
+      return { consumer, encoding: encoding ?? 'utf-8' };
+    }
+  }
+  // Not UTF-8: read everything again as GB18030.
+  consumer = create();
+  const gb18030 = new TextDecoder('gb18030', { fatal: true });
+  try {
+    for await (const chunk of open()) consumer.push(gb18030.decode(chunk, { stream: true }));
+    consumer.push(gb18030.decode());
+  } catch (error) {
+    if (error instanceof TypeError) throw new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
+    throw error;
+  }
+  consumer.end();
+  return { consumer, encoding: 'gb18030' };
+}

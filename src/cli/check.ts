@@ -1,0 +1,84 @@
+/**
+ * `journey check <file>`: reads an event log exactly as every report will,
+ * and says what it found (rows, customers, events, time span, columns) or
+ * precisely what is wrong (spec §1-2). `--json` prints the spec §11 `check` shape.
+ */
+import type { CheckSummary } from '../analytics/checkSummary.ts';
+import { formatIssues } from '../analytics/issues.ts';
+import { EXIT_DATA_ERROR, EXIT_OK, type Command } from './command.ts';
+import { DATA_OPTIONS_HELP, loadInDirectory, parseDataArgs } from './options.ts';
+
+const help = `Usage: journey check <file> [options]
+
+Reads an event log (CSV, TSV, JSON, NDJSON, Parquet, Arrow) and reports its rows,
+customers, distinct events, time span and columns, with every error and warning
+as FILE:LINE:COLUMN: what is wrong (the value) — what to do.
+
+Options:
+${DATA_OPTIONS_HELP}
+
+Exit codes: 0 fine (warnings allowed), 1 data errors, 2 usage errors.
+
+Example:
+  journey check exports/订单.csv --map customer_id=客户编号,timestamp=时间 --tz Asia/Shanghai`;
+
+function emptySummary(errors: CheckSummary['errors']): CheckSummary {
+  return { rows: 0, customers: 0, events: 0, first: null, last: null, columns: { found: [], mapped: {} }, errors, warnings: [] };
+}
+
+function spanDays(first: string, last: string): string {
+  const days = (Date.parse(last) - Date.parse(first)) / 86_400_000;
+  return `${days.toFixed(1)} days`;
+}
+
+function describe(file: string, summary: CheckSummary, skipped: number, totalErrors: number): string {
+  const mapped = Object.entries(summary.columns.mapped)
+    .map(([name, column]) => (name === column ? name : `${name} <- ${column}`))
+    .join(', ');
+  const used = new Set(Object.values(summary.columns.mapped));
+  const others = summary.columns.found.filter((column) => !used.has(column));
+  const number = (n: number): string => n.toLocaleString('en-US');
+  const lines = [
+    `${file}: ${totalErrors > 0 ? `${totalErrors} error${totalErrors === 1 ? '' : 's'}` : 'ok'}`,
+    `  rows        ${number(summary.rows)}${totalErrors > 0 ? ' (valid ones)' : ''}`,
+    `  customers   ${number(summary.customers)}`,
+    `  events      ${number(summary.events)} distinct`,
+    `  time span   ${summary.first && summary.last ? `${summary.first} .. ${summary.last} (${spanDays(summary.first, summary.last)})` : '-'}`,
+    `  columns     ${summary.columns.found.join(', ') || '-'}`,
+    `  mapped      ${mapped || '-'}`,
+  ];
+  if (others.length) lines.push(`  kept as is  ${others.join(', ')}`);
+  if (skipped > 0) lines.push(`  skipped     ${number(skipped)} invalid row${skipped === 1 ? '' : 's'}`);
+  if (summary.warnings.length > 0) {
+    lines.push('', `Warnings (${summary.warnings.length}):`, formatIssues(summary.warnings, summary.warnings.length).replace(/ errors in total$/, ' warnings in total'));
+  }
+  return lines.join('\n');
+}
+
+const check: Command = {
+  name: 'check',
+  summary: 'read an event log and report its shape, errors and warnings',
+  help,
+  async run(argv, io) {
+    const args = parseDataArgs(argv);
+    if (args.help) {
+      io.stdout(help);
+      return EXIT_OK;
+    }
+    const { result, error } = await loadInDirectory(args.file, args.load, io.cwd);
+    if (error) {
+      const summary = error.summary ?? emptySummary(error.issues);
+      if (args.json) io.stdout(JSON.stringify(summary, null, 2));
+      else {
+        if (error.summary) io.stdout(describe(args.file, summary, 0, error.total));
+        io.stderr(error.format());
+      }
+      return EXIT_DATA_ERROR;
+    }
+    const { summary, skipped } = result!;
+    io.stdout(args.json ? JSON.stringify(summary, null, 2) : describe(args.file, summary, skipped, 0));
+    return EXIT_OK;
+  },
+};
+
+export default check;
