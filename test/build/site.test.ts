@@ -26,7 +26,7 @@ beforeAll(async () => {
   pages = await Promise.all(
     (await htmlFiles(siteDir)).map(async (file) => ({
       path: '/' + relative(siteDir, file).replace(/index\.html$/, ''),
-      document: parseHTML(await readFile(file, 'utf8')).document as unknown as Document,
+      document: parseHTML(await readFile(file, 'utf8')).document,
     })),
   );
 });

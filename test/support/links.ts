@@ -3,7 +3,7 @@
  * is a starting point (so pages no link reaches are checked too), fragments
  * are checked against the target page's ids, external links are skipped.
  */
-import { LinkChecker } from 'linkinator';
+import { LinkChecker, LinkState } from 'linkinator';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from './serve.ts';
@@ -33,12 +33,12 @@ export async function brokenLinks(root: string, siteDir: string): Promise<{ chec
       recurse: true,
       checkFragments: true,
       concurrency: 8,
-      linksToSkip: async (link) => !link.startsWith(server.origin),
+      linksToSkip: (link) => Promise.resolve(!link.startsWith(server.origin)),
     });
     const broken = result.links
-      .filter((link) => link.state === 'BROKEN')
+      .filter((link) => link.state === LinkState.BROKEN)
       .map((link) => ({ url: link.url.replace(server.origin, ''), status: link.status ?? 0, parent: (link.parent ?? '').replace(server.origin, '') }));
-    return { checked: result.links.filter((l) => l.state !== 'SKIPPED').length, broken };
+    return { checked: result.links.filter((l) => l.state !== LinkState.SKIPPED).length, broken };
   } finally {
     await server.close();
   }

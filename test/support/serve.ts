@@ -3,7 +3,7 @@
  * holds the site under its base folder (root/journey-kit/...), directories
  * serve index.html, and a missing file gets the site's 404 page.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -27,7 +27,8 @@ export interface StaticServer {
 }
 
 export async function serveStatic(root: string, notFound?: string): Promise<StaticServer> {
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void respond(request, response));
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(root, pathname));
     if (!file.startsWith(normalize(root))) {
@@ -42,7 +43,7 @@ export async function serveStatic(root: string, notFound?: string): Promise<Stat
       const body = notFound ? await readFile(notFound).catch(() => 'Not found') : 'Not found';
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,0 +1,49 @@
+// @ts-check
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dist-*/', '.astro/', '.cache/', 'node_modules/', 'test/output/', 'public/pagefind/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  ...astro.configs.recommended,
+  { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  {
+    // The analytics core is pure: no Astro, no Plot, no DOM, nothing from a layer above it.
+    files: ['src/analytics/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'src/analytics must not depend on Astro.' },
+            { group: ['@observablehq/plot', 'd3-*', 'linkedom'], message: 'src/analytics must not draw: charts belong in src/charts.' },
+            { group: ['**/charts/**', '**/components/**', '**/pages/**', '**/layouts/**', '**/cli/**', '**/build/**', '**/integrations/**'], message: 'src/analytics must not import from a layer above it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator'],
+    },
+  },
+  {
+    files: ['src/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'], message: 'src/charts must not import from a layer above it.' }] },
+      ],
+    },
+  },
+);
