@@ -95,7 +95,9 @@ const timeZone = z
 const funnelFields = {
   steps: stepsSchema,
   window: duration('window').prefault('14d'),
-  mode: z.enum(['ordered', 'strict', 'unordered']).default('ordered'),
+  mode: z
+    .enum(['ordered', 'strict', 'unordered'], { error: (issue) => `invalid mode: ${String(issue.input)} (expected ordered, strict or unordered)` })
+    .default('ordered'),
 };
 
 export const funnelSpecSchema = z
@@ -131,7 +133,9 @@ export type PathsSpec = z.output<typeof pathsSpecSchema>;
 
 export const retentionSpecSchema = z
   .object({
-    period: z.enum(['day', 'week', 'month']).default('week'),
+    period: z
+      .enum(['day', 'week', 'month'], { error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)` })
+      .default('week'),
     start_event: optionalName,
     return_event: optionalName,
     mode: z.enum(['on', 'on_or_after']).default('on'),
@@ -155,7 +159,13 @@ export type ValueSpecInput = z.input<typeof valueSpecSchema>;
 export type ValueSpec = z.output<typeof valueSpecSchema>;
 
 export const satisfactionSpecSchema = z
-  .object({ scale: z.union([z.literal(5), z.literal(10)]).nullish() })
+  .object({
+    scale: z
+      .union([z.literal(5), z.literal(10)], {
+        error: (issue) => `invalid scale: ${String(issue.input)} (expected 5 for a 1-5 CSAT scale or 10 for a 0-10 NPS scale)`,
+      })
+      .nullish(),
+  })
   .transform((spec) => ({ scale: spec.scale ?? null }));
 export type SatisfactionSpecInput = z.input<typeof satisfactionSpecSchema>;
 export type SatisfactionSpec = z.output<typeof satisfactionSpecSchema>;
@@ -223,7 +233,7 @@ function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, ana
   if (parsed.success) return parsed.data;
   const messages = parsed.error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return issue.code === 'custom' || !field ? issue.message : `${field}: ${issue.message}`;
+    return issue.code === 'custom' || !field || issue.message.startsWith('invalid ') ? issue.message : `${field}: ${issue.message}`;
   });
   throw new SpecError(`${analysis}: ${messages.join('; ')}`);
 }

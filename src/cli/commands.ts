@@ -6,4 +6,12 @@ import type { Command } from './command.ts';
 
 export const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).default,
+  funnel: async () => (await import('./funnel.ts')).default,
+  paths: async () => (await import('./paths.ts')).default,
+  retention: async () => (await import('./retention.ts')).default,
+  value: async () => (await import('./value.ts')).default,
+  satisfaction: async () => (await import('./satisfaction.ts')).default,
+  compare: async () => (await import('./compare.ts')).default,
+  stalls: async () => (await import('./stalls.ts')).default,
+  whatif: async () => (await import('./whatif.ts')).default,
 };

@@ -1,0 +1,98 @@
+/**
+ * The shape every analysis command shares: parse the shared data options plus
+ * its own, load the event log, run the analysis, print `--json` (the result as
+ * is, spec §11) or the human rendering. A bad spec (SpecError) is a usage
+ * error (exit 2); an analysis that cannot run on the data is a data error (exit 1).
+ *
+ * @example
+ *   export default analysisCommand({ name: 'value', summary, help, options, spec, check: parseValueSpec, analyse: value, render });
+ */
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { ColumnTable } from '../analytics/events.ts';
+import type { LoadOptions } from '../analytics/load.ts';
+import { SpecError } from '../analytics/spec.ts';
+import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
+import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
+
+export interface AnalysisCommandDefinition<Spec, Result> {
+  name: string;
+  summary: string;
+  help: string;
+  options: ParseArgsOptionsConfig;
+  /** The analysis spec from the command line; `load` carries --tz among others. */
+  spec(values: Record<string, OptionValue>, load: LoadOptions): Spec;
+  /** Validates the spec (a spec.ts parser), so usage errors come before the load. */
+  check(spec: Spec): unknown;
+  analyse(table: ColumnTable, spec: Spec): Result;
+  render(result: Result, file: string, spec: Spec): string;
+}
+
+export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): Command {
+  return {
+    name: definition.name,
+    summary: definition.summary,
+    help: definition.help,
+    async run(argv, io) {
+      const args = parseDataArgs(argv, definition.options);
+      if (args.help) {
+        io.stdout(definition.help);
+        return EXIT_OK;
+      }
+      if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
+      const spec = definition.spec(args.values, args.load);
+      // Check the spec before paying for the load.
+      const checked = attempt(() => definition.check(spec));
+      if (checked instanceof Error) throw checked instanceof UsageError ? checked : new UsageError(checked.message);
+      const loaded = await loadForCommand(args.file, args.load, io);
+      if (!loaded) return EXIT_DATA_ERROR;
+      const result = attempt(() => definition.analyse(loaded.table, spec));
+      if (result instanceof UsageError) throw result;
+      if (result instanceof Error) {
+        io.stderr(`journey ${definition.name}: ${args.file}: ${result.message}`);
+        return EXIT_DATA_ERROR;
+      }
+      io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result, args.file, spec));
+      return EXIT_OK;
+    },
+  };
+}
+
+export function attempt<Result>(run: () => Result): Result | Error {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SpecError) return new UsageError(error.message.replace(/^[\w-]+: /, ''));
+    if (error instanceof UsageError) return error;
+    if (error instanceof Error) return error;
+    throw error;
+  }
+}
+
+/** A string option, or undefined. */
+export function text(values: Record<string, OptionValue>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A numeric option, or undefined; a non-number is a usage error. */
+export function numeric(values: Record<string, OptionValue>, name: string): number | undefined {
+  const value = text(values, name);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${name} expects a number (got "${value}")`);
+  return number;
+}
+
+/** A required string option. */
+export function required(values: Record<string, OptionValue>, name: string, example: string): string {
+  const value = text(values, name);
+  if (value === undefined || value === '') throw new UsageError(`missing --${name}, e.g. ${example}`);
+  return value;
+}
+
+/** A required numeric option. */
+export function requiredNumber(values: Record<string, OptionValue>, name: string, example: string): number {
+  const value = numeric(values, name);
+  if (value === undefined) throw new UsageError(`missing --${name}, e.g. ${example}`);
+  return value;
+}

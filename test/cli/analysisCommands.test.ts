@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/journeys/', import.meta.url));
+const SHOP = 'shop.csv';
+const STEPS = 'visit,view_product,add_to_cart,purchase';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = { stdout: (text) => (stdout += text + '\n'), stderr: (text) => (stderr += text + '\n'), cwd: fixtures };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('journey funnel', () => {
+  it('--json prints the spec §11 funnel shape', async () => {
+    const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--json', '--by', 'channel');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual(['mode', 'window_seconds', 'steps', 'breakdown']);
+    expect(result.steps.map((s: { customers: number }) => s.customers)).toEqual([5, 4, 3, 3]);
+    // Cart gaps: c1 5 min, c5 2 min, c2 7 d 22 h 1 min (its attempt of 03-04 converts within 14 d).
+    expect(result.steps[2].median_seconds_from_previous).toBe(300);
+    expect(result.steps[2].mean_seconds_from_previous).toBe((300 + 120 + (7 * 86400 + 22 * 3600 + 60)) / 3);
+    expect(result.breakdown.map((b: { value: string }) => b.value)).toEqual(['web', '(none)', 'app']);
+  });
+
+  it('prints an aligned table with percentages', async () => {
+    const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--window', '1d');
+    expect(code).toBe(0);
+    expect(stdout).toContain('ordered funnel, window 1d, 5 customers entered');
+    expect(stdout).toContain('   3  add_to_cart           2       40.0%          50.0%        2       3m 30s     3m 30s');
+  });
+
+  it('usage errors exit 2 with the usage; data errors exit 1', async () => {
+    const badWindow = await run('funnel', SHOP, '--steps', STEPS, '--window', '3x');
+    expect(badWindow.code).toBe(2);
+    expect(badWindow.stderr).toContain('invalid window: 3x');
+    expect(badWindow.stderr).toContain('Usage: journey funnel');
+    expect((await run('funnel', SHOP)).stderr).toContain('missing --steps');
+    const noColumn = await run('funnel', SHOP, '--steps', STEPS, '--by', 'region');
+    expect(noColumn.code).toBe(1);
+    expect(noColumn.stderr).toContain('no such column');
+    expect((await run('funnel', 'missing.csv', '--steps', STEPS)).code).toBe(1);
+  });
+});
+
+describe('journey paths, retention, value, satisfaction', () => {
+  it('paths --json', async () => {
+    const { code, stdout } = await run('paths', SHOP, '--start', 'visit', '--depth', '2', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.paths[0]).toEqual({ path: ['visit', 'view_product'], sessions: 4, customers: 4 });
+    expect(result.edges[0]).toEqual({ position: 1, source: 'visit', target: 'view_product', sessions: 4, customers: 4 });
+  });
+
+  it('retention --json by week in a zone, on or after', async () => {
+    const { code, stdout } = await run('retention', SHOP, '--period', 'week', '--on-or-after', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      period: 'week',
+      mode: 'on_or_after',
+      cohorts: [
+        { cohort: '2024-03-04', size: 4, counts: [4, 2, 1], rates: [1, 0.5, 0.25], partial: [false, false, true] },
+        { cohort: '2024-03-11', size: 1, counts: [1, 1, null], rates: [1, 1, null], partial: [false, true, false] },
+      ],
+    });
+    expect((await run('retention', SHOP, '--period', 'year')).code).toBe(2);
+  });
+
+  it('value and satisfaction --json', async () => {
+    const value = JSON.parse((await run('value', SHOP, '--json')).stdout);
+    expect(value).toMatchObject({ purchases: 4, buyers: 3, revenue: 200, aov: 50 });
+    // c5: 03-11 09:15 to 03-21 09:00, 15 minutes short of 10 days.
+    const gapDays = 10 - 15 / (24 * 60);
+    expect(value.repurchase).toEqual({ customers: 1, gaps: 1, median_days: gapDays, mean_days: gapDays });
+    const satisfaction = JSON.parse((await run('satisfaction', SHOP, '--json')).stdout);
+    expect(satisfaction.scale).toBe(5);
+    expect(satisfaction.by_event[0]).toEqual({ name: 'purchase', customers: 3, count: 4, mean: 4, csat: 0.75 });
+    const human = await run('satisfaction', SHOP);
+    expect(human.stdout).toContain('inferred from the scores');
+  });
+});
+
+describe('journey compare, stalls, whatif', () => {
+  it('compare --json gives the spec check figures', async () => {
+    const { code, stdout } = await run('compare', '--before', '5/10', '--after', '6/10', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.se).toBeCloseTo(0.2214, 4);
+    expect(result.z).toBeCloseTo(0.4518, 4);
+    expect(result.p_value).toBeCloseTo(0.6514, 4);
+    expect((await run('compare', '--before', '5 of 10', '--after', '6/10')).code).toBe(2);
+    expect((await run('compare', '--before', '11/10', '--after', '6/10')).stderr).toContain('successes must not exceed n');
+  });
+
+  it('stalls with ids and an explicit now', async () => {
+    const { code, stdout } = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '7d', '--now', '2024-03-30T00:00:00Z', '--list', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.steps.map((s: { customer_ids: string[] }) => s.customer_ids)).toEqual([['c4'], ['c3'], []]);
+    expect((await run('stalls', SHOP, '--steps', STEPS)).stderr).toContain('missing --older-than');
+  });
+
+  it('whatif projects an uplift', async () => {
+    const { code, stdout } = await run('whatif', SHOP, '--steps', STEPS, '--step', '2', '--uplift', '0.1', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.steps[1].projected_customers).toBeCloseTo(4.4, 12);
+    expect(result.additional_value).toBeCloseTo(0.3 * 50, 10);
+    expect((await run('whatif', SHOP, '--steps', STEPS, '--step', '1', '--uplift', '0.1')).code).toBe(2);
+  });
+
+  it('every command is listed in the overview', async () => {
+    const { stdout } = await run('--help');
+    for (const name of ['funnel', 'paths', 'retention', 'value', 'satisfaction', 'compare', 'stalls', 'whatif']) {
+      expect(stdout).toContain(`  ${name}`);
+    }
+  });
+});
