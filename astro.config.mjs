@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
 // sets SITE and BASE, and every internal link goes through the base-aware helpers.
@@ -12,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   i18n: {
     defaultLocale: 'zh',
     locales: ['zh', 'en'],
