@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
@@ -13,7 +14,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
+  integrations: [mdx(), pagefind(), privacyScan()],
   i18n: {
     defaultLocale: 'zh',
     locales: ['zh', 'en'],

@@ -42,10 +42,15 @@ export const reportSchema = z.object({
   order: z.number().int().default(0),
 });
 
+// `npm run build:report -- <client> [--no-playbook]` builds one report alone: the
+// other reports (and with JOURNEY_PLAYBOOK=0 the playbook) are never even loaded.
+const onlyReport = process.env.JOURNEY_REPORT;
+const withPlaybook = process.env.JOURNEY_PLAYBOOK !== '0';
+
 const playbook = defineCollection({
   // The language is the folder: content/playbook/zh/*.mdx, content/playbook/en/*.mdx.
   loader: glob({
-    pattern: '{zh,en}/**/*.{md,mdx}',
+    pattern: withPlaybook ? '{zh,en}/**/*.{md,mdx}' : '-none-/*.mdx',
     base: './content/playbook',
     generateId: ({ entry, data }) => `${entry.split('/')[0]}/${String(data.id)}`,
   }),
@@ -54,7 +59,7 @@ const playbook = defineCollection({
 
 const reports = defineCollection({
   // content/reports/<client>/index.mdx and further pages beside it.
-  loader: glob({ pattern: '*/**/*.{md,mdx}', base: './content/reports' }),
+  loader: glob({ pattern: onlyReport ? `${onlyReport}/**/*.{md,mdx}` : '*/**/*.{md,mdx}', base: './content/reports' }),
   schema: reportSchema,
 });
 

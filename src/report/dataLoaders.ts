@@ -84,6 +84,8 @@ export interface DataLoaders {
   resolve(target: string): Promise<string>;
   /** The loader script for `target`, or null. */
   loaderOf(target: string): string | null;
+  /** What `resolve` would return without running anything: the file, its loader's cached output, or null. */
+  peek(target: string): Promise<string | null>;
 }
 
 /** Whether `JOURNEY_REFRESH` asks builds to re-run loaders. */
@@ -126,9 +128,7 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
         `${display(path)}: no such file and no data loader (${LOADER_EXTENSIONS.map((e) => basename(path) + e).join(', ')}) — copy the data there or write a loader`,
       );
     }
-    const key = await hashLoader(script);
-    const extension = extname(path);
-    const cached = join(cacheDir, relative(root, dirname(path)).replace(/^(\.\.[\\/])+/, ''), `${basename(path, extension)}.${key.slice(0, 16)}${extension}`);
+    const cached = await cachePath(path, script);
     if (!refresh && existsSync(cached)) {
       effects.log(`loader ${display(script)}: cached (${display(cached)})`);
       return cached;
@@ -145,8 +145,23 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     return cached;
   }
 
+  async function cachePath(path: string, script: string): Promise<string> {
+    const key = await hashLoader(script);
+    const extension = extname(path);
+    const folder = relative(root, dirname(path)).replace(/^(\.\.[\\/])+/, '');
+    return join(cacheDir, folder, `${basename(path, extension)}.${key.slice(0, 16)}${extension}`);
+  }
+
   return {
     loaderOf,
+    async peek(target) {
+      const path = resolve(root, target);
+      if (existsSync(path)) return path;
+      const script = loaderOf(path);
+      if (!script) return null;
+      const cached = await cachePath(path, script);
+      return existsSync(cached) ? cached : null;
+    },
     resolve(target) {
       const path = resolve(root, target);
       let run = runs.get(path);

@@ -1,0 +1,160 @@
+/**
+ * The post-build privacy guard (spec §10): after `astro build`, every file of
+ * the output (its path, and the text of HTML, JS, JSON, CSV, SVG ... files) is
+ * scanned for the customer ids of every report's data (data/reports/<client>/,
+ * built in this run or not); one id found fails the build. Ids are matched as
+ * whole tokens (see src/report/findLeaks.ts for the exact rule) and printed
+ * masked, so the error itself does not leak them into a public CI log.
+ *
+ * @example
+ *   // astro.config.mjs
+ *   integrations: [mdx(), privacyScan()],
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEvents } from '../analytics/load.ts';
+import { createDataLoaders } from '../report/dataLoaders.ts';
+import { createIdMatcher, findLeaks, type IdMatcher } from '../report/findLeaks.ts';
+import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';
+
+/** Output files whose text is scanned; other files (images, fonts) only by their path. */
+export const SCANNED_EXTENSIONS = new Set(['.html', '.htm', '.js', '.mjs', '.cjs', '.json', '.csv', '.tsv', '.svg', '.xml', '.txt', '.css', '.map', '.md', '.webmanifest']);
+
+export interface Leak {
+  /** Output file, relative to the output folder. */
+  file: string;
+  /** The report whose data holds the id. */
+  report: string;
+  id: string;
+  /** 1-based line and column of the first occurrence in the file ('path' when in the file name). */
+  where: string;
+}
+
+export interface IdsByReport {
+  ids: Map<string, Set<string>>;
+  /** Why some report data could not be read (it is then not scanned). */
+  notes: string[];
+}
+
+/** The customer ids of every report under `root`, read from data files and cached loader output (nothing is run). */
+export async function customerIdsByReport(root: string): Promise<IdsByReport> {
+  const ids = new Map<string, Set<string>>();
+  const notes: string[] = [];
+  const dataDir = join(root, REPORT_DATA_DIR);
+  if (!existsSync(dataDir)) return { ids, notes };
+  const loaders = createDataLoaders({ root });
+  for (const entry of await readdir(dataDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !existsSync(join(dataDir, entry.name, REPORT_CONFIG_FILE))) continue;
+    const slug = entry.name;
+    let config;
+    try {
+      config = await readReportConfig(root, slug);
+    } catch (error) {
+      notes.push((error as Error).message);
+      continue;
+    }
+    const set = new Set<string>();
+    for (const source of config.sources) {
+      const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
+      const path = await loaders.peek(target).catch(() => null);
+      if (!path) {
+        notes.push(`${target}: not scanned (no file, and its loader has not run in this project)`);
+        continue;
+      }
+      try {
+        // skipInvalid: the ids of valid rows are still ids to protect.
+        const { table } = await loadEvents(path, { map: source.map, tz: source.tz, skipInvalid: true });
+        const column = table.array('customer_id') as ArrayLike<unknown>;
+        for (let row = 0; row < column.length; row++) set.add(String(column[row]));
+      } catch (error) {
+        notes.push(`${target}: not scanned (${(error as Error).message.split('\n')[0]})`);
+      }
+    }
+    ids.set(slug, set);
+  }
+  return { ids, notes };
+}
+
+/** Shows the first two characters of an id and hides the rest. */
+export function maskId(id: string): string {
+  const chars = [...id];
+  return chars.slice(0, 2).join('') + '*'.repeat(Math.max(1, chars.length - 2));
+}
+
+function position(text: string, id: string): string {
+  const at = text.indexOf(id);
+  if (at < 0) return '?';
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return `${line}:${at - before.lastIndexOf('\n')}`;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Every leak of any report's ids in the files under `outDir`. */
+export async function scanOutput(outDir: string, ids: Map<string, Set<string>>): Promise<{ leaks: Leak[]; files: number; unscanned: number }> {
+  const matchers = new Map<string, IdMatcher>();
+  let unscanned = 0;
+  for (const [report, set] of ids) {
+    const matcher = createIdMatcher(set);
+    unscanned += matcher.unscanned.length;
+    matchers.set(report, matcher);
+  }
+  const leaks: Leak[] = [];
+  const files = await listFiles(outDir);
+  for (const file of files) {
+    const name = relative(outDir, file).split(sep).join('/');
+    const text = SCANNED_EXTENSIONS.has(extname(file).toLowerCase()) ? await readFile(file, 'utf8') : '';
+    for (const [report, matcher] of matchers) {
+      for (const id of findLeaks(name, matcher)) leaks.push({ file: name, report, id, where: 'path' });
+      if (text) for (const id of findLeaks(text, matcher)) leaks.push({ file: name, report, id, where: position(text, id) });
+    }
+  }
+  return { leaks, files: files.length, unscanned };
+}
+
+/** The build error: which files hold which (masked) ids of which report. */
+export function formatLeaks(leaks: Leak[], limit = 30): string {
+  const lines = leaks.slice(0, limit).map((leak) => `  ${leak.file}:${leak.where}: customer id ${maskId(leak.id)} of report "${leak.report}"`);
+  if (leaks.length > limit) lines.push(`  ... ${leaks.length - limit} more`);
+  return [
+    `privacy scan: ${leaks.length} customer id${leaks.length === 1 ? '' : 's'} found in the built site (spec §10: the site holds aggregates only).`,
+    ...lines,
+    'Publish aggregates instead (counts, rates, suppressed below k); never list customers, rows or ids on a page, in a table or in a chart.',
+  ].join('\n');
+}
+
+export interface PrivacyScanOptions {
+  /** Where the ids come from (tests inject their own); default: every report's data under the project root. */
+  ids?: (root: string) => Promise<IdsByReport>;
+}
+
+export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'journey-kit:privacy-scan',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
+        const outDir = fileURLToPath(dir);
+        const { ids, notes } = await (options.ids ?? customerIdsByReport)(root);
+        for (const note of notes) logger.warn(note);
+        const { leaks, files, unscanned } = await scanOutput(outDir, ids);
+        const total = [...ids.values()].reduce((sum, set) => sum + set.size, 0);
+        if (unscanned > 0) logger.warn(`${unscanned} customer ids are too short to tell apart from numbers and words and were not scanned (rule: 4+ characters, or 6+ digits)`);
+        if (leaks.length > 0) throw new Error(formatLeaks(leaks));
+        logger.info(`no customer id in ${files} files (${total} ids of ${ids.size} report${ids.size === 1 ? '' : 's'} checked)`);
+      },
+    },
+  };
+}
+
+export default privacyScan;

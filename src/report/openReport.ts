@@ -1,0 +1,98 @@
+/**
+ * The build-time view of one report: its validated config and its event log
+ * (every source loaded, validated and mapped as `journey check` does, data
+ * loaders run through the cache). Opened once per build process and shared by
+ * the report's pages. Nothing of it is written to the output: pages publish
+ * aggregates computed from `table`, suppressed at `config.k`.
+ *
+ * @example
+ *   // in content/reports/acme-bank/index.mdx
+ *   export const report = await openReport('acme-bank');
+ *   <FunnelChart table={report.table} steps={report.config.funnel.steps} k={report.config.k} />
+ */
+import { table as arqueroTable, type ColumnTable } from 'arquero';
+import { relative } from 'node:path';
+import { DataError, loadEvents } from '../analytics/load.ts';
+import { EVENT_COLUMNS } from '../analytics/events.ts';
+import { createDataLoaders, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
+import { readReportConfig, REPORT_DATA_DIR, type ReportConfig } from './reportConfig.ts';
+
+export interface OpenedReport {
+  slug: string;
+  config: ReportConfig;
+  /** Every source's events, canonical columns only. */
+  table: ColumnTable;
+}
+
+/** The project root of this build: set by the reportData integration, else the working directory. */
+export function projectRoot(): string {
+  return process.env.JOURNEY_ROOT ?? process.cwd();
+}
+
+const opened = new Map<string, Promise<OpenedReport>>();
+const loadersByRoot = new Map<string, DataLoaders>();
+
+function loadersFor(root: string): DataLoaders {
+  let loaders = loadersByRoot.get(root);
+  if (!loaders) {
+    loaders = createDataLoaders({ root, refresh: refreshFromEnv() });
+    loadersByRoot.set(root, loaders);
+  }
+  return loaders;
+}
+
+/** Opens a report once per process; later calls share the result. */
+export function openReport(slug: string, root = projectRoot()): Promise<OpenedReport> {
+  const key = `${root}\0${slug}`;
+  let report = opened.get(key);
+  if (!report) {
+    report = readReport(slug, root, loadersFor(root));
+    opened.set(key, report);
+  }
+  return report;
+}
+
+/** Reads a report's config and data with the given loaders (no memoisation). */
+export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
+  const config = await readReportConfig(root, slug);
+  const tables: ColumnTable[] = [];
+  for (const source of config.sources) {
+    const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
+    const path = await loaders.resolve(target);
+    try {
+      const { table } = await loadEvents(path, { map: source.map, tz: source.tz, k: config.k });
+      tables.push(table);
+    } catch (error) {
+      if (error instanceof DataError) {
+        const shown = relative(root, path);
+        throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`);
+      }
+      throw error;
+    }
+  }
+  return { slug, config, table: concatEvents(tables) };
+}
+
+/** Stacks event tables, keeping the canonical columns any of them has (null elsewhere). */
+export function concatEvents(tables: ColumnTable[]): ColumnTable {
+  const names = EVENT_COLUMNS.filter((name) => tables.some((t) => t.columnNames().includes(name)));
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) {
+    const values: unknown[] = [];
+    for (const t of tables) {
+      const has = t.columnNames().includes(name);
+      const array = has ? (t.array(name) as ArrayLike<unknown>) : null;
+      for (let row = 0; row < t.numRows(); row++) values.push(array ? array[row] : null);
+    }
+    columns[name] = values;
+  }
+  return arqueroTable(columns);
+}
+
+/** Every distinct customer_id of a report's data, for the privacy scan. */
+export function customerIdsOf(report: OpenedReport): Set<string> {
+  const ids = new Set<string>();
+  const column = report.table.array('customer_id') as ArrayLike<unknown>;
+  for (let row = 0; row < column.length; row++) ids.add(String(column[row]));
+  return ids;
+}

@@ -1,0 +1,97 @@
+/**
+ * A client report's configuration, `data/reports/<client>/report.json`: who it
+ * is for, its language and brand, the suppression threshold k, its data sources
+ * (each with its column mapping and time zone) and the analyses' settings, the
+ * one place a consultant edits the funnel steps. The zod schema is the source of
+ * truth; `readReportConfig` names the file and the field of every problem.
+ *
+ * @example
+ *   const config = await readReportConfig('/repo', 'acme-bank');
+ *   config.funnel.steps; // ['打开App', '填写资料', '身份验证', '开户成功']
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { isTimeZone } from '../analytics/timeZone.ts';
+
+export const REPORT_CONTENT_DIR = 'content/reports';
+export const REPORT_DATA_DIR = 'data/reports';
+export const REPORT_CONFIG_FILE = 'report.json';
+export const DEFAULT_BRAND = '#1f5fa8';
+
+/** A report's folder name: lower-case letters, digits and hyphens (it is the URL). */
+export const clientSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a report name uses lower-case letters, digits and hyphens, e.g. "acme-bank"');
+
+export const dataSourceSchema = z.object({
+  /** The event log, relative to the report's data folder; it may be a data loader's output. */
+  path: z.string().min(1),
+  /** Canonical column -> the file's column, as `--map` takes it. */
+  map: z.record(z.string(), z.string().min(1)).default({}),
+  /** Time zone of timestamps without Z or an offset. */
+  tz: z
+    .string()
+    .default('UTC')
+    .refine((zone) => isTimeZone(zone), { message: 'unknown time zone: use an IANA name such as Asia/Shanghai or UTC' }),
+});
+
+export const reportConfigSchema = z.object({
+  /** The client's name as printed in the header and on the PDF cover. */
+  client: z.string().min(1),
+  lang: z.enum(['zh', 'en']),
+  brand: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a brand colour is a hex colour like "#0b5cad"')
+    .default(DEFAULT_BRAND),
+  /** Logo path under public/ (e.g. "/logos/acme.svg"), or null. */
+  logo: z.string().min(1).nullable().default(null),
+  /** Cells describing fewer than k customers are suppressed (spec §10). */
+  k: z.number().int().min(1).default(5),
+  sources: z.array(dataSourceSchema).min(1, 'a report needs at least one data source'),
+  funnel: z.object({
+    /** Event names in order; `a|b` accepts either. */
+    steps: z.array(z.string().min(1)).min(2, 'a funnel needs at least 2 steps'),
+    window: z.string().default('14d'),
+  }),
+  /** The event that counts as a purchase (value, what-if). */
+  purchase_event: z.string().min(1).default('purchase'),
+});
+
+export type ReportConfigInput = z.input<typeof reportConfigSchema>;
+export type ReportConfig = z.output<typeof reportConfigSchema>;
+export type DataSource = z.output<typeof dataSourceSchema>;
+
+/** Parses a report.json value; the error lists every field at fault, naming `file`. */
+export function parseReportConfig(value: unknown, file: string): ReportConfig {
+  const parsed = reportConfigSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new Error(lines.join('\n'));
+}
+
+export function reportDataDir(root: string, slug: string): string {
+  return join(root, REPORT_DATA_DIR, slug);
+}
+
+export function reportContentDir(root: string, slug: string): string {
+  return join(root, REPORT_CONTENT_DIR, slug);
+}
+
+/** Reads and validates `data/reports/<slug>/report.json`. */
+export async function readReportConfig(root: string, slug: string): Promise<ReportConfig> {
+  const file = join(REPORT_DATA_DIR, slug, REPORT_CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(join(root, file), 'utf8');
+  } catch {
+    throw new Error(`${file}: not found — every report needs one; scaffold it with \`npm run journey -- new report ${slug}\``);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseReportConfig(value, file);
+}
