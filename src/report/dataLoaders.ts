@@ -140,6 +140,7 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await effects.writeFile(temp, output);
     await effects.rename(temp, cached);
+    const extension = extname(path);
     await removeStale(dirname(cached), basename(path, extension), extension, basename(cached), effects);
     effects.log(`loader ${display(script)}: wrote ${output.byteLength} bytes in ${Math.round(performance.now() - started)} ms`);
     return cached;
