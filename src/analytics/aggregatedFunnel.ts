@@ -9,6 +9,7 @@
  *   // { mode: 'aggregated', window_seconds: null, steps: [...], breakdown: [], warnings: [] }
  */
 import type { ColumnTable } from './events.ts';
+import { cellText } from './encodeEvents.ts';
 import { hasColumn } from './events.ts';
 import { funnelSteps, type FunnelStepFigures } from './funnelSteps.ts';
 import { NO_VALUE, type FunnelBreakdownBucket } from './funnel.ts';
@@ -36,10 +37,12 @@ export function aggregatedFunnel(table: ColumnTable): AggregatedFunnelResult {
   const stepIndex = new Map<string, number>();
   const bySegment = new Map<string, number[]>();
   for (let row = 0; row < stepValues.length; row++) {
-    const name = String(stepValues[row] ?? '');
+    const name = cellText(stepValues[row]);
     const count = Number(customerValues[row]);
     if (!Number.isInteger(count) || count < 0) {
-      throw new Error(`aggregated funnel: row ${row + 1}: customers must be a whole number >= 0 (got ${String(customerValues[row])})`);
+      throw new Error(
+        `aggregated funnel: row ${row + 1}: customers must be a whole number >= 0 (got ${cellText(customerValues[row])})`,
+      );
     }
     let index = stepIndex.get(name);
     if (index === undefined) {
@@ -48,7 +51,7 @@ export function aggregatedFunnel(table: ColumnTable): AggregatedFunnelResult {
       names.push(name);
     }
     const raw = segments?.[row];
-    const segment = segments === null ? '' : raw === null || raw === undefined || raw === '' ? NO_VALUE : String(raw);
+    const segment = segments === null ? '' : cellText(raw) || NO_VALUE;
     let counts = bySegment.get(segment);
     if (!counts) bySegment.set(segment, (counts = []));
     counts[index] = (counts[index] ?? 0) + count;

@@ -74,7 +74,12 @@ function nextPeriod(dateMs: number, period: RetentionPeriod): number {
 }
 
 /** The periods covering `[firstMs, lastMs]`. */
-export function calendarPeriods(firstMs: number, lastMs: number, period: RetentionPeriod, timeZone: string): CalendarPeriods {
+export function calendarPeriods(
+  firstMs: number,
+  lastMs: number,
+  period: RetentionPeriod,
+  timeZone: string,
+): CalendarPeriods {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
   const starts: number[] = [];
   const labels: string[] = [];

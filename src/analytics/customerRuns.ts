@@ -38,8 +38,7 @@ export function customerRuns(encoded: EncodedEvents, tieRankByEvent: Int32Array 
   for (let row = 0; row < rows; row++) order[fill[customerCodes[row]]++] = row;
 
   const rank = (row: number) => (tieRankByEvent === null ? 0 : tieRankByEvent[eventCodes[row]]);
-  const compare = (a: number, b: number) =>
-    timestamps[a] - timestamps[b] || rank(a) - rank(b) || a - b;
+  const compare = (a: number, b: number) => timestamps[a] - timestamps[b] || rank(a) - rank(b) || a - b;
   for (let c = 0; c < customers; c++) {
     const start = runStarts[c];
     const end = runStarts[c + 1];

@@ -20,6 +20,15 @@ export interface EncodedEvents {
 
 const cache = new WeakMap<ColumnTable, EncodedEvents>();
 
+/** A cell as text: strings as they are, dates as ISO 8601, null and undefined as ''. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
+
 /** Integer codes for the values of a text column, in order of first appearance. */
 export function encodeColumn(values: ArrayLike<unknown>): { codes: Int32Array; dictionary: string[] } {
   const codes = new Int32Array(values.length);
@@ -38,7 +47,7 @@ export function encodeColumn(values: ArrayLike<unknown>): { codes: Int32Array; d
     if (code === undefined) {
       code = dictionary.length;
       lookup.set(value, code);
-      dictionary.push(value === null || value === undefined ? '' : String(value));
+      dictionary.push(cellText(value));
     }
     codes[row] = code;
     previous = value;

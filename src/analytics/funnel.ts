@@ -7,7 +7,7 @@
  *   funnel(table, { steps: 'visit,add_to_cart,purchase', window: '7d', by: 'channel' });
  *   // { mode: 'ordered', window_seconds: 604800, steps: [...], breakdown: [{ value: 'web', steps: [...] }, ...] }
  */
-import { encodeColumn, encodeEvents } from './encodeEvents.ts';
+import { cellText, encodeColumn, encodeEvents } from './encodeEvents.ts';
 import type { ColumnTable } from './events.ts';
 import { hasColumn } from './events.ts';
 import { furthestSteps, type FurthestSteps } from './furthestSteps.ts';
@@ -52,7 +52,7 @@ export function funnel(table: ColumnTable, specInput: FunnelSpecInput): FunnelRe
     for (let c = 0; c < reached.furthest.length; c++) {
       const row = reached.attemptStartRow[c];
       const value = row < 0 ? null : values[row];
-      startValues[c] = value === null || value === undefined || value === '' ? NO_VALUE : String(value);
+      startValues[c] = cellText(value) || NO_VALUE;
     }
     const { codes, dictionary } = encodeColumn(startValues);
     for (let c = 0; c < codes.length; c++) bucketOfCustomer[c] = reached.furthest[c] > 0 ? codes[c] : -1;

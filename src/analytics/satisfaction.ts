@@ -55,7 +55,9 @@ export function satisfaction(table: ColumnTable, specInput: SatisfactionSpecInpu
     const offending = low < minimum ? low : high;
     throw new Error(
       `satisfaction: score ${offending} is outside the ${minimum}-${maximum} scale` +
-        (spec.scale === null ? ' (scores must be 1-5 for CSAT or 0-10 for NPS)' : ' (declare the other scale with --scale)'),
+        (spec.scale === null
+          ? ' (scores must be 1-5 for CSAT or 0-10 for NPS)'
+          : ' (declare the other scale with --scale)'),
     );
   }
   const { customerCodes, eventCodes, eventNames } = encodeEvents(table);

@@ -46,7 +46,10 @@ const stepsSchema = z
     const raw = typeof value === 'string' ? value.split(',') : value;
     const steps = raw.map(toStep);
     if (steps.some((step) => step.events.length === 0)) {
-      context.addIssue({ code: 'custom', message: `invalid steps: ${JSON.stringify(value)} (a step has no event name)` });
+      context.addIssue({
+        code: 'custom',
+        message: `invalid steps: ${JSON.stringify(value)} (a step has no event name)`,
+      });
       return z.NEVER;
     }
     if (steps.length < 2 || steps.length > MAX_STEPS) {
@@ -96,7 +99,9 @@ const funnelFields = {
   steps: stepsSchema,
   window: duration('window').prefault('14d'),
   mode: z
-    .enum(['ordered', 'strict', 'unordered'], { error: (issue) => `invalid mode: ${String(issue.input)} (expected ordered, strict or unordered)` })
+    .enum(['ordered', 'strict', 'unordered'], {
+      error: (issue) => `invalid mode: ${String(issue.input)} (expected ordered, strict or unordered)`,
+    })
     .default('ordered'),
 };
 
@@ -134,7 +139,9 @@ export type PathsSpec = z.output<typeof pathsSpecSchema>;
 export const retentionSpecSchema = z
   .object({
     period: z
-      .enum(['day', 'week', 'month'], { error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)` })
+      .enum(['day', 'week', 'month'], {
+        error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)`,
+      })
       .default('week'),
     start_event: optionalName,
     return_event: optionalName,
@@ -162,7 +169,8 @@ export const satisfactionSpecSchema = z
   .object({
     scale: z
       .union([z.literal(5), z.literal(10)], {
-        error: (issue) => `invalid scale: ${String(issue.input)} (expected 5 for a 1-5 CSAT scale or 10 for a 0-10 NPS scale)`,
+        error: (issue) =>
+          `invalid scale: ${String(issue.input)} (expected 5 for a 1-5 CSAT scale or 10 for a 0-10 NPS scale)`,
       })
       .nullish(),
   })
@@ -233,7 +241,9 @@ function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, ana
   if (parsed.success) return parsed.data;
   const messages = parsed.error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return issue.code === 'custom' || !field || issue.message.startsWith('invalid ') ? issue.message : `${field}: ${issue.message}`;
+    return issue.code === 'custom' || !field || issue.message.startsWith('invalid ')
+      ? issue.message
+      : `${field}: ${issue.message}`;
   });
   throw new SpecError(`${analysis}: ${messages.join('; ')}`);
 }
@@ -245,7 +255,8 @@ export const parseRetentionSpec = (input: RetentionSpecInput = {}): RetentionSpe
 export const parseValueSpec = (input: ValueSpecInput = {}): ValueSpec => parseWith(valueSpecSchema, input, 'value');
 export const parseSatisfactionSpec = (input: SatisfactionSpecInput = {}): SatisfactionSpec =>
   parseWith(satisfactionSpecSchema, input, 'satisfaction');
-export const parseCompareSpec = (input: CompareSpecInput): CompareSpec => parseWith(compareSpecSchema, input, 'compare');
+export const parseCompareSpec = (input: CompareSpecInput): CompareSpec =>
+  parseWith(compareSpecSchema, input, 'compare');
 export const parseStallsSpec = (input: StallsSpecInput): StallsSpec => parseWith(stallsSpecSchema, input, 'stalls');
 export const parseWhatIfSpec = (input: WhatIfSpecInput): WhatIfSpec => parseWith(whatIfSpecSchema, input, 'what-if');
 export const parseSuppressSpec = (input: SuppressSpecInput = {}): SuppressSpec =>

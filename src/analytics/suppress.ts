@@ -64,7 +64,10 @@ function walk(value: unknown, k: number, label: string): unknown {
   if (Array.isArray(value)) return value.map((item) => walk(item, k, label));
   if (value === null || typeof value !== 'object') return value;
   const row = value as Record<string, unknown>;
-  const isSmall = (field: string) => typeof row[field] === 'number' && (row[field] as number) < k;
+  const isSmall = (field: string) => {
+    const cell = row[field];
+    return typeof cell === 'number' && cell < k;
+  };
   const small = [...POPULATION_FIELDS].some(isSmall);
   const counts = Array.isArray(row.counts) ? (row.counts as unknown[]) : null;
   const out: Record<string, unknown> = {};
@@ -77,7 +80,7 @@ function walk(value: unknown, k: number, label: string): unknown {
     } else if (key === 'counts' && counts) {
       out[key] = counts.map((count) => (typeof count === 'number' && count < k ? label : count));
     } else if (key === 'rates' && counts && Array.isArray(field)) {
-      out[key] = field.map((rate, index) => {
+      out[key] = (field as unknown[]).map((rate, index) => {
         const count = counts[index];
         return small || (typeof count === 'number' && count < k) ? null : rate;
       });
@@ -86,7 +89,8 @@ function walk(value: unknown, k: number, label: string): unknown {
   if ('before' in row && 'after' in row) {
     const sideSmall = (side: unknown) =>
       side !== null && typeof side === 'object' && Object.values(side).some((cell) => cell === label);
-    if (sideSmall(out.before) || sideSmall(out.after)) for (const key of COMPARISON_FIELDS) if (key in out) out[key] = null;
+    if (sideSmall(out.before) || sideSmall(out.after))
+      for (const key of COMPARISON_FIELDS) if (key in out) out[key] = null;
   }
   return out;
 }

@@ -75,6 +75,11 @@ export function value(table: ColumnTable, specInput: ValueSpecInput = {}): Value
     frequency: ratio(purchases, buyers),
     clv: revenueOrNull === null ? null : ratio(revenueOrNull, buyers),
     lifespan_days_mean: buyers === 0 ? null : lifespanSumMs / buyers / DAY_MS,
-    repurchase: { customers: repeatCustomers, gaps: gapsDays.length, median_days: median(gapsDays), mean_days: mean(gapsDays) },
+    repurchase: {
+      customers: repeatCustomers,
+      gaps: gapsDays.length,
+      median_days: median(gapsDays),
+      mean_days: mean(gapsDays),
+    },
   };
 }

@@ -38,7 +38,11 @@ export interface WhatIfResult {
 
 export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfResult {
   const spec = parseWhatIfSpec(specInput);
-  const base = funnel(table, { steps: spec.steps.map((step) => step.events), window: spec.windowSeconds, mode: spec.mode });
+  const base = funnel(table, {
+    steps: spec.steps.map((step) => step.events),
+    window: spec.windowSeconds,
+    mode: spec.mode,
+  });
   const target = spec.step - 1;
   let capped = false;
   const projected: number[] = [];
@@ -56,7 +60,8 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     customers: figures.customers,
     conversion_from_previous: figures.conversion_from_previous,
     projected_customers: projected[index],
-    projected_conversion_from_previous: index === 0 ? figures.conversion_from_previous : ratio(projected[index], projected[index - 1]),
+    projected_conversion_from_previous:
+      index === 0 ? figures.conversion_from_previous : ratio(projected[index], projected[index - 1]),
     additional_customers: projected[index] - figures.customers,
   }));
   const additional = steps[steps.length - 1].additional_customers;

@@ -79,7 +79,8 @@ export function numeric(values: Record<string, OptionValue>, name: string): numb
   const value = text(values, name);
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${name} expects a number (got "${value}")`);
+  if (value.trim() === '' || !Number.isFinite(number))
+    throw new UsageError(`--${name} expects a number (got "${value}")`);
   return number;
 }
 

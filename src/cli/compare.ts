@@ -26,7 +26,9 @@ Example:
 function proportion(name: string, value: string | undefined): { successes: number; n: number } {
   const match = value === undefined ? null : /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   if (!match) {
-    throw new UsageError(`--${name} expects successes/total as whole numbers, e.g. --${name} 120/1000 (got ${value === undefined ? 'nothing' : `"${value}"`})`);
+    throw new UsageError(
+      `--${name} expects successes/total as whole numbers, e.g. --${name} 120/1000 (got ${value === undefined ? 'nothing' : `"${value}"`})`,
+    );
   }
   return { successes: Number(match[1]), n: Number(match[2]) };
 }
@@ -40,7 +42,11 @@ function render(result: CompareResult): string {
   ];
   const significant = result.p_value !== null && result.p_value < 0.05;
   return [
-    formatTable(['', 'successes/n', 'rate', 'Wilson 95%'], [row('before', result.before), row('after', result.after)], ['left', 'right', 'right', 'right']),
+    formatTable(
+      ['', 'successes/n', 'rate', 'Wilson 95%'],
+      [row('before', result.before), row('after', result.after)],
+      ['left', 'right', 'right', 'right'],
+    ),
     '',
     `difference  ${formatNumber(result.difference * 100, 2)} points (95% interval ${formatNumber(result.ci_low * 100, 2)} to ${formatNumber(result.ci_high * 100, 2)})`,
     `lift        ${formatPercent(result.lift, 1)}`,
@@ -53,7 +59,7 @@ const compare: Command = {
   name: 'compare',
   summary: 'compare two rates: z-test, lift and intervals',
   help,
-  async run(argv, io) {
+  run(argv, io) {
     let values;
     try {
       ({ values } = parseArgs({
@@ -72,7 +78,7 @@ const compare: Command = {
     }
     if (values.help) {
       io.stdout(help);
-      return EXIT_OK;
+      return Promise.resolve(EXIT_OK);
     }
     let result: CompareResult;
     try {
@@ -82,7 +88,7 @@ const compare: Command = {
       throw error;
     }
     io.stdout(values.json ? JSON.stringify(result, null, 2) : render(result));
-    return EXIT_OK;
+    return Promise.resolve(EXIT_OK);
   },
 };
 

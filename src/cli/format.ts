@@ -50,7 +50,9 @@ export function formatTable(headers: string[], rows: string[][], alignments: Ali
 
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return ABSENT;
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return Number.isInteger(value)
+    ? value.toLocaleString('en-US')
+    : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
 /** A number with at most `digits` decimals, grouped (1,234.57). */

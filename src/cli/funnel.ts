@@ -39,7 +39,16 @@ export function funnelStepTable(steps: FunnelStepFigures[], leading?: { header: 
   ]);
 }
 
-const STEP_HEADERS = ['step', 'name', 'customers', 'from start', 'from previous', 'dropped', 'median time', 'mean time'];
+const STEP_HEADERS = [
+  'step',
+  'name',
+  'customers',
+  'from start',
+  'from previous',
+  'dropped',
+  'median time',
+  'mean time',
+];
 const STEP_ALIGN = ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
 
 function render(result: FunnelResult, file: string, by: string | null): string {
@@ -49,7 +58,9 @@ function render(result: FunnelResult, file: string, by: string | null): string {
     formatTable(STEP_HEADERS, funnelStepTable(result.steps), [...STEP_ALIGN]),
   ];
   if (by !== null && result.breakdown.length > 0) {
-    const rows = result.breakdown.flatMap((bucket) => funnelStepTable(bucket.steps, { header: by, value: bucket.value }));
+    const rows = result.breakdown.flatMap((bucket) =>
+      funnelStepTable(bucket.steps, { header: by, value: bucket.value }),
+    );
     lines.push('', `By ${by} (on the first step):`, formatTable([by, ...STEP_HEADERS], rows, ['left', ...STEP_ALIGN]));
   }
   return lines.join('\n');

@@ -48,7 +48,13 @@ function render(result: PathsResult, file: string): string {
     formatTable(['#', 'sessions', 'customers', 'path'], pathRows, ['right', 'right', 'right', 'left']),
     '',
     `Flow edges (${edgeRows.length}):`,
-    formatTable(['position', 'source', 'target', 'sessions', 'customers'], edgeRows, ['right', 'left', 'left', 'right', 'right']),
+    formatTable(['position', 'source', 'target', 'sessions', 'customers'], edgeRows, [
+      'right',
+      'left',
+      'left',
+      'right',
+      'right',
+    ]),
   ].join('\n');
 }
 

@@ -31,7 +31,11 @@ function section(title: string, rows: SatisfactionRow[], scale: 5 | 10): string[
     formatNumber(row.mean),
     scale === 5 ? formatPercent(row.csat) : formatNumber(row.nps, 1),
   ]);
-  return ['', `${title}:`, formatTable([title, 'customers', 'scores', 'mean', score], body, ['left', 'right', 'right', 'right', 'right'])];
+  return [
+    '',
+    `${title}:`,
+    formatTable([title, 'customers', 'scores', 'mean', score], body, ['left', 'right', 'right', 'right', 'right']),
+  ];
 }
 
 function render(result: SatisfactionResult, file: string): string {

@@ -36,10 +36,17 @@ function render(result: StallsResult, file: string): string {
   const lines = [
     `${file}: customers inactive for more than ${formatSeconds(result.older_than_seconds)} before ${result.now}`,
     '',
-    formatTable(['step', 'furthest step', 'customers', 'stalled', 'share'], rows, ['right', 'left', 'right', 'right', 'right']),
+    formatTable(['step', 'furthest step', 'customers', 'stalled', 'share'], rows, [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+    ]),
   ];
   for (const step of result.steps) {
-    if (step.customer_ids && step.customer_ids.length > 0) lines.push('', `Stalled at ${step.name}:`, step.customer_ids.join('\n'));
+    if (step.customer_ids && step.customer_ids.length > 0)
+      lines.push('', `Stalled at ${step.name}:`, step.customer_ids.join('\n'));
   }
   return lines.join('\n');
 }

@@ -35,7 +35,11 @@ function render(result: ValueResult, file: string, purchaseEvent: string): strin
     ['days between purchases, median', formatNumber(result.repurchase.median_days, 1)],
     ['days between purchases, mean', formatNumber(result.repurchase.mean_days, 1)],
   ];
-  return [`${file}: value of "${purchaseEvent}" events`, '', formatTable(['figure', 'value'], rows, ['left', 'right'])].join('\n');
+  return [
+    `${file}: value of "${purchaseEvent}" events`,
+    '',
+    formatTable(['figure', 'value'], rows, ['left', 'right']),
+  ].join('\n');
 }
 
 export default analysisCommand({

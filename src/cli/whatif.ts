@@ -39,11 +39,15 @@ function render(result: WhatIfResult, file: string): string {
   return [
     `${file}: step ${result.step} conversion ${result.uplift >= 0 ? '+' : ''}${formatPercent(result.uplift, 0)}${result.capped ? ' (capped at 100%)' : ''}`,
     '',
-    formatTable(
-      ['step', 'name', 'customers', 'conversion', 'projected', 'projected conversion', 'change'],
-      rows,
-      ['right', 'left', 'right', 'right', 'right', 'right', 'right'],
-    ),
+    formatTable(['step', 'name', 'customers', 'conversion', 'projected', 'projected conversion', 'change'], rows, [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
     '',
     `additional customers at the last step  ${formatNumber(result.additional_customers, 1)}`,
     `additional value (at AOV ${formatNumber(result.aov)})  ${formatNumber(result.additional_value)}`,

@@ -37,6 +37,8 @@ describe('aggregatedFunnel (spec §4.9)', () => {
   });
 
   it('rejects a count that is not a whole number', () => {
-    expect(() => aggregatedFunnel(table({ step: ['a', 'b'], customers: [10, 2.5] }))).toThrow('row 2: customers must be a whole number');
+    expect(() => aggregatedFunnel(table({ step: ['a', 'b'], customers: [10, 2.5] }))).toThrow(
+      'row 2: customers must be a whole number',
+    );
   });
 });

@@ -57,7 +57,7 @@ describe('normalCdf', () => {
       const h = (upper - x) / steps;
       let sum = density(x) + density(upper);
       for (let i = 1; i < steps; i++) sum += (i % 2 ? 4 : 2) * density(x + i * h);
-      expect(Math.abs(((sum * h) / 3) / normalUpperTail(x) - 1)).toBeLessThan(1e-10);
+      expect(Math.abs((sum * h) / 3 / normalUpperTail(x) - 1)).toBeLessThan(1e-10);
     }
   });
 });

@@ -51,7 +51,9 @@ describe('paths (spec §5)', () => {
       ['w', 0, 's'],
       ['w', 1, 'y'],
     ]);
-    expect(paths(table, { start: 's', end: 'e' }).paths).toEqual([{ path: ['s', 'y', 'e'], sessions: 1, customers: 1 }]);
+    expect(paths(table, { start: 's', end: 'e' }).paths).toEqual([
+      { path: ['s', 'y', 'e'], sessions: 1, customers: 1 },
+    ]);
     expect(paths(table, { start: 's' }).paths).toEqual([
       { path: ['s', 'y'], sessions: 1, customers: 1 },
       { path: ['s', 'y', 'e', 'z'], sessions: 1, customers: 1 },

@@ -35,7 +35,13 @@ describe('retention (spec §6)', () => {
           rates: [1, 0.5, 0.5, 0.5],
           partial: [false, false, false, true],
         },
-        { cohort: '2024-01-02', size: 1, counts: [1, 0, 0, null], rates: [1, 0, 0, null], partial: [false, false, true, false] },
+        {
+          cohort: '2024-01-02',
+          size: 1,
+          counts: [1, 0, 0, null],
+          rates: [1, 0, 0, null],
+          partial: [false, false, true, false],
+        },
         {
           cohort: '2024-01-04',
           size: 1,
@@ -92,7 +98,12 @@ describe('retention (spec §6)', () => {
       '2024-03-01',
     ]);
     // Clocks spring forward on 2024-03-10: that local day is 23 hours long.
-    const periods = calendarPeriods(Date.parse('2024-03-09T12:00Z'), Date.parse('2024-03-12T12:00Z'), 'day', 'America/New_York');
+    const periods = calendarPeriods(
+      Date.parse('2024-03-09T12:00Z'),
+      Date.parse('2024-03-12T12:00Z'),
+      'day',
+      'America/New_York',
+    );
     expect(periods.labels).toEqual(['2024-03-09', '2024-03-10', '2024-03-11', '2024-03-12']);
     expect(Array.from(periods.startsMs, (ms) => new Date(ms).toISOString())).toEqual([
       '2024-03-09T05:00:00.000Z',

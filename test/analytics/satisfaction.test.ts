@@ -44,6 +44,8 @@ describe('satisfaction (spec §8)', () => {
     expect(satisfaction(table, { scale: 10 })).toMatchObject({ scale: 10, scale_inferred: false });
     const outside = eventTable({ customer_id: ['a'], timestamp: [1], event: ['survey'], satisfaction: [7] });
     expect(() => satisfaction(outside, { scale: 5 })).toThrow('score 7 is outside the 1-5 scale');
-    expect(() => satisfaction(eventTable({ customer_id: ['a'], timestamp: [1], event: ['s'] }))).toThrow('no satisfaction column');
+    expect(() => satisfaction(eventTable({ customer_id: ['a'], timestamp: [1], event: ['s'] }))).toThrow(
+      'no satisfaction column',
+    );
   });
 });

@@ -45,7 +45,13 @@ describe('analysis specs', () => {
       minSessions: 1,
       edgeLimit: 50,
     });
-    expect(parseRetentionSpec()).toEqual({ period: 'week', startEvent: null, returnEvent: null, mode: 'on', timeZone: 'UTC' });
+    expect(parseRetentionSpec()).toEqual({
+      period: 'week',
+      startEvent: null,
+      returnEvent: null,
+      mode: 'on',
+      timeZone: 'UTC',
+    });
   });
 
   it('reports every problem as a SpecError naming the analysis', () => {

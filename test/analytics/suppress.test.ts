@@ -33,7 +33,13 @@ describe('suppress (spec §10)', () => {
 
   it('retention: small counts become "< k" and their rates null; small cohorts lose every rate', () => {
     const result = suppress(retention(table, { period: 'day' }), { k: 9 });
-    expect(result.cohorts[0]).toEqual({ cohort: '1970-01-01', size: '< 9', counts: ['< 9'], rates: [null], partial: [true] });
+    expect(result.cohorts[0]).toEqual({
+      cohort: '1970-01-01',
+      size: '< 9',
+      counts: ['< 9'],
+      rates: [null],
+      partial: [true],
+    });
   });
 
   it('compare: a small side hides its rate and the comparison figures', () => {

@@ -43,6 +43,13 @@ describe('value (spec §7)', () => {
 
   it('without a value column, money figures are null', () => {
     const noValue = eventTable({ customer_id: ['a', 'a'], timestamp: [0, DAY], event: ['purchase', 'purchase'] });
-    expect(value(noValue)).toMatchObject({ purchases: 2, buyers: 1, revenue: null, aov: null, clv: null, frequency: 2 });
+    expect(value(noValue)).toMatchObject({
+      purchases: 2,
+      buyers: 1,
+      revenue: null,
+      aov: null,
+      clv: null,
+      frequency: 2,
+    });
   });
 });

@@ -16,7 +16,14 @@ describe('whatIf', () => {
     // cart: 4 * 0.5 * 1.5 = 3; purchase: 3 * 0.5 = 1.5; extra 0.5 buyers * AOV 50 = 25.
     expect(result.steps.map((s) => s.projected_customers)).toEqual([4, 3, 1.5]);
     expect(result.steps[1].projected_conversion_from_previous).toBe(0.75);
-    expect(result).toMatchObject({ step: 2, uplift: 0.5, capped: false, aov: 50, additional_customers: 0.5, additional_value: 25 });
+    expect(result).toMatchObject({
+      step: 2,
+      uplift: 0.5,
+      capped: false,
+      aov: 50,
+      additional_customers: 0.5,
+      additional_value: 25,
+    });
   });
 
   it('caps a conversion at 100%', () => {

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { CompareResult } from '../../src/analytics/compareRates.ts';
+import type { FunnelResult } from '../../src/analytics/funnel.ts';
+import type { PathsResult } from '../../src/analytics/paths.ts';
+import type { SatisfactionResult } from '../../src/analytics/satisfaction.ts';
+import type { StallsResult } from '../../src/analytics/stalls.ts';
+import type { ValueResult } from '../../src/analytics/value.ts';
+import type { WhatIfResult } from '../../src/analytics/whatIf.ts';
 import type { CommandIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 
@@ -10,7 +17,11 @@ const STEPS = 'visit,view_product,add_to_cart,purchase';
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { stdout: (text) => (stdout += text + '\n'), stderr: (text) => (stderr += text + '\n'), cwd: fixtures };
+  const io: CommandIO = {
+    stdout: (text) => (stdout += text + '\n'),
+    stderr: (text) => (stderr += text + '\n'),
+    cwd: fixtures,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -19,20 +30,22 @@ describe('journey funnel', () => {
   it('--json prints the spec §11 funnel shape', async () => {
     const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--json', '--by', 'channel');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as FunnelResult;
     expect(Object.keys(result)).toEqual(['mode', 'window_seconds', 'steps', 'breakdown']);
-    expect(result.steps.map((s: { customers: number }) => s.customers)).toEqual([5, 4, 3, 3]);
+    expect(result.steps.map((s) => s.customers)).toEqual([5, 4, 3, 3]);
     // Cart gaps: c1 5 min, c5 2 min, c2 7 d 22 h 1 min (its attempt of 03-04 converts within 14 d).
     expect(result.steps[2].median_seconds_from_previous).toBe(300);
     expect(result.steps[2].mean_seconds_from_previous).toBe((300 + 120 + (7 * 86400 + 22 * 3600 + 60)) / 3);
-    expect(result.breakdown.map((b: { value: string }) => b.value)).toEqual(['web', '(none)', 'app']);
+    expect(result.breakdown.map((b) => b.value)).toEqual(['web', '(none)', 'app']);
   });
 
   it('prints an aligned table with percentages', async () => {
     const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--window', '1d');
     expect(code).toBe(0);
     expect(stdout).toContain('ordered funnel, window 1d, 5 customers entered');
-    expect(stdout).toContain('   3  add_to_cart           2       40.0%          50.0%        2       3m 30s     3m 30s');
+    expect(stdout).toContain(
+      '   3  add_to_cart           2       40.0%          50.0%        2       3m 30s     3m 30s',
+    );
   });
 
   it('usage errors exit 2 with the usage; data errors exit 1', async () => {
@@ -52,9 +65,15 @@ describe('journey paths, retention, value, satisfaction', () => {
   it('paths --json', async () => {
     const { code, stdout } = await run('paths', SHOP, '--start', 'visit', '--depth', '2', '--json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as PathsResult;
     expect(result.paths[0]).toEqual({ path: ['visit', 'view_product'], sessions: 4, customers: 4 });
-    expect(result.edges[0]).toEqual({ position: 1, source: 'visit', target: 'view_product', sessions: 4, customers: 4 });
+    expect(result.edges[0]).toEqual({
+      position: 1,
+      source: 'visit',
+      target: 'view_product',
+      sessions: 4,
+      customers: 4,
+    });
   });
 
   it('retention --json by week in a zone, on or after', async () => {
@@ -72,12 +91,12 @@ describe('journey paths, retention, value, satisfaction', () => {
   });
 
   it('value and satisfaction --json', async () => {
-    const value = JSON.parse((await run('value', SHOP, '--json')).stdout);
+    const value = JSON.parse((await run('value', SHOP, '--json')).stdout) as ValueResult;
     expect(value).toMatchObject({ purchases: 4, buyers: 3, revenue: 200, aov: 50 });
     // c5: 03-11 09:15 to 03-21 09:00, 15 minutes short of 10 days.
     const gapDays = 10 - 15 / (24 * 60);
     expect(value.repurchase).toEqual({ customers: 1, gaps: 1, median_days: gapDays, mean_days: gapDays });
-    const satisfaction = JSON.parse((await run('satisfaction', SHOP, '--json')).stdout);
+    const satisfaction = JSON.parse((await run('satisfaction', SHOP, '--json')).stdout) as SatisfactionResult;
     expect(satisfaction.scale).toBe(5);
     expect(satisfaction.by_event[0]).toEqual({ name: 'purchase', customers: 3, count: 4, mean: 4, csat: 0.75 });
     const human = await run('satisfaction', SHOP);
@@ -89,26 +108,39 @@ describe('journey compare, stalls, whatif', () => {
   it('compare --json gives the spec check figures', async () => {
     const { code, stdout } = await run('compare', '--before', '5/10', '--after', '6/10', '--json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as CompareResult;
     expect(result.se).toBeCloseTo(0.2214, 4);
     expect(result.z).toBeCloseTo(0.4518, 4);
     expect(result.p_value).toBeCloseTo(0.6514, 4);
     expect((await run('compare', '--before', '5 of 10', '--after', '6/10')).code).toBe(2);
-    expect((await run('compare', '--before', '11/10', '--after', '6/10')).stderr).toContain('successes must not exceed n');
+    expect((await run('compare', '--before', '11/10', '--after', '6/10')).stderr).toContain(
+      'successes must not exceed n',
+    );
   });
 
   it('stalls with ids and an explicit now', async () => {
-    const { code, stdout } = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '7d', '--now', '2024-03-30T00:00:00Z', '--list', '--json');
+    const { code, stdout } = await run(
+      'stalls',
+      SHOP,
+      '--steps',
+      STEPS,
+      '--older-than',
+      '7d',
+      '--now',
+      '2024-03-30T00:00:00Z',
+      '--list',
+      '--json',
+    );
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
-    expect(result.steps.map((s: { customer_ids: string[] }) => s.customer_ids)).toEqual([['c4'], ['c3'], []]);
+    const result = JSON.parse(stdout) as StallsResult;
+    expect(result.steps.map((s) => s.customer_ids)).toEqual([['c4'], ['c3'], []]);
     expect((await run('stalls', SHOP, '--steps', STEPS)).stderr).toContain('missing --older-than');
   });
 
   it('whatif projects an uplift', async () => {
     const { code, stdout } = await run('whatif', SHOP, '--steps', STEPS, '--step', '2', '--uplift', '0.1', '--json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as WhatIfResult;
     expect(result.steps[1].projected_customers).toBeCloseTo(4.4, 12);
     expect(result.additional_value).toBeCloseTo(0.3 * 50, 10);
     expect((await run('whatif', SHOP, '--steps', STEPS, '--step', '1', '--uplift', '0.1')).code).toBe(2);
