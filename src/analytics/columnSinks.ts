@@ -9,23 +9,41 @@
  */
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 
-/** A copy of a string that does not keep the (large) chunk it was sliced from alive. */
-function detach(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+/** Row keys as 32-bit words: row i is `words[i * stride .. i * stride + stride)`. */
+export interface KeyWords {
+  words: Int32Array;
+  stride: number;
+}
+
+/** Float64 values as key words (two per row): equal bits for equal values, NaN included. */
+export function float64KeyWords(values: Float64Array): KeyWords {
+  return { words: new Int32Array(values.buffer, values.byteOffset, values.length * 2), stride: 2 };
 }
 
 export interface ColumnSink {
   readonly length: number;
-  /** A stable integer (or float) per value, equal for equal values; for hashing and comparing rows. */
-  keyAt(row: number): number;
+  /** Words equal for equal values, for hashing and comparing rows. */
+  keyWords(): KeyWords;
   /** The output column, keeping the rows where `keep` is 1 (all when undefined). */
   materialize(keep?: Uint8Array): ArrayLike<unknown>;
 }
 
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
 export class TextSink implements ColumnSink {
   readonly dictionary: string[] = [];
   readonly codes = new GrowableInt32Array();
-  private readonly index = new Map<string, number>();
+  // An open-addressing table of dictionary codes + 1, keyed by a hash of the
+  // UTF-8 bytes, so a CSV field is interned straight from the bytes it sits in.
+  private slots = new Int32Array(1024);
+  private hashes: number[] = [];
+  // Every entry's bytes, back to back, for comparing candidates.
+  private pool = new Uint8Array(4096);
+  private poolLength = 0;
+  private offsets: number[] = [];
+  private scratch = new Uint8Array(256);
+  private lastCode = -1;
 
   get length(): number {
     return this.codes.length;
@@ -37,18 +55,96 @@ export class TextSink implements ColumnSink {
       this.codes.push(-1);
       return;
     }
-    let code = this.index.get(text);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      const copy = detach(text);
-      this.dictionary.push(copy);
-      this.index.set(copy, code);
-    }
-    this.codes.push(code);
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    const { written } = utf8Encoder.encodeInto(text, this.scratch);
+    this.codes.push(this.intern(this.scratch, 0, written, text));
   }
 
-  keyAt(row: number): number {
-    return this.codes.data[row];
+  /** Appends the UTF-8 text `bytes[start, end)`, decoding it only when it is new. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.codes.push(this.intern(bytes, start, end, undefined));
+  }
+
+  private intern(bytes: Uint8Array, start: number, end: number, text: string | undefined): number {
+    const length = end - start;
+    const pool = this.pool;
+    // Logs repeat the previous row's value often (same customer, channel, segment): check it first.
+    const last = this.lastCode;
+    if (last >= 0) {
+      const offset = this.offsets[last];
+      if (this.offsets[last + 1] - offset === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (pool[offset + i] !== bytes[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return last;
+      }
+    }
+    const code = this.lookup(bytes, start, end, text);
+    this.lastCode = code;
+    return code;
+  }
+
+  private lookup(bytes: Uint8Array, start: number, end: number, text?: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    hash ^= hash >>> 16;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    const pool = this.pool;
+    let slot = hash & mask;
+    for (;;) {
+      const code = slots[slot] - 1;
+      if (code < 0) break;
+      if (this.hashes[code] === hash) {
+        const offset = this.offsets[code];
+        if (this.offsets[code + 1] - offset === length) {
+          let same = true;
+          for (let i = 0; i < length; i++) {
+            if (pool[offset + i] !== bytes[start + i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text ?? (length === 0 ? '' : utf8Decoder.decode(bytes.subarray(start, end))));
+    this.hashes.push(hash);
+    if (this.offsets.length === 0) this.offsets.push(0);
+    if (this.poolLength + length > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
+      grown.set(this.pool.subarray(0, this.poolLength));
+      this.pool = grown;
+    }
+    this.pool.set(bytes.subarray(start, end), this.poolLength);
+    this.poolLength += length;
+    this.offsets.push(this.poolLength);
+    slots[slot] = code + 1;
+    if (this.dictionary.length * 2 > slots.length) this.grow();
+    return code;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.hashes.length; code++) {
+      let slot = this.hashes[code] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = code + 1;
+    }
+    this.slots = slots;
+  }
+
+  keyWords(): KeyWords {
+    return { words: this.codes.view(), stride: 1 };
   }
 
   distinct(): number {
@@ -87,8 +183,8 @@ export class NumberSink implements ColumnSink {
     this.values.push(value);
   }
 
-  keyAt(row: number): number {
-    return this.values.data[row];
+  keyWords(): KeyWords {
+    return float64KeyWords(this.values.view());
   }
 
   materialize(keep?: Uint8Array): Float64Array | (number | null)[] {
@@ -124,7 +220,6 @@ export class NumberSink implements ColumnSink {
 /** Values of a typed source (JSON, Parquet, Arrow) kept as they are. */
 export class ValueSink implements ColumnSink {
   readonly values: unknown[] = [];
-  private keys: Int32Array | undefined;
 
   get length(): number {
     return this.values.length;
@@ -132,21 +227,18 @@ export class ValueSink implements ColumnSink {
 
   push(value: unknown): void {
     this.values.push(value === undefined ? null : value);
-    this.keys = undefined;
   }
 
-  keyAt(row: number): number {
-    if (!this.keys) {
-      const index = new Map<string, number>();
-      this.keys = new Int32Array(this.values.length);
-      for (let i = 0; i < this.values.length; i++) {
-        const key = valueKey(this.values[i]);
-        let code = index.get(key);
-        if (code === undefined) index.set(key, (code = index.size));
-        this.keys[i] = code;
-      }
+  keyWords(): KeyWords {
+    const index = new Map<string, number>();
+    const keys = new Int32Array(this.values.length);
+    for (let i = 0; i < this.values.length; i++) {
+      const key = valueKey(this.values[i]);
+      let code = index.get(key);
+      if (code === undefined) index.set(key, (code = index.size));
+      keys[i] = code;
     }
-    return this.keys[row];
+    return { words: keys, stride: 1 };
   }
 
   materialize(keep?: Uint8Array): unknown[] {

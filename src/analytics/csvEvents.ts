@@ -4,7 +4,7 @@
  *
  * @example
  *   const reader = csvEvents('a.csv', resolveLoadOptions());
- *   reader.push('customer_id,timestamp,event\nc1,2024-03-10,visit\n'); reader.end();
+ *   reader.pushBytes(new TextEncoder().encode('customer_id,timestamp,event\nc1,2024-03-10,visit\n')); reader.end();
  *   reader.result().table.numRows(); // 1
  */
 import { CsvParser } from './csvParser.ts';
@@ -12,14 +12,17 @@ import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError, quoteValue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
-import type { TextConsumer } from './textDecoding.ts';
+import type { TextConsumer, Utf8Consumer } from './textDecoding.ts';
 
-export interface EventReader extends TextConsumer {
-  /** The loaded events; throws DataError when the file has errors. */
-  result(): LoadResult | Promise<LoadResult>;
+/** Reads one file's events as its text arrives; `result` throws DataError when the file has errors. */
+export interface EventReader {
+  end(): void;
+  result(): LoadResult;
 }
+export type TextEventReader = EventReader & TextConsumer;
+export type Utf8EventReader = EventReader & Utf8Consumer;
 
-export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?: string): EventReader {
+export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?: string): Utf8EventReader {
   let builder: EventTableBuilder | undefined;
   let header: string[] = [];
   let headerProblem: string | undefined;
@@ -29,16 +32,15 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
         builder = new EventTableBuilder(file, names.map((name) => ({ name })), options, 'text');
         header = builder.header;
       },
-      row(fields, count, line, fieldLines) {
+      row(row) {
         // Rows of empty fields (`;;;;`, as spreadsheets leave at the end) are blank lines.
-        let blank = true;
-        for (let i = 0; i < count; i++) {
-          if (fields[i] !== '') {
-            blank = false;
-            break;
+        for (let i = 0; i < row.count; i++) {
+          const quoted = row.quoted[i];
+          if (quoted === undefined ? row.starts[i] !== row.ends[i] : quoted !== '') {
+            builder!.addCsvRow(row);
+            return;
           }
         }
-        if (!blank) builder!.addRow(fields, count, line, fieldLines);
       },
       unterminatedQuote(line, fieldIndex, preview) {
         if (!builder) {
@@ -55,7 +57,7 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
     delimiter,
   );
   return {
-    push: (text) => parser.push(text),
+    pushBytes: (bytes) => parser.push(bytes),
     end: () => parser.end(),
     result() {
       if (!builder) {

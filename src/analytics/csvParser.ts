@@ -1,19 +1,48 @@
 /**
- * A streaming CSV/TSV parser (RFC 4180): text arrives in chunks of any size,
- * fields go straight to a handler one row at a time through one reused array
- * (no per-row objects). Quoted fields may hold delimiters, doubled quotes and
- * line breaks; CRLF, LF and CR all end a row; blank lines are skipped. Every
- * row and field carries its physical line number (header = line 1).
+ * A streaming CSV/TSV parser (RFC 4180) over UTF-8 bytes: chunks of any size
+ * arrive, rows go to a handler one at a time as byte ranges in one reused
+ * structure (no per-row objects, no string per field), so readers can parse
+ * and intern fields where they lie. Quoted fields may hold delimiters, doubled
+ * quotes and line breaks; CRLF, LF and CR all end a row; blank lines are
+ * skipped. Every row and field carries its physical line (header = line 1).
  *
  * @example
  *   const parser = new CsvParser({ header, row, unterminatedQuote });
- *   parser.push('a;b\r\n1;"x\ny"\r\n'); parser.end(); // row(['1', 'x\ny'], 2, 2, [2, 2])
+ *   parser.push(new TextEncoder().encode('a;b\r\n1;"x\ny"\r\n')); parser.end();
+ *   // header(['a', 'b'], 1), then a row with fields '1' and 'x\ny' on line 2
  */
+
+/**
+ * One parsed row, valid only during the handler call (its arrays are reused).
+ * Field i is the UTF-8 text `bytes[starts[i], ends[i])` unless it was quoted,
+ * in which case `quoted[i]` holds its unescaped value.
+ */
+export interface CsvRow {
+  bytes: Uint8Array;
+  count: number;
+  starts: number[];
+  ends: number[];
+  quoted: (string | undefined)[];
+  /** The physical line where the row starts, and where each field starts. */
+  line: number;
+  fieldLines: number[];
+}
+
+const utf8 = new TextDecoder();
+
+/** UTF-8 bytes as a string. */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  return start === end ? '' : utf8.decode(bytes.subarray(start, end));
+}
+
+/** The value of field `index` as a string. */
+export function fieldText(row: CsvRow, index: number): string {
+  return row.quoted[index] ?? decodeUtf8(row.bytes, row.starts[index], row.ends[index]);
+}
 
 export interface CsvHandler {
   header(names: string[], line: number): void;
-  /** `fields[0..count)` and where each starts; the arrays are reused after the call. */
-  row(fields: readonly string[], count: number, line: number, fieldLines: readonly number[]): void;
+  row(row: CsvRow): void;
   /** A quoted field still open at the end of the file; `fieldIndex` counts from 0. */
   unterminatedQuote(line: number, fieldIndex: number, preview: string): void;
 }
@@ -43,27 +72,34 @@ export function sniffDelimiter(headerLine: string): string {
   return best;
 }
 
-/** Counts line breaks in `text[from, to)`: LF, CRLF and a lone CR each count once. */
-function countBreaks(text: string, from: number, to: number): number {
+/** Counts line breaks in `bytes[from, to)`: LF, CRLF and a lone CR each count once. */
+function countBreaks(bytes: Uint8Array, from: number, to: number): number {
   let breaks = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === LF) breaks++;
-    else if (c === CR && text.charCodeAt(i + 1) !== LF) breaks++;
+    else if (c === CR && (i + 1 >= bytes.length || bytes[i + 1] !== LF)) breaks++;
   }
   return breaks;
 }
 
 export class CsvParser {
   private readonly handler: CsvHandler;
-  private buffer = '';
+  private carry: Uint8Array = new Uint8Array(0);
   private line = 1;
   private delimiter: string | undefined;
   private delimiterCode = 44;
   private sawHeader = false;
   private done = false;
-  private readonly fields: string[] = [];
-  private readonly fieldLines: number[] = [];
+  private readonly row: CsvRow = {
+    bytes: new Uint8Array(0),
+    count: 0,
+    starts: [],
+    ends: [],
+    quoted: [],
+    line: 0,
+    fieldLines: [],
+  };
 
   /** `delimiter` forces one; otherwise it is sniffed from the header line. */
   constructor(handler: CsvHandler, delimiter?: string) {
@@ -76,102 +112,123 @@ export class CsvParser {
     return this.delimiter;
   }
 
+  /** Whether a header row was read. */
+  get hasHeader(): boolean {
+    return this.sawHeader;
+  }
+
   private setDelimiter(delimiter: string): void {
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
-  push(text: string): void {
-    if (this.done || text.length === 0) return;
-    this.buffer = this.buffer.length ? this.buffer + text : text;
-    this.parse(false);
+  /** Parses what `bytes` completes. The caller may reuse `bytes` afterwards. */
+  push(bytes: Uint8Array): void {
+    if (this.done || bytes.length === 0) return;
+    let data = bytes;
+    if (this.carry.length) {
+      data = new Uint8Array(this.carry.length + bytes.length);
+      data.set(this.carry);
+      data.set(bytes, this.carry.length);
+    }
+    this.parse(data, false);
   }
 
   end(): void {
     if (this.done) return;
-    this.parse(true);
+    this.parse(this.carry, true);
+    this.carry = new Uint8Array(0);
     this.done = true;
   }
 
-  /** Sniffs the delimiter once the first line is complete; false while it is not. */
-  private prepare(final: boolean): boolean {
-    if (this.delimiter !== undefined) return true;
-    const text = this.buffer;
+  /** Sniffs the delimiter once the first line is complete; returns where parsing starts, or -1 to wait. */
+  private prepare(bytes: Uint8Array, final: boolean): number {
+    if (this.delimiter !== undefined) return 0;
     let quoted = false;
     let end = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i];
       if (c === QUOTE) quoted = !quoted;
       else if (!quoted && (c === LF || c === CR)) {
         end = i;
         break;
       }
     }
-    if (end < 0 && !final) return false;
-    const firstLine = end < 0 ? text : text.slice(0, end);
+    if (end < 0 && !final) return -1;
+    const firstLine = decodeUtf8(bytes, 0, end < 0 ? bytes.length : end);
     // Excel's `sep=;` hint line names the delimiter and is not the header.
     const hint = /^sep=(.)$/.exec(firstLine);
     if (hint) {
       this.setDelimiter(hint[1]);
-      let skip = end < 0 ? text.length : end + 1;
-      if (end >= 0 && text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF) skip++;
-      this.buffer = text.slice(skip);
       this.line++;
-      return true;
+      if (end < 0) return bytes.length;
+      return bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;
     }
     this.setDelimiter(sniffDelimiter(firstLine));
-    return true;
+    return 0;
   }
 
   private emit(count: number, line: number): void {
+    const row = this.row;
+    row.count = count;
+    row.line = line;
     if (!this.sawHeader) {
       this.sawHeader = true;
-      this.handler.header(this.fields.slice(0, count), line);
-    } else this.handler.row(this.fields, count, line, this.fieldLines);
+      const names: string[] = [];
+      for (let i = 0; i < count; i++) names.push(fieldText(row, i));
+      this.handler.header(names, line);
+    } else this.handler.row(row);
   }
 
-  private parse(final: boolean): void {
-    if (!this.prepare(final)) return;
-    const text = this.buffer;
-    const length = text.length;
+  private parse(bytes: Uint8Array, final: boolean): void {
+    const begin = this.prepare(bytes, final);
+    if (begin < 0) {
+      this.carry = bytes === this.carry ? bytes : bytes.slice();
+      return;
+    }
+    const length = bytes.length;
     const delimiter = this.delimiterCode;
-    const fields = this.fields;
-    const fieldLines = this.fieldLines;
+    const row = this.row;
+    row.bytes = bytes;
+    const starts = row.starts;
+    const ends = row.ends;
+    const quoted = row.quoted;
+    const fieldLines = row.fieldLines;
     let line = this.line;
-    let i = 0;
-    let rowStart = 0;
+    let i = begin;
+    let rowStart = begin;
     let rowLine = line;
     let incomplete = false;
     rows: while (i < length) {
       rowStart = i;
       rowLine = line;
-      let c = text.charCodeAt(i);
+      let c = bytes[i];
       if (c === LF || c === CR) {
         if (c === CR && i + 1 >= length && !final) {
           incomplete = true;
           break;
         }
-        i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        i += c === CR && i + 1 < length && bytes[i + 1] === LF ? 2 : 1;
         line++;
         continue;
       }
       let count = 0;
       for (;;) {
         const fieldLine = line;
-        let value: string;
+        let value: string | undefined;
         let j: number;
-        if (text.charCodeAt(i) === QUOTE) {
+        if (bytes[i] === QUOTE) {
           value = '';
           let start = i + 1;
           for (;;) {
-            const close = text.indexOf('"', start);
+            const close = bytes.indexOf(QUOTE, start);
             if (close < 0) {
               if (!final) {
                 incomplete = true;
                 break rows;
               }
-              this.handler.unterminatedQuote(fieldLine, count, text.slice(i, i + 40));
-              line += countBreaks(text, start, length);
+              this.handler.unterminatedQuote(fieldLine, count, decodeUtf8(bytes, i, Math.min(length, i + 40)));
+              line += countBreaks(bytes, start, length);
               i = length;
               rowStart = length;
               break rows;
@@ -180,9 +237,9 @@ export class CsvParser {
               incomplete = true;
               break rows;
             }
-            line += countBreaks(text, start, close);
-            if (close > start) value += text.slice(start, close);
-            if (text.charCodeAt(close + 1) === QUOTE) {
+            line += countBreaks(bytes, start, close);
+            if (close > start) value += decodeUtf8(bytes, start, close);
+            if (close + 1 < length && bytes[close + 1] === QUOTE) {
               value += '"';
               start = close + 2;
               continue;
@@ -193,22 +250,24 @@ export class CsvParser {
           // Text after the closing quote is kept as it is (lenient, as spreadsheets are).
           let k = j;
           while (k < length) {
-            c = text.charCodeAt(k);
+            c = bytes[k];
             if (c === delimiter || c === LF || c === CR) break;
             k++;
           }
-          if (k > j) value += text.slice(j, k);
+          if (k > j) value += decodeUtf8(bytes, j, k);
           j = k;
         } else {
           j = i;
           while (j < length) {
-            c = text.charCodeAt(j);
+            c = bytes[j];
             if (c === delimiter || c === LF || c === CR) break;
             j++;
           }
-          value = text.slice(i, j);
+          value = undefined;
         }
-        fields[count] = value;
+        starts[count] = i;
+        ends[count] = j;
+        quoted[count] = value;
         fieldLines[count] = fieldLine;
         count++;
         if (j >= length) {
@@ -221,7 +280,7 @@ export class CsvParser {
           rowStart = length;
           continue rows;
         }
-        c = text.charCodeAt(j);
+        c = bytes[j];
         if (c === delimiter) {
           i = j + 1;
           if (i >= length) {
@@ -229,7 +288,9 @@ export class CsvParser {
               incomplete = true;
               break rows;
             }
-            fields[count] = '';
+            starts[count] = i;
+            ends[count] = i;
+            quoted[count] = undefined;
             fieldLines[count] = line;
             count++;
             this.emit(count, rowLine);
@@ -243,7 +304,7 @@ export class CsvParser {
             incomplete = true;
             break rows;
           }
-          i = text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
+          i = j + 1 < length && bytes[j + 1] === LF ? j + 2 : j + 1;
         } else i = j + 1;
         this.emit(count, rowLine);
         line++;
@@ -251,16 +312,12 @@ export class CsvParser {
       }
     }
     if (incomplete) {
-      this.buffer = text.slice(rowStart);
+      // A copy: the caller may reuse its buffer.
+      this.carry = bytes.slice(rowStart);
       this.line = rowLine;
     } else {
-      this.buffer = '';
+      this.carry = new Uint8Array(0);
       this.line = line;
     }
-  }
-
-  /** Whether a header row was read. */
-  get hasHeader(): boolean {
-    return this.sawHeader;
   }
 }

@@ -4,9 +4,9 @@
  * then an exact comparison of the candidates, so a hash collision never counts.
  *
  * @example
- *   findDuplicateRows(3, sinks); // { count: 1, firstOf: Int32Array [-1, -1, 0] }
+ *   findDuplicateRows(3, [{ words: Int32Array.of(4, 7, 4), stride: 1 }]); // { count: 1, firstOf: Int32Array [-1, -1, 0] }
  */
-import type { ColumnSink } from './columnSinks.ts';
+import type { KeyWords } from './columnSinks.ts';
 
 export interface DuplicateRows {
   /** Rows that repeat an earlier row. */
@@ -15,28 +15,31 @@ export interface DuplicateRows {
   firstOf: Int32Array;
 }
 
-const scratch = new Float64Array(1);
-const scratchWords = new Int32Array(scratch.buffer);
-
 function mix(hash: number, word: number): number {
   hash = Math.imul(hash ^ word, 0x5bd1e995);
   return hash ^ (hash >>> 15);
 }
 
-export function findDuplicateRows(rows: number, sinks: readonly ColumnSink[]): DuplicateRows {
+export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): DuplicateRows {
   const firstOf = new Int32Array(rows).fill(-1);
   let capacity = 16;
   while (capacity < rows * 2) capacity *= 2;
   const mask = capacity - 1;
   const slots = new Int32Array(capacity);
   const hashes = new Int32Array(rows);
+  // All columns' words side by side per row would cost a copy; one word array per column is enough.
+  const words = columns.map((column) => column.words);
+  const strides = columns.map((column) => column.stride);
+  const columnCount = columns.length;
   let count = 0;
   for (let row = 0; row < rows; row++) {
     let hash = 0x9747b28c;
-    for (let s = 0; s < sinks.length; s++) {
-      scratch[0] = sinks[s].keyAt(row);
-      hash = mix(hash, scratchWords[0]);
-      hash = mix(hash, scratchWords[1]);
+    for (let c = 0; c < columnCount; c++) {
+      const stride = strides[c];
+      const column = words[c];
+      const base = row * stride;
+      hash = mix(hash, column[base]);
+      if (stride === 2) hash = mix(hash, column[base + 1]);
     }
     hashes[row] = hash;
     let slot = hash & mask;
@@ -46,7 +49,7 @@ export function findDuplicateRows(rows: number, sinks: readonly ColumnSink[]): D
         slots[slot] = row + 1;
         break;
       }
-      if (hashes[occupant] === hash && sameRow(sinks, occupant, row)) {
+      if (hashes[occupant] === hash && sameRow(words, strides, occupant, row)) {
         firstOf[row] = occupant;
         count++;
         break;
@@ -57,11 +60,10 @@ export function findDuplicateRows(rows: number, sinks: readonly ColumnSink[]): D
   return { count, firstOf };
 }
 
-function sameRow(sinks: readonly ColumnSink[], a: number, b: number): boolean {
-  for (let s = 0; s < sinks.length; s++) {
-    const x = sinks[s].keyAt(a);
-    const y = sinks[s].keyAt(b);
-    if (x !== y && !(x !== x && y !== y)) return false;
+function sameRow(words: readonly Int32Array[], strides: readonly number[], a: number, b: number): boolean {
+  for (let c = 0; c < words.length; c++) {
+    const stride = strides[c];
+    for (let w = 0; w < stride; w++) if (words[c][a * stride + w] !== words[c][b * stride + w]) return false;
   }
   return true;
 }

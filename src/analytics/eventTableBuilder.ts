@@ -12,14 +12,16 @@
 import { table as arqueroTable } from 'arquero';
 import type { CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
-import { countKept, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
+import { countKept, float64KeyWords, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from './events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { DataError, quoteValue, type Issue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
 import { findDuplicateRows } from './duplicateRows.ts';
-import { parseTimestamp, timestampFromValue } from './timestamp.ts';
+import { fieldText, type CsvRow } from './csvParser.ts';
+import { parseNumberBytes } from './parseNumber.ts';
+import { parseTimestamp, parseTimestampBytes, timestampFromValue } from './timestamp.ts';
 import { zoneClock, type ZoneClock } from './timeZone.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
@@ -78,6 +80,7 @@ export class EventTableBuilder {
   private readonly optionalText: { column: EventColumn; index: number; sink: TextSink }[] = [];
   private readonly optionalNumbers: { column: EventColumn; index: number; sink: NumberSink }[] = [];
   private readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
+  private readonly parsedNumbers: number[] = [];
   private readonly idIndex: number;
   private readonly timestampIndex: number;
   private readonly eventIndex: number;
@@ -205,10 +208,7 @@ export class EventTableBuilder {
       this.rowError(lineOf(this.eventIndex), this.header[this.eventIndex], `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`);
     }
     const timestampValue = values[this.timestampIndex];
-    const timestamp =
-      this.source === 'text'
-        ? parseTimestamp(timestampValue as string, this.clock)
-        : timestampFromValue(timestampValue, this.clock, this.isInstant[this.timestampIndex]);
+    const timestamp = timestampFromValue(timestampValue, this.clock, this.isInstant[this.timestampIndex]);
     if (timestamp !== timestamp) {
       valid = false;
       const what = textOf(timestampValue)?.trim() ? 'not a timestamp' : 'empty timestamp';
@@ -250,6 +250,76 @@ export class EventTableBuilder {
     }
   }
 
+  /** Adds one CSV row, parsing and interning fields straight from the parser's bytes. */
+  addCsvRow(row: CsvRow): void {
+    if (this.fatal) return;
+    const { bytes, count, starts, ends, quoted, fieldLines } = row;
+    if (count !== this.header.length) {
+      const values: string[] = [];
+      for (let i = 0; i < count; i++) values.push(fieldText(row, i));
+      this.addRow(values, count, row.line, fieldLines);
+      return;
+    }
+    let valid = true;
+    const id = this.idIndex;
+    if (quoted[id] !== undefined ? quoted[id]!.trim() === '' : isBlank(bytes, starts[id], ends[id])) {
+      valid = false;
+      this.rowError(fieldLines[id], this.header[id], `empty customer id (${quoteValue(fieldText(row, id))}) — fill it in or drop the row (--skip-invalid)`);
+    }
+    const event = this.eventIndex;
+    if (quoted[event] !== undefined ? quoted[event]!.trim() === '' : isBlank(bytes, starts[event], ends[event])) {
+      valid = false;
+      this.rowError(fieldLines[event], this.header[event], `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`);
+    }
+    const at = this.timestampIndex;
+    const quotedTimestamp = quoted[at];
+    const timestamp =
+      quotedTimestamp !== undefined
+        ? parseTimestamp(quotedTimestamp, this.clock)
+        : parseTimestampBytes(bytes, starts[at], ends[at], this.clock);
+    if (timestamp !== timestamp) {
+      valid = false;
+      const raw = fieldText(row, at);
+      const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
+      this.rowError(fieldLines[at], this.header[at], `${what} (${quoteValue(raw)}) — ${TIMESTAMP_HINT}`);
+    }
+    const numbers = this.optionalNumbers;
+    const parsedNumbers = this.parsedNumbers;
+    for (let n = 0; n < numbers.length; n++) {
+      const index = numbers[n].index;
+      const text = quoted[index];
+      let parsed: number;
+      if (text !== undefined) {
+        const number = numberOf(text);
+        parsed = number === null ? NaN : number === undefined ? -Infinity : number;
+      } else if (isBlank(bytes, starts[index], ends[index])) parsed = NaN;
+      else {
+        parsed = parseNumberBytes(bytes, starts[index], ends[index]);
+        // A number that does not parse is marked -Infinity (no CSV number reads as that).
+        if (parsed !== parsed) parsed = -Infinity;
+      }
+      if (parsed === -Infinity) {
+        valid = false;
+        const raw = fieldText(row, index);
+        this.rowError(fieldLines[index], this.header[index], `not a number (${quoteValue(raw)}) — ${numberHint(raw)}`);
+      }
+      parsedNumbers[n] = parsed;
+    }
+    if (!valid) {
+      this.markSkipped(row.line);
+      return;
+    }
+    pushField(this.customerIds, row, id);
+    pushField(this.events, row, event);
+    this.timestamps.push(timestamp);
+    this.lines.push(row.line);
+    const texts = this.optionalText;
+    for (let t = 0; t < texts.length; t++) pushOptionalField(texts[t].sink, row, texts[t].index);
+    for (let n = 0; n < numbers.length; n++) numbers[n].sink.push(parsedNumbers[n]);
+    const extras = this.extras;
+    for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e].sink as TextSink, row, extras[e].index);
+  }
+
   /** The table and summary; throws DataError when there are errors (and for fatal ones always). */
   finish(): LoadResult {
     const rows = this.lines.length;
@@ -261,7 +331,7 @@ export class EventTableBuilder {
     const warnings: Issue[] = [];
     let keep: Uint8Array | undefined;
     if (this.errorCount === 0) {
-      const duplicates = findDuplicateRows(rows, this.rowSinks());
+      const duplicates = findDuplicateRows(rows, this.rowSinks().map((sink) => sink.keyWords()));
       if (duplicates.count > 0) {
         if (this.options.dedupe) {
           keep = new Uint8Array(rows).fill(1);
@@ -289,7 +359,7 @@ export class EventTableBuilder {
     const parsed = this.timestamps;
     const timestamps: ColumnSink = {
       length: parsed.length,
-      keyAt: (row) => parsed.data[row],
+      keyWords: () => float64KeyWords(parsed.view()),
       materialize: () => parsed.view(),
     };
     return [
@@ -437,6 +507,25 @@ export class EventTableBuilder {
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
     return arqueroTable(columns);
   }
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] > 32) return false;
+  return true;
+}
+
+function pushField(sink: TextSink, row: CsvRow, index: number): void {
+  const value = row.quoted[index];
+  if (value !== undefined) sink.push(value);
+  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
+}
+
+/** An optional text field: empty is `null`. */
+function pushOptionalField(sink: TextSink, row: CsvRow, index: number): void {
+  const value = row.quoted[index];
+  if (value !== undefined) sink.push(value === '' ? null : value);
+  else if (row.starts[index] === row.ends[index]) sink.push(null);
+  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
 }
 
 /** The text of a cell for text columns; `null` when absent. */

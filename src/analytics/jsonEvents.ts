@@ -8,7 +8,7 @@
  *   const reader = jsonEvents('a.json', resolveLoadOptions());
  *   reader.push('[{"customer_id":"c1","timestamp":"2024-03-10","event":"visit"}]'); reader.end();
  */
-import type { EventReader } from './csvEvents.ts';
+import type { TextEventReader } from './csvEvents.ts';
 import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError, quoteValue, type Issue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
@@ -99,7 +99,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function jsonEvents(file: string, options: ResolvedLoadOptions): EventReader {
+export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEventReader {
   const parts: string[] = [];
   return {
     push: (text) => void parts.push(text),
@@ -130,7 +130,7 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): EventRea
   };
 }
 
-export function ndjsonEvents(file: string, options: ResolvedLoadOptions): EventReader {
+export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEventReader {
   const records: unknown[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];

@@ -7,13 +7,13 @@
  *   const { table, summary } = await parseEvents(new TextEncoder().encode(csv), 'events.csv', { tz: 'Asia/Shanghai' });
  */
 import { arrowEvents, parquetEvents } from './columnarEvents.ts';
-import { csvEvents, type EventReader } from './csvEvents.ts';
+import { csvEvents } from './csvEvents.ts';
 import { fileFormatOf, unsupportedFormatMessage, type FileFormat } from './fileFormat.ts';
 import { DataError } from './issues.ts';
 import { jsonEvents, ndjsonEvents } from './jsonEvents.ts';
 import type { LoadResult } from './loadResult.ts';
-import { resolveLoadOptions, type LoadOptions, type ResolvedLoadOptions } from './loadOptions.ts';
-import { decodeTextStream, NotTextError } from './textDecoding.ts';
+import { resolveLoadOptions, type LoadOptions } from './loadOptions.ts';
+import { decodeTextStream, NotTextError, utf8Stream } from './textDecoding.ts';
 
 export type { LoadResult } from './loadResult.ts';
 export type { LoadOptions } from './loadOptions.ts';
@@ -29,11 +29,6 @@ export function requireFileFormat(file: string): FileFormat {
   return format;
 }
 
-function textReader(format: FileFormat, file: string, options: ResolvedLoadOptions): EventReader {
-  if (format === 'json') return jsonEvents(file, options);
-  if (format === 'ndjson') return ndjsonEvents(file, options);
-  return csvEvents(file, options);
-}
 
 /** Whether the format is text, read in chunks; Parquet and Arrow are read whole. */
 export function isTextFormat(format: FileFormat): boolean {
@@ -53,8 +48,13 @@ export async function parseEventStream(
   const format = requireFileFormat(file);
   if (!isTextFormat(format)) throw new Error(`parseEventStream: ${format} is not a text format; use parseEvents`);
   try {
-    const { consumer } = await decodeTextStream(open, () => textReader(format, file, resolved));
-    return await consumer.result();
+    if (format === 'json' || format === 'ndjson') {
+      const reader = format === 'json' ? jsonEvents : ndjsonEvents;
+      const { consumer } = await decodeTextStream(open, () => reader(file, resolved));
+      return consumer.result();
+    }
+    const { consumer } = await utf8Stream(open, () => csvEvents(file, resolved));
+    return consumer.result();
   } catch (error) {
     if (error instanceof NotTextError) {
       throw fileError(file, `${error.message} — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark`);
