@@ -14,4 +14,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare.ts')).default,
   stalls: async () => (await import('./stalls.ts')).default,
   whatif: async () => (await import('./whatif.ts')).default,
+  new: async () => (await import('./newReport.ts')).default,
 };

@@ -1,0 +1,283 @@
+/**
+ * `journey new report <client>`: scaffolds a client report from a fresh
+ * export. Checks the data exactly as `journey check` does (and refuses on any
+ * error), proposes the funnel steps from the most common event sequence, and
+ * writes content/reports/<client>/index.mdx (the report, in zh or en) and
+ * data/reports/<client>/ (report.json, the data files, a journey-map and an
+ * opportunity list to fill in). An existing report is never overwritten
+ * without --force.
+ *
+ * @example
+ *   journey new report acme-bank --lang zh --name 示例银行 --data exports/开户.csv --map customer_id=客户编号 --tz Asia/Shanghai
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ColumnTable } from '../analytics/events.ts';
+import { formatIssues, type Issue } from '../analytics/issues.ts';
+import { proposeSteps } from '../analytics/proposeSteps.ts';
+import { isTimeZone } from '../analytics/timeZone.ts';
+import { concatEvents } from '../report/openReport.ts';
+import {
+  clientSlugSchema,
+  DEFAULT_BRAND,
+  parseReportConfig,
+  REPORT_CONFIG_FILE,
+  reportContentDir,
+  reportDataDir,
+  type ReportConfigInput,
+} from '../report/reportConfig.ts';
+import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
+import { loadInDirectory, parseColumnMap } from './options.ts';
+
+const help = `Usage: journey new report <client> [options]
+
+Scaffolds a client report: content/reports/<client>/index.mdx (the report) and
+data/reports/<client>/ (report.json with the data sources, column mapping, time
+zone, k, brand and funnel steps; the data files; journey-map.yaml and
+opportunities.json to fill in). The data is checked as \`journey check\` does:
+any error stops the scaffold. The funnel steps are proposed from the most common
+event sequence; edit them in report.json ("funnel": {"steps": [...]}).
+
+Options:
+  --lang zh|en          language of the report (default zh)
+  --data FILE           an event log to copy into the report (repeatable)
+  --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
+  --tz ZONE             time zone of timestamps without offset (default UTC)
+  --name TEXT           the client's name as printed (default <client>)
+  --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
+  --logo PATH           logo under public/, e.g. /logos/acme.svg
+  --window DURATION     funnel window (default 14d)
+  --date YYYY-MM-DD     report date (default today)
+  --force               overwrite the files the scaffold writes in an existing report
+  --root DIR            project folder (default the working directory)
+  -h, --help            show this help
+
+Exit codes: 0 scaffolded, 1 data errors (nothing written), 2 usage errors or the
+report exists already (nothing written; add --force to overwrite).
+
+Example:
+  npm run journey -- new report acme-bank --name 示例银行 --data exports/开户.csv \\
+    --map customer_id=客户编号,timestamp=时间,event=事件 --tz Asia/Shanghai`;
+
+const TEMPLATES = new URL('./templates/', import.meta.url);
+
+/** Fills `{{name}}` placeholders; an unknown placeholder is a bug in the template. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`template placeholder {{${name}}} has no value`);
+    return values[name];
+  });
+}
+
+/** A YAML scalar: quoted only when YAML would misread it. */
+function yamlString(text: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(text) && !/^(true|false|null|yes|no|\d.*)$/i.test(text) ? text : JSON.stringify(text);
+}
+
+/** The starter journey map: one stage per proposed funnel step. */
+export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const lines = [
+    zh ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。' : '# Journey map: stages in order; `events` are the names in the data’s event column.',
+    zh ? '# emotion：客户情绪，-2（很差）到 2（很好）。' : '# emotion: how customers feel, -2 (very bad) to 2 (very good).',
+    'stages:',
+  ];
+  steps.forEach((step, index) => {
+    const names = step.split('|');
+    lines.push(
+      `  - id: stage-${index + 1}`,
+      `    name: ${yamlString(names[0])}`,
+      `    events: [${names.map(yamlString).join(', ')}]`,
+      '    touchpoints: []',
+      '    pain_points: []',
+      '    emotion: 0',
+    );
+  });
+  return lines.join('\n') + '\n';
+}
+
+export function opportunitiesStarter(lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const items = [
+    { id: 'example-1', opportunity: zh ? '示例：简化最弱一步的表单' : 'Example: simplify the form of the weakest step', stage: '', impact: 3, reach: 0.5, effort: 2, confidence: 0.6 },
+  ];
+  return JSON.stringify(items, null, 2) + '\n';
+}
+
+interface Parsed {
+  slug: string;
+  lang: 'zh' | 'en';
+  data: string[];
+  map: Record<string, string>;
+  tz: string;
+  name: string;
+  brand: string;
+  logo: string | null;
+  window: string;
+  date: string;
+  force: boolean;
+  root: string;
+}
+
+function parse(argv: string[], cwd: string): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        data: { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        tz: { type: 'string' },
+        name: { type: 'string' },
+        brand: { type: 'string' },
+        logo: { type: 'string' },
+        window: { type: 'string' },
+        date: { type: 'string' },
+        force: { type: 'boolean' },
+        root: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [kind, slug, ...extra] = positionals;
+  if (kind !== 'report') throw new UsageError(kind === undefined ? 'what to create? e.g. journey new report acme-bank' : `cannot create "${kind}": only "report" (journey new report <client>)`);
+  if (slug === undefined) throw new UsageError('missing the report name, e.g. journey new report acme-bank');
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')} (give data files with --data FILE)`);
+  const slugCheck = clientSlugSchema.safeParse(slug);
+  if (!slugCheck.success) throw new UsageError(`bad report name "${slug}": ${slugCheck.error.issues[0].message}`);
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`);
+  const tz = values.tz ?? 'UTC';
+  if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC or Asia/Shanghai`);
+  const brand = values.brand ?? DEFAULT_BRAND;
+  if (!/^#[0-9a-fA-F]{6}$/.test(brand)) throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
+  const data = values.data ?? [];
+  const names = data.map((file) => basename(file));
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
+  if (names.includes(REPORT_CONFIG_FILE)) throw new UsageError(`a data file cannot be named ${REPORT_CONFIG_FILE}`);
+  return {
+    slug,
+    lang,
+    data,
+    map: parseColumnMap(values.map ?? []),
+    tz,
+    name: values.name ?? slug,
+    brand,
+    logo: values.logo ?? null,
+    window: values.window ?? '14d',
+    date,
+    force: values.force === true,
+    root: resolve(cwd, values.root ?? '.'),
+  };
+}
+
+/** The event whose rows most often carry a value, else the last funnel step. */
+function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
+  const fallback = steps[steps.length - 1]?.split('|')[0] ?? 'purchase';
+  if (!table || !table.columnNames().includes('value')) return fallback;
+  const events = table.array('event') as ArrayLike<string>;
+  const values = table.array('value') as ArrayLike<number | null>;
+  const counts = new Map<string, number>();
+  for (let row = 0; row < events.length; row++) if (values[row] !== null && values[row] !== undefined) counts.set(events[row], (counts.get(events[row]) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [event, count] of counts) if (count > bestCount) [best, bestCount] = [event, count];
+  return best;
+}
+
+const newCommand: Command = {
+  name: 'new',
+  summary: 'scaffold a client report: journey new report <client> --data FILE',
+  help,
+  async run(argv, io) {
+    const args = parse(argv, io.cwd);
+    const contentDir = reportContentDir(args.root, args.slug);
+    const dataDir = reportDataDir(args.root, args.slug);
+    const indexFile = join(contentDir, 'index.mdx');
+    const configFile = join(dataDir, REPORT_CONFIG_FILE);
+    const existing = [indexFile, configFile].filter((file) => existsSync(file));
+    if (existing.length && !args.force) {
+      io.stderr(
+        `journey new report: the report "${args.slug}" exists already (${existing.map((f) => relative(args.root, f)).join(', ')}); nothing was written.\n` +
+          'Edit it, choose another name, or add --force to overwrite the files the scaffold writes (index.mdx, report.json, journey-map.yaml, opportunities.json and the data files given).',
+      );
+      return EXIT_USAGE;
+    }
+
+    // The same reading and validation as `journey check`, on every file, before anything is written.
+    const tables: ColumnTable[] = [];
+    const errors: Issue[] = [];
+    let totalErrors = 0;
+    for (const file of args.data) {
+      const { result, error } = await loadInDirectory(file, { map: args.map, tz: args.tz }, io.cwd);
+      if (error) {
+        errors.push(...error.issues);
+        totalErrors += error.total;
+      } else tables.push(result!.table);
+    }
+    if (totalErrors > 0) {
+      io.stderr(formatIssues(errors, totalErrors));
+      io.stderr(`journey new report: the data has errors; nothing was written. Fix them (see \`journey check <file>\`) and run again.`);
+      return EXIT_DATA_ERROR;
+    }
+
+    const table = tables.length ? concatEvents(tables) : null;
+    let steps = table ? proposeSteps(table, { maxSteps: 6 }) : [];
+    if (steps.length < 2) steps = args.lang === 'zh' ? ['第一步', '第二步'] : ['first_step', 'second_step'];
+    const config: ReportConfigInput = {
+      client: args.name,
+      lang: args.lang,
+      brand: args.brand,
+      logo: args.logo,
+      k: 5,
+      sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({ path: basename(file), map: args.map, tz: args.tz })),
+      funnel: { steps, window: args.window },
+      purchase_event: purchaseEventOf(table, steps),
+    };
+    parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
+
+    const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
+    const mdx = fillTemplate(template, {
+      client: args.name.replace(/[\n\r]/g, ' '),
+      slug: args.slug,
+      date: args.date,
+      brand: args.brand,
+      logoLine: args.logo ? `\n  logo: ${JSON.stringify(args.logo)}` : '',
+    });
+    await mkdir(contentDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(indexFile, mdx);
+    await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
+    await writeFile(join(dataDir, 'journey-map.yaml'), journeyMapStarter(steps, args.lang));
+    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter(args.lang));
+    for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
+
+    const shown = (path: string) => relative(io.cwd, path) || '.';
+    io.stdout(
+      [
+        `Scaffolded the report "${args.slug}" (${args.lang}):`,
+        `  ${shown(indexFile)}   the report: write the text around the figures`,
+        `  ${shown(configFile)}   data sources, k, brand and the funnel steps`,
+        `  ${shown(join(dataDir, 'journey-map.yaml'))}, ${shown(join(dataDir, 'opportunities.json'))}   to fill in`,
+        '',
+        `Proposed funnel (the most common event sequence): ${steps.join(' → ')}`,
+        args.data.length ? '' : `No --data given: put the event log at ${shown(join(dataDir, 'events.csv'))} or write a loader (events.csv.ts) beside it.`,
+        `Next: npm run build:report -- ${args.slug}   then   npm run pdf -- ${args.slug}`,
+      ]
+        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+        .join('\n'),
+    );
+    return EXIT_OK;
+  },
+};
+
+export default newCommand;

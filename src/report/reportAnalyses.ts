@@ -1,0 +1,57 @@
+/**
+ * The analyses of a journey report, computed once from its event log and
+ * config: funnel, what-if on the weakest step, paths, retention, satisfaction
+ * and value, plus the headline figures of the executive summary. Results are
+ * raw (unsuppressed): every component that publishes them gets the report's k.
+ *
+ * @example
+ *   const analyses = reportAnalyses(await openReport('acme-bank'));
+ *   analyses.funnel.steps.at(-1).conversion_from_start; // 0.41
+ */
+import { funnel, type FunnelResult } from '../analytics/funnel.ts';
+import { hasColumn } from '../analytics/events.ts';
+import { paths, type PathsResult } from '../analytics/paths.ts';
+import { retention, type RetentionResult } from '../analytics/retention.ts';
+import { satisfaction, type SatisfactionResult } from '../analytics/satisfaction.ts';
+import { value, type ValueResult } from '../analytics/value.ts';
+import { whatIf, type WhatIfResult } from '../analytics/whatIf.ts';
+import type { OpenedReport } from './openReport.ts';
+
+export interface ReportAnalyses {
+  funnel: FunnelResult;
+  /** The step (2..n) with the lowest conversion from the previous step. */
+  weakestStep: number;
+  /** Raising the weakest step's conversion by `uplift` (default 20%). */
+  whatIf: WhatIfResult;
+  paths: PathsResult;
+  retention: RetentionResult;
+  /** Null when the data has no satisfaction column. */
+  satisfaction: SatisfactionResult | null;
+  /** Null when the data has no value column. */
+  value: ValueResult | null;
+  /** Distinct customers in the data. */
+  customers: number;
+}
+
+export function reportAnalyses(report: OpenedReport, { uplift = 0.2 }: { uplift?: number } = {}): ReportAnalyses {
+  const { table, config } = report;
+  const steps = config.funnel.steps;
+  const funnelResult = funnel(table, { steps, window: config.funnel.window });
+  let weakestStep = 2;
+  for (const step of funnelResult.steps.slice(1)) {
+    const current = funnelResult.steps[weakestStep - 1].conversion_from_previous ?? 1;
+    if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
+  }
+  const tz = config.sources[0]?.tz ?? 'UTC';
+  const hasValue = hasColumn(table, 'value');
+  return {
+    funnel: funnelResult,
+    weakestStep,
+    whatIf: whatIf(table, { steps, window: config.funnel.window, step: weakestStep, uplift, purchase_event: config.purchase_event }),
+    paths: paths(table, { depth: 5, top: 10, limit: 40 }),
+    retention: retention(table, { period: 'week', tz }),
+    satisfaction: hasColumn(table, 'satisfaction') ? satisfaction(table) : null,
+    value: hasValue ? value(table, { purchase_event: config.purchase_event }) : null,
+    customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
+  };
+}
