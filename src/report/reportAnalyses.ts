@@ -19,6 +19,9 @@ import type { OpenedReport } from './openReport.ts';
 
 export interface ReportAnalyses {
   funnel: FunnelResult;
+  /** The funnel by first-touch segment (or channel when there is no segment column); null without either. */
+  breakdown: FunnelResult | null;
+  breakdownBy: 'segment' | 'channel' | null;
   /** The step (2..n) with the lowest conversion from the previous step. */
   weakestStep: number;
   /** Raising the weakest step's conversion by `uplift` (default 20%). */
@@ -44,8 +47,11 @@ export function reportAnalyses(report: OpenedReport, { uplift = 0.2 }: { uplift?
   }
   const tz = config.sources[0]?.tz ?? 'UTC';
   const hasValue = hasColumn(table, 'value');
+  const breakdownBy = hasColumn(table, 'segment') ? 'segment' : hasColumn(table, 'channel') ? 'channel' : null;
   return {
     funnel: funnelResult,
+    breakdown: breakdownBy ? funnel(table, { steps, window: config.funnel.window, by: breakdownBy }) : null,
+    breakdownBy,
     weakestStep,
     whatIf: whatIf(table, { steps, window: config.funnel.window, step: weakestStep, uplift, purchase_event: config.purchase_event }),
     paths: paths(table, { depth: 5, top: 10, limit: 40 }),

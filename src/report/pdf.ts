@@ -1,0 +1,285 @@
+/**
+ * `npm run pdf -- <client> [--lang zh|en] [--site DIR] [--out DIR] [--base /path/]`
+ * prints a built report (from `npm run build:report -- <client>`, in
+ * dist-report/<client>/) with Debian's Chromium to `dist-pdf/<client>.pdf`:
+ * A4, a cover page (logo, client, title, date, summary, in the brand colour),
+ * a table of contents, page numbers in the footer, the report's own pages in
+ * order, charts as vector SVG that never split across pages, CJK text in Noto
+ * CJK. The report's other language, when it has one, goes to
+ * `dist-pdf/<client>.<lang>.pdf`.
+ *
+ * @example
+ *   npm run build:report -- demo-bank && npm run pdf -- demo-bank
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { checkClient, reportOutDir } from './buildReport.ts';
+import { serveSite } from './staticServer.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export function missingChromiumMessage(path: string): string {
+  return [
+    `No Chromium at ${path}: the PDF is printed with Chromium.`,
+    'Install it (Debian/Ubuntu) with:  sudo apt-get install -y chromium fonts-noto-cjk',
+    'or point CHROMIUM_PATH at an installed Chromium or Chrome, e.g. CHROMIUM_PATH=/usr/bin/google-chrome npm run pdf -- <client>',
+  ].join('\n');
+}
+
+export interface PdfOptions {
+  root: string;
+  client: string;
+  /** The built site (default dist-report/<client>). */
+  siteDir?: string;
+  /** Where the PDFs go (default dist-pdf). */
+  outDir?: string;
+  /** The base path the site was built under (default /). */
+  base?: string;
+  /** Print only this language (default: every language of the report). */
+  lang?: 'zh' | 'en';
+  chromiumPath?: string;
+}
+
+const PRINT_CSS = `
+  @page { size: A4; }
+  html, body { background: #fff !important; }
+  .report-header, .site-header, .site-footer, .sidebar, .toc, .skip-link, .prev-next { display: none !important; }
+  .docs { display: block !important; padding: 0 !important; }
+  .docs-main { max-width: none !important; margin: 0 !important; padding: 0 !important; }
+  .pdf-cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; border-top: 14mm solid var(--brand); padding: 0 8mm; }
+  .pdf-cover img { width: 28mm; height: auto; margin-bottom: 10mm; }
+  .pdf-cover .pdf-client { font-size: 16pt; color: var(--brand); margin: 0 0 4mm; font-weight: 600; }
+  .pdf-cover h1 { font-size: 26pt; line-height: 1.25; margin: 0 0 8mm; color: #000; }
+  .pdf-cover .pdf-date { font-size: 11pt; color: #333; }
+  .pdf-cover .pdf-summary { font-size: 11pt; color: #333; max-width: 150mm; margin-top: 8mm; }
+  .pdf-toc { break-after: page; }
+  .pdf-toc h2 { color: var(--brand); }
+  .pdf-toc ol { list-style: none; padding: 0; }
+  .pdf-toc li { margin: 1.5mm 0; }
+  .pdf-toc li.depth-3 { margin-left: 8mm; font-size: 0.95em; }
+  .pdf-toc a { color: #000; text-decoration: none; }
+  .pdf-page { break-before: page; }
+  a[href^='http']::after { content: none !important; }
+  figure, svg, table, .report-figure, .report-kpis, [data-chart], .chart { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+`;
+
+/** Builds the cover and the table of contents in the page, and appends the report's further pages. */
+async function compose(page: Page, extraPages: string[], tocLabel: string): Promise<{ client: string; title: string }> {
+  return page.evaluate(
+    async ({ css, extraPages, tocLabel }) => {
+      document.documentElement.dataset.theme = 'light';
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+      const main = document.querySelector('main') ?? document.body;
+      const article = document.querySelector('article') ?? main;
+      for (const href of extraPages) {
+        const html = await (await fetch(href)).text();
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const section = document.createElement('section');
+        section.className = 'pdf-page';
+        const heading = document.createElement('h2');
+        heading.textContent = doc.querySelector('.report-header h1')?.textContent ?? '';
+        heading.id = `pdf-page-${extraPages.indexOf(href) + 1}`;
+        section.append(heading, ...Array.from(doc.querySelector('article')?.childNodes ?? []).map((n) => document.importNode(n, true)));
+        article.append(section);
+      }
+      const header = document.querySelector('.report-header');
+      const clientLine = header?.querySelector('.report-client')?.textContent?.trim() ?? '';
+      const client = clientLine.replace(/^[^:：]*[:：]\s*/, '');
+      const title = header?.querySelector('h1')?.textContent?.trim() ?? document.title;
+      const cover = document.createElement('section');
+      cover.className = 'pdf-cover';
+      const logo = header?.querySelector('img');
+      if (logo) cover.append(logo.cloneNode(true));
+      const clientElement = document.createElement('p');
+      clientElement.className = 'pdf-client';
+      clientElement.textContent = client;
+      const titleElement = document.createElement('h1');
+      titleElement.textContent = title;
+      const date = document.createElement('p');
+      date.className = 'pdf-date';
+      date.textContent = header?.querySelector('.report-date')?.textContent?.trim() ?? '';
+      const summary = document.createElement('p');
+      summary.className = 'pdf-summary';
+      summary.textContent = header?.querySelector('.report-summary')?.textContent?.trim() ?? '';
+      cover.append(clientElement, titleElement, date, summary);
+
+      const toc = document.createElement('nav');
+      toc.className = 'pdf-toc';
+      const tocHeading = document.createElement('h2');
+      tocHeading.textContent = tocLabel;
+      const list = document.createElement('ol');
+      let h2 = 0;
+      let h3 = 0;
+      article.querySelectorAll('h2, h3').forEach((heading, index) => {
+        if (!heading.id) heading.id = `pdf-heading-${index}`;
+        const depth = heading.tagName === 'H2' ? 2 : 3;
+        if (depth === 2) {
+          h2 += 1;
+          h3 = 0;
+        } else h3 += 1;
+        const item = document.createElement('li');
+        item.className = `depth-${depth}`;
+        const link = document.createElement('a');
+        link.href = `#${heading.id}`;
+        link.textContent = `${depth === 2 ? `${h2}.` : `${h2}.${h3}`} ${heading.textContent?.trim() ?? ''}`;
+        item.append(link);
+        list.append(item);
+      });
+      toc.append(tocHeading, list);
+      main.prepend(cover, toc);
+      await document.fonts.ready;
+      return { client, title };
+    },
+    { css: PRINT_CSS, extraPages, tocLabel },
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Prints one language of a report; returns nothing, writes `file`. */
+async function printPage(browser: Browser, url: string, file: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || !response.ok()) throw new Error(`cannot open ${url} (HTTP ${response?.status() ?? 'no response'})`);
+    const lang = (await page.getAttribute('html', 'lang')) ?? 'zh-CN';
+    const zh = lang.startsWith('zh');
+    // The report's other pages in the same language, in sidebar order.
+    const extraPages = await page.$$eval('.sidebar a', (links) =>
+      links.filter((a) => a.getAttribute('aria-current') !== 'page').map((a) => (a as HTMLAnchorElement).href),
+    );
+    const { client, title } = await compose(page, extraPages, zh ? '目录' : 'Contents');
+    const small = 'font-size:8px;width:100%;padding:0 16mm;color:#555;font-family:"Noto Sans CJK SC",sans-serif;';
+    await page.pdf({
+      path: file,
+      format: 'A4',
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${small}display:flex;justify-content:space-between"><span>${escapeHtml(client)}</span><span>${escapeHtml(title)}</span></div>`,
+      footerTemplate: `<div style="${small}text-align:center">${zh ? '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页' : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'}</div>`,
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Prints the report's languages; resolves with the PDF paths written. */
+export async function printReport(options: PdfOptions): Promise<string[]> {
+  const root = resolve(options.root);
+  const siteDir = resolve(root, options.siteDir ?? reportOutDir(root, options.client));
+  const base = options.base ?? '/';
+  const indexHtml = join(siteDir, 'reports', options.client, 'index.html');
+  if (!existsSync(indexHtml)) {
+    throw new Error(`no built report at ${indexHtml}: build it first with \`npm run build:report -- ${options.client}\` (or give --site DIR)`);
+  }
+  const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
+  if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage(chromiumPath));
+  const outDir = resolve(root, options.outDir ?? 'dist-pdf');
+  await mkdir(outDir, { recursive: true });
+  const { chromium } = await import('playwright-core');
+  const server = await serveSite(siteDir, base);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    const reportPath = `${base}reports/${options.client}/`;
+    const probe = await browser.newPage();
+    await probe.goto(`${server.origin}${reportPath}`);
+    const mainLang = (await probe.getAttribute('html', 'lang'))?.startsWith('zh') ? 'zh' : 'en';
+    const switchHref = await probe.getAttribute('[data-language-switch]', 'href').catch(() => null);
+    await probe.close();
+    const targets: { lang: 'zh' | 'en'; url: string; file: string }[] = [
+      { lang: mainLang, url: `${server.origin}${reportPath}`, file: join(outDir, `${options.client}.pdf`) },
+    ];
+    const otherLang = mainLang === 'zh' ? 'en' : 'zh';
+    if (switchHref && switchHref.startsWith(reportPath)) {
+      targets.push({ lang: otherLang, url: `${server.origin}${switchHref}`, file: join(outDir, `${options.client}.${otherLang}.pdf`) });
+    }
+    const chosen = options.lang ? targets.filter((t) => t.lang === options.lang) : targets;
+    if (chosen.length === 0) throw new Error(`the report "${options.client}" has no ${options.lang} version`);
+    for (const target of chosen) await printPage(browser, target.url, target.file);
+    return chosen.map((t) => t.file);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+const HELP = `Usage: npm run pdf -- <client> [options]
+
+Prints the built report (npm run build:report -- <client>) to dist-pdf/<client>.pdf
+(A4, cover, contents, page numbers); its other language, if any, to
+dist-pdf/<client>.<lang>.pdf. Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+
+Options:
+  --lang zh|en   print only this language
+  --site DIR     the built site (default dist-report/<client>)
+  --out DIR      where the PDFs go (default dist-pdf)
+  --base PATH    the base path the site was built under (default /)
+  --root DIR     project folder (default the working directory)
+  -h, --help     show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        site: { type: 'string' },
+        out: { type: 'string' },
+        base: { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`pdf: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`pdf: give exactly one report name\n\n${HELP}`);
+    return 2;
+  }
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
+    console.error(`pdf: --lang must be zh or en, not "${values.lang}"`);
+    return 2;
+  }
+  const root = resolve(values.root ?? process.cwd());
+  const client = positionals[0];
+  const problem = values.site ? null : checkClient(root, client);
+  if (problem) {
+    console.error(`pdf: ${problem}`);
+    return 2;
+  }
+  try {
+    const files = await printReport({ root, client, siteDir: values.site, outDir: values.out, base: values.base, lang: values.lang as 'zh' | 'en' | undefined });
+    for (const file of files) console.log(`pdf: wrote ${file}`);
+    return 0;
+  } catch (error) {
+    console.error(`pdf: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
