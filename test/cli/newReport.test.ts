@@ -1,0 +1,134 @@
+/**
+ * `journey new report` in a temp project folder: scaffolds the report from
+ * checked data with proposed steps, refuses bad data (exit 1, the validator's
+ * messages, nothing written), and never overwrites a report without --force.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../src/cli/command.ts';
+import { fillTemplate } from '../../src/cli/newReport.ts';
+import { main } from '../../src/cli/main.ts';
+import { parseReportConfig } from '../../src/report/reportConfig.ts';
+
+let root = '';
+
+function capture(cwd: string): CommandIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, cwd, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+}
+
+const GOOD = [
+  '用户ID,时间,动作,segment',
+  // c1-c3 go all the way; c4 stops at 填表; c5 looks only.
+  ...['c1', 'c2', 'c3'].flatMap((id, i) => [
+    `${id},2026-03-0${i + 1} 09:00,浏览,new`,
+    `${id},2026-03-0${i + 1} 09:05,填表,new`,
+    `${id},2026-03-0${i + 1} 09:09,提交,returning`,
+  ]),
+  'c4,2026-03-05 10:00,浏览,new',
+  'c4,2026-03-05 10:03,填表,new',
+  'c5,2026-03-06 11:00,浏览,new',
+].join('\n');
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'new-report-'));
+  await mkdir(join(root, 'exports'));
+  await writeFile(join(root, 'exports/good.csv'), GOOD + '\n');
+  await writeFile(
+    join(root, 'exports/bad.csv'),
+    ['customer_id,timestamp,event', 'c1,2026-03-01 09:00,visit', ',2026-03-01 09:00,visit', 'c3,yesterday,visit', 'c4,2026-03-01 09:00,'].join('\n') + '\n',
+  );
+});
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('journey new report', () => {
+  it('scaffolds the report, its config, starters and a copy of the data, with the funnel proposed from the data', async () => {
+    const io = capture(root);
+    const code = await main(
+      ['new', 'report', 'acme', '--lang', 'zh', '--name', '示例公司', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作', '--tz', 'Asia/Shanghai', '--brand', '#aa3300', '--date', '2026-04-01'],
+      io,
+    );
+    expect(io.err).toEqual([]);
+    expect(code).toBe(0);
+    const config = parseReportConfig(JSON.parse(await readFile(join(root, 'data/reports/acme/report.json'), 'utf8')), 'report.json');
+    expect(config).toEqual({
+      client: '示例公司',
+      lang: 'zh',
+      brand: '#aa3300',
+      logo: null,
+      k: 5,
+      sources: [{ path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' }],
+      funnel: { steps: ['浏览', '填表', '提交'], window: '14d' },
+      purchase_event: '提交',
+    });
+    expect(await readFile(join(root, 'data/reports/acme/good.csv'), 'utf8')).toBe(GOOD + '\n');
+    const mdx = await readFile(join(root, 'content/reports/acme/index.mdx'), 'utf8');
+    expect(mdx).toMatch(/^---\ntitle: 示例公司客户旅程分析报告\nclient: 示例公司\ndate: 2026-04-01\nlang: zh\n/);
+    expect(mdx).toContain("brand: '#aa3300'");
+    expect(mdx).toContain("await openReport('acme')");
+    expect(mdx).not.toMatch(/\{\{/);
+    for (const heading of ['## 执行摘要', '## 目标', '## 旅程模型与旅程地图', '### 转化漏斗', '### 客户路径', '### 留存', '### 满意度', '### 价值', '## 体验评估', '## 优先级排序的优化机会', '### 增量测算（What-if）', '## 建议与路线图', '## 如何衡量效果']) {
+      expect(mdx).toContain(heading);
+    }
+    const map = parseYaml(await readFile(join(root, 'data/reports/acme/journey-map.yaml'), 'utf8')) as { stages: { name: string; events: string[] }[] };
+    expect(map.stages.map((s) => s.events)).toEqual([['浏览'], ['填表'], ['提交']]);
+    expect(io.out.join('\n')).toContain('浏览 → 填表 → 提交');
+  });
+
+  it('writes an English report with --lang en', async () => {
+    const io = capture(root);
+    expect(await main(['new', 'report', 'acme-en', '--lang', 'en', '--name', 'Acme Ltd', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(0);
+    const mdx = await readFile(join(root, 'content/reports/acme-en/index.mdx'), 'utf8');
+    expect(mdx).toContain('title: Customer journey analysis for Acme Ltd');
+    expect(mdx).toContain('lang: en');
+    expect(mdx).toContain('## Executive summary');
+    expect(mdx).toContain('## Measuring the effect');
+  });
+
+  it('refuses bad data with the validator messages and exit 1, writing nothing', async () => {
+    const io = capture(root);
+    const code = await main(['new', 'report', 'broken', '--data', 'exports/bad.csv'], io);
+    expect(code).toBe(1);
+    const errors = io.err.join('\n');
+    expect(errors).toContain('exports/bad.csv:3:customer_id:');
+    expect(errors).toContain('exports/bad.csv:4:timestamp:');
+    expect(errors).toContain('exports/bad.csv:5:event:');
+    expect(errors).toContain('nothing was written');
+    expect(existsSync(join(root, 'content/reports/broken'))).toBe(false);
+    expect(existsSync(join(root, 'data/reports/broken'))).toBe(false);
+  });
+
+  it('never overwrites an existing report without --force (exit 2), and --force rewrites only its own files', async () => {
+    const index = join(root, 'content/reports/acme/index.mdx');
+    const extraPage = join(root, 'content/reports/acme/en.mdx');
+    await writeFile(index, 'the consultant’s edits');
+    await writeFile(extraPage, 'an English page');
+    const io = capture(root);
+    expect(await main(['new', 'report', 'acme', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/exists already .*nothing was written[\s\S]*--force/);
+    expect(await readFile(index, 'utf8')).toBe('the consultant’s edits');
+
+    const forced = capture(root);
+    expect(await main(['new', 'report', 'acme', '--force', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], forced)).toBe(0);
+    expect(await readFile(index, 'utf8')).toContain('await openReport');
+    expect(await readFile(extraPage, 'utf8')).toBe('an English page');
+  });
+
+  it('rejects a bad name, language or sub-command as usage errors (exit 2)', async () => {
+    for (const argv of [['new', 'report', 'Bad Name'], ['new', 'report', 'ok', '--lang', 'fr'], ['new', 'chapter', 'x'], ['new', 'report']]) {
+      const io = capture(root);
+      expect(await main(argv, io), argv.join(' ')).toBe(2);
+    }
+  });
+
+  it('fills every template placeholder or fails', () => {
+    expect(fillTemplate('a {{x}} b', { x: '1' })).toBe('a 1 b');
+    expect(() => fillTemplate('{{missing}}', {})).toThrow(/missing/);
+  });
+});
