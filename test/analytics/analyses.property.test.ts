@@ -93,10 +93,15 @@ describe('funnel properties', () => {
 
   it('results do not depend on the order of input rows (distinct timestamps)', () => {
     fc.assert(
-      fc.property(distinctLogArbitrary, windowArbitrary, fc.constantFrom(...MODES), ({ rows, shuffled }, window, mode) => {
-        const spec = { steps: STEPS, window, mode, by: 'channel' };
-        expect(funnel(toTable(shuffled), spec)).toEqual(funnel(toTable(rows), spec));
-      }),
+      fc.property(
+        distinctLogArbitrary,
+        windowArbitrary,
+        fc.constantFrom(...MODES),
+        ({ rows, shuffled }, window, mode) => {
+          const spec = { steps: STEPS, window, mode, by: 'channel' };
+          expect(funnel(toTable(shuffled), spec)).toEqual(funnel(toTable(rows), spec));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -120,8 +125,12 @@ describe('paths and retention properties', () => {
     fc.assert(
       fc.property(logArbitrary, (rows) => {
         const result = paths(toTable(rows), { top: null, limit: null, session_gap: '1h' });
-        const longPaths = result.paths.filter((row) => row.path.length >= 2).reduce((sum, row) => sum + row.sessions, 0);
-        const firstEdges = result.edges.filter((edge) => edge.position === 1).reduce((sum, edge) => sum + edge.sessions, 0);
+        const longPaths = result.paths
+          .filter((row) => row.path.length >= 2)
+          .reduce((sum, row) => sum + row.sessions, 0);
+        const firstEdges = result.edges
+          .filter((edge) => edge.position === 1)
+          .reduce((sum, edge) => sum + edge.sessions, 0);
         expect(firstEdges).toBe(longPaths);
       }),
       { numRuns: 200 },
