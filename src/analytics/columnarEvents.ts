@@ -74,7 +74,9 @@ export function arrowEvents(file: string, bytes: Uint8Array, options: ResolvedLo
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
-    throw fileIssue(file, `not a readable Arrow IPC file (${(error as Error).message}) — export it again as Arrow IPC (Feather v2), or as CSV`);
+    // flechette fails on foreign bytes with internal TypeErrors that would only confuse.
+    const detail = error instanceof TypeError ? '' : ` (${(error as Error).message})`;
+    throw fileIssue(file, `not a readable Arrow IPC file${detail} — export it again as Arrow IPC (Feather v2), or as CSV`);
   }
   const header: SourceColumn[] = table.schema.fields.map((field) => ({
     name: field.name,
