@@ -44,6 +44,7 @@ export class TextSink implements ColumnSink {
   private offsets: number[] = [];
   private scratch = new Uint8Array(256);
   private lastCode = -1;
+  private readonly recent = new Int32Array(256);
 
   get length(): number {
     return this.codes.length;
@@ -83,7 +84,28 @@ export class TextSink implements ColumnSink {
         if (same) return last;
       }
     }
+    // Then a small direct-mapped cache of recent values, keyed without hashing every byte
+    // (event names change on every row, but there are few of them).
+    const key = length === 0 ? 0 : ((length << 4) ^ bytes[start] ^ (bytes[end - 1] << 2) ^ (bytes[start + (length >> 1)] << 5)) & 255;
+    const cached = this.recent[key] - 1;
+    if (cached >= 0) {
+      const offset = this.offsets[cached];
+      if (this.offsets[cached + 1] - offset === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (pool[offset + i] !== bytes[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) {
+          this.lastCode = cached;
+          return cached;
+        }
+      }
+    }
     const code = this.lookup(bytes, start, end, text);
+    this.recent[key] = code + 1;
     this.lastCode = code;
     return code;
   }

@@ -25,8 +25,8 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
   let capacity = 16;
   while (capacity < rows * 2) capacity *= 2;
   const mask = capacity - 1;
-  const slots = new Int32Array(capacity);
-  const hashes = new Int32Array(rows);
+  // Slot i holds [hash, row + 1] side by side: one cache line per probe.
+  const table = new Int32Array(capacity * 2);
   // All columns' words side by side per row would cost a copy; one word array per column is enough.
   const words = columns.map((column) => column.words);
   const strides = columns.map((column) => column.stride);
@@ -41,15 +41,15 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
       hash = mix(hash, column[base]);
       if (stride === 2) hash = mix(hash, column[base + 1]);
     }
-    hashes[row] = hash;
     let slot = hash & mask;
     for (;;) {
-      const occupant = slots[slot] - 1;
+      const occupant = table[slot * 2 + 1] - 1;
       if (occupant < 0) {
-        slots[slot] = row + 1;
+        table[slot * 2] = hash;
+        table[slot * 2 + 1] = row + 1;
         break;
       }
-      if (hashes[occupant] === hash && sameRow(words, strides, occupant, row)) {
+      if (table[slot * 2] === hash && sameRow(words, strides, occupant, row)) {
         firstOf[row] = occupant;
         count++;
         break;

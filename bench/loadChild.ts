@@ -1,0 +1,30 @@
+/**
+ * One side of the load benchmark, as its own process: loads a CSV with our
+ * loader (`ours`) or DuckDB's read_csv (`duckdb`) and prints, as JSON, the load
+ * time in ms (measured around the load only), the row count and the peak RSS.
+ *
+ * Usage: node --experimental-strip-types bench/loadChild.ts <ours|duckdb> <file.csv>
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadEvents } from '../src/analytics/load.ts';
+
+const [engine, file] = process.argv.slice(2);
+let rows: number;
+let milliseconds: number;
+if (engine === 'ours') {
+  const started = performance.now();
+  const { table } = await loadEvents(file);
+  milliseconds = performance.now() - started;
+  rows = table.numRows();
+} else if (engine === 'duckdb') {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.run(`CREATE TABLE events AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}')`);
+  milliseconds = performance.now() - started;
+  const count = await connection.runAndReadAll('SELECT count(*) FROM events');
+  rows = Number(count.getRows()[0][0]);
+  connection.closeSync();
+} else throw new Error(`unknown engine ${engine}; use ours or duckdb`);
+const peakMegabytes = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ milliseconds, rows, peakMegabytes }));

@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError, type CommandIO } from '../../src/cli/command.ts';
+import { loadForCommand, parseColumnMap, parseDataArgs } from '../../src/cli/options.ts';
+
+describe('parseDataArgs', () => {
+  it('parses the shared options and a command’s own', () => {
+    const args = parseDataArgs(
+      ['data.csv', '--map', 'customer_id=客户编号,timestamp=时间', '--map', 'event=事件', '--tz', 'Asia/Shanghai', '--skip-invalid', '--dedupe', '--json', '--steps', 'a,b'],
+      { steps: { type: 'string' } },
+    );
+    expect(args.file).toBe('data.csv');
+    expect(args.load).toEqual({ map: { customer_id: '客户编号', timestamp: '时间', event: '事件' }, tz: 'Asia/Shanghai', skipInvalid: true, dedupe: true });
+    expect(args.json).toBe(true);
+    expect(args.values.steps).toBe('a,b');
+    expect(args.rest).toEqual([]);
+  });
+
+  it('throws UsageError on bad usage', () => {
+    expect(() => parseDataArgs([])).toThrow(new UsageError('missing the event-log file, e.g. journey check data/events.csv'));
+    expect(() => parseDataArgs(['a.csv', '--tz', 'Nowhere/Else'])).toThrow(UsageError);
+    expect(() => parseDataArgs(['a.csv', '--what'])).toThrow(UsageError);
+    expect(() => parseDataArgs(['a.csv', '--map', 'customer_id'])).toThrow(/bad --map entry "customer_id": expected NAME=COLUMN/);
+    expect(parseDataArgs(['--help']).help).toBe(true);
+  });
+});
+
+describe('parseColumnMap', () => {
+  it('reads NAME=COLUMN pairs and refuses unknown names and conflicts', () => {
+    expect(parseColumnMap(['customer_id = 客户 编号 ,', 'value=金额'])).toEqual({ customer_id: '客户 编号', value: '金额' });
+    expect(() => parseColumnMap(['buyer=x'])).toThrow(/"buyer" is not a column of the event log/);
+    expect(() => parseColumnMap(['event=a', 'event=b'])).toThrow('--map gives event twice ("a" and "b")');
+  });
+});
+
+describe('loadForCommand', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'journey-options-'));
+  writeFileSync(join(directory, 'good.csv'), 'customer_id,timestamp,event\nc1,2024-03-10,visit\nc1,2024-03-10,visit\n');
+  writeFileSync(join(directory, 'bad.csv'), 'customer_id,timestamp,event\nc1,later,visit\n');
+  const capture = () => {
+    const err: string[] = [];
+    const io: CommandIO = { stdout: () => {}, stderr: (text) => void err.push(text), cwd: directory };
+    return { io, err };
+  };
+
+  it('loads relative to io.cwd and mentions warnings', async () => {
+    const { io, err } = capture();
+    const loaded = await loadForCommand('good.csv', {}, io);
+    expect(loaded?.table.numRows()).toBe(2);
+    expect(err).toEqual(['journey: 1 warning about good.csv; run `journey check good.csv` to see them']);
+  });
+
+  it('prints data errors and returns null', async () => {
+    const { io, err } = capture();
+    expect(await loadForCommand('bad.csv', {}, io)).toBeNull();
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^bad\.csv:2:timestamp: not a timestamp \("later"\) — /);
+  });
+});
