@@ -57,7 +57,7 @@ export function retailLog(random: Random, period: RetailPeriod): string {
     if (!random.chance(segment === 'returning' ? 0.9 : 0.82)) continue;
     const views = random.weighted([[1, 5], [2, 3], [3, 2]] as const);
     for (let view = 0; view < views; view++) (step(15, 150), push('view_product'));
-    if (!random.chance(0.47)) continue;
+    if (!random.chance(0.62)) continue;
     step(20, 180), push('add_to_cart');
     if (!random.chance(0.72)) continue;
     step(30, 300), push('checkout');

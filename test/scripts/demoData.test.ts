@@ -57,8 +57,8 @@ describe('demo data generator', () => {
       return { successes: result.steps[4].customers, n: result.steps[3].customers };
     };
     const comparison = compareRates({ before: await checkout('retail-checkout-before.csv'), after: await checkout('retail-checkout-after.csv') });
-    expect(comparison.before).toMatchObject({ successes: 260, n: 464 });
-    expect(comparison.after).toMatchObject({ successes: 302, n: 443 });
+    expect(comparison.before).toMatchObject({ successes: 326, n: 598 });
+    expect(comparison.after).toMatchObject({ successes: 375, n: 552 });
     expect(comparison.p_value).toBeLessThan(0.01);
   });
 
