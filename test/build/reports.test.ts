@@ -1,0 +1,208 @@
+/**
+ * Client reports end to end, in a throw-away copy of the project: scaffold
+ * from a generated event log -> build one report alone -> PDF; the privacy
+ * guard (no customer id in the output, small cells `< 5`, a leak fails the
+ * build); isolation (report A's site holds nothing of report B); data loaders
+ * across builds (cached, re-run on a changed input, a failure fails the build).
+ * Builds are shared: five in all, three of them of a single small report.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, noChromiumReason } from '../support/browser.ts';
+import { buildAll, createReportProject, generateEventLog, runScript, type RunResult } from '../support/reportProject.ts';
+
+const A = {
+  slug: 'alpha-bank',
+  name: '阿尔法储蓄银行',
+  steps: ['alpha_visit', 'alpha_apply', 'alpha_verify', 'alpha_open', 'alpha_use'],
+};
+const B = {
+  slug: 'beta-insure',
+  name: 'Betaworth Insurance',
+  steps: ['beta_quote', 'beta_compare', 'beta_buy'],
+  customers: 1237,
+};
+
+let root = '';
+let alphaIds: string[] = [];
+let betaIds: string[] = [];
+/** The first one-report build of A, for the tests that read it. */
+let siteA = '';
+let firstBuild: RunResult;
+
+const journey = (args: string[]) => runScript(root, 'src/cli/main.ts', args);
+const buildReport = (slug: string, extra: string[] = []) => runScript(root, 'src/report/buildReport.ts', [slug, '--no-playbook', ...extra]);
+const loaderRuns = async () => (await readFile(join(root, 'data/reports', A.slug, 'runs.log'), 'utf8')).split('\n').filter(Boolean).length;
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Every output file's path and text (binary files by path only). */
+async function outputText(dir: string): Promise<{ paths: string[]; text: string }> {
+  const files = await allFiles(dir);
+  const texts = await Promise.all(files.filter((f) => /\.(html|js|json|css|svg|csv|xml|txt)$/.test(f)).map((f) => readFile(f, 'utf8')));
+  return { paths: files.map((f) => relative(dir, f)), text: texts.join('\n') };
+}
+
+beforeAll(async () => {
+  root = await createReportProject();
+  await mkdir(join(root, 'exports'));
+  // A: 200 customers, one segment of only 3; its data will come from a loader.
+  const alpha = generateEventLog({ idPrefix: 'AQZ-', customers: 200, steps: A.steps, segments: { payroll: 150, young: 47, vip_trio: 3 }, seed: 11 });
+  alphaIds = alpha.ids;
+  await writeFile(join(root, 'exports/alpha.csv'), alpha.csv);
+  const beta = generateEventLog({ idPrefix: 'BWX9', customers: B.customers, steps: B.steps, continueRate: 0.5, seed: 12 });
+  betaIds = beta.ids;
+  await writeFile(join(root, 'exports/beta.csv'), beta.csv);
+
+  const scaffoldA = await journey(['new', 'report', A.slug, '--lang', 'zh', '--name', A.name, '--data', 'exports/alpha.csv', '--brand', '#8a1538']);
+  expect(scaffoldA.stderr).toBe('');
+  expect(scaffoldA.code).toBe(0);
+  const scaffoldB = await journey(['new', 'report', B.slug, '--lang', 'en', '--name', B.name, '--data', 'exports/beta.csv']);
+  expect(scaffoldB.code).toBe(0);
+
+  // A's events now come from a loader (a stand-in for a warehouse query) reading a declared input.
+  const dataA = join(root, 'data/reports', A.slug);
+  await mkdir(join(dataA, 'raw'));
+  await writeFile(join(dataA, 'raw/alpha.csv'), alpha.csv);
+  await rm(join(dataA, 'alpha.csv'));
+  await writeFile(
+    join(dataA, 'events.csv.ts'),
+    [
+      '// @inputs raw/alpha.csv',
+      "import { appendFileSync, readFileSync } from 'node:fs';",
+      "appendFileSync('runs.log', 'run\\n');",
+      "process.stdout.write(readFileSync('raw/alpha.csv', 'utf8'));",
+    ].join('\n'),
+  );
+  const config = JSON.parse(await readFile(join(dataA, 'report.json'), 'utf8'));
+  config.sources[0].path = 'events.csv';
+  await writeFile(join(dataA, 'report.json'), JSON.stringify(config, null, 2));
+  await writeFile(join(dataA, 'runs.log'), '');
+
+  firstBuild = await buildReport(A.slug);
+  siteA = join(root, 'dist-report', A.slug);
+}, 180_000);
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('a report scaffolded from an event log', () => {
+  it('proposes the funnel of the data and builds alone into dist-report/<client>/', async () => {
+    expect(firstBuild.stderr + firstBuild.stdout).toContain('privacy-scan');
+    expect(firstBuild.code, firstBuild.stderr.slice(-3000)).toBe(0);
+    const config = JSON.parse(await readFile(join(root, 'data/reports', A.slug, 'report.json'), 'utf8'));
+    expect(config.funnel.steps).toEqual(A.steps);
+    const html = await readFile(join(siteA, 'reports', A.slug, 'index.html'), 'utf8');
+    expect(html).toContain(A.name);
+    for (const step of A.steps) expect(html).toContain(step);
+    expect(html).toContain('--brand: #8a1538');
+  });
+
+  it.runIf(hasChromium)('prints to a PDF of 5+ pages holding the client and the funnel steps', async () => {
+    const result = await runScript(root, 'src/report/pdf.ts', [A.slug]);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = join(root, 'dist-pdf', `${A.slug}.pdf`);
+    expect(existsSync(pdf)).toBe(true);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(A.name);
+    for (const step of A.steps) expect(text).toContain(step);
+    expect(text).toMatch(/目录/);
+    expect(text).toMatch(/第 1 页，共 \d+ 页/);
+  });
+  if (!hasChromium) console.warn(`[reports] PDF test skipped: ${noChromiumReason}`);
+});
+
+describe('privacy (spec §10)', () => {
+  it('puts no customer id of any report anywhere in the output', async () => {
+    const { paths, text } = await outputText(siteA);
+    const leaked = [...alphaIds, ...betaIds].filter((id) => text.includes(id) || paths.some((p) => p.includes(id)));
+    expect(leaked).toEqual([]);
+    expect(text).not.toContain('AQZ-');
+  });
+
+  it('shows a segment of 3 customers as "< 5", never the count', async () => {
+    const html = await readFile(join(siteA, 'reports', A.slug, 'index.html'), 'utf8');
+    const row = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*vip_trio(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(html)?.[0] ?? '';
+    expect(row).not.toBe('');
+    expect(row).toContain('&lt; 5');
+    expect(row.replace(/<[^>]+>/g, ' ')).not.toMatch(/(^|\s)3(\s|$)/);
+  });
+
+  it('keeps report data out of public/ and out of the output', async () => {
+    expect(await readdir(join(root, 'public'))).not.toContain('data');
+    const { paths } = await outputText(siteA);
+    expect(paths.filter((p) => /\.(csv|tsv|parquet|arrow|ndjson)$|report\.json$/.test(p))).toEqual([]);
+  });
+});
+
+describe('isolation of a one-report build', () => {
+  it('holds no file and no string of another report', async () => {
+    const { paths, text } = await outputText(siteA);
+    expect(paths.filter((p) => p.includes(B.slug))).toEqual([]);
+    for (const needle of [B.slug, B.name, 'Betaworth', ...B.steps, '1,237']) expect(text, needle).not.toContain(needle);
+    expect(text).not.toMatch(/(?<![\w.])1237(?![\w.])/);
+    // The reports index lists A alone.
+    const index = await readFile(join(siteA, 'reports/index.html'), 'utf8');
+    expect(index.match(/href="\/reports\/[^"/]+\/"/g)).toEqual([`href="/reports/${A.slug}/"`]);
+  });
+});
+
+describe('data loaders across builds', () => {
+  it('ran the loader once for the first build', async () => {
+    expect(await loaderRuns()).toBe(1);
+  });
+
+  it('re-uses the cache in the next build, which includes every report', async () => {
+    const full = await buildAll(root);
+    expect(full.code, full.stderr.slice(-3000)).toBe(0);
+    expect(await loaderRuns()).toBe(1);
+    expect(existsSync(join(root, 'dist/reports', A.slug, 'index.html'))).toBe(true);
+    expect(existsSync(join(root, 'dist/reports', B.slug, 'index.html'))).toBe(true);
+  });
+
+  it('re-runs the loader when its declared input changes', async () => {
+    const extra = ['AQZ-9999,2026-02-01T10:00:00.000Z,alpha_visit,payroll', ''].join('\n');
+    await appendFile(join(root, 'data/reports', A.slug, 'raw/alpha.csv'), extra);
+    const result = await buildReport(A.slug);
+    expect(result.code, result.stderr.slice(-3000)).toBe(0);
+    expect(await loaderRuns()).toBe(2);
+  });
+
+  it('fails the build with the stderr of a failing loader', async () => {
+    const slug = 'gamma-broken';
+    const scaffold = await journey(['new', 'report', slug, '--lang', 'en']);
+    expect(scaffold.code).toBe(0);
+    await writeFile(join(root, 'data/reports', slug, 'events.csv.sh'), 'echo "warehouse timeout: orders_2026 did not answer in 30 s" >&2\nexit 4\n');
+    const result = await buildReport(slug);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr + result.stdout).toContain('warehouse timeout: orders_2026 did not answer in 30 s');
+    expect(result.stderr + result.stdout).toMatch(/events\.csv\.sh failed \(exit code 4\)/);
+    await rm(join(root, 'content/reports', slug), { recursive: true });
+    await rm(join(root, 'data/reports', slug), { recursive: true });
+  });
+});
+
+describe('the privacy scan itself', () => {
+  it('fails the build when an id leaks, naming the file and masking the id', async () => {
+    const slug = 'leaky-shop';
+    const leak = generateEventLog({ idPrefix: 'LKY-', customers: 30, steps: ['look', 'buy'], seed: 13 });
+    await writeFile(join(root, 'exports/leaky.csv'), leak.csv);
+    const scaffold = await journey(['new', 'report', slug, '--lang', 'en', '--data', 'exports/leaky.csv']);
+    expect(scaffold.code).toBe(0);
+    await appendFile(join(root, 'content/reports', slug, 'index.mdx'), `\nOur most loyal customer: ${leak.ids[6]}.\n`);
+    const result = await buildReport(slug);
+    const output = result.stderr + result.stdout;
+    expect(result.code).not.toBe(0);
+    expect(output).toContain('privacy scan: 1 customer id found in the built site');
+    expect(output).toMatch(new RegExp(`reports/${slug}/index\\.html:\\d+:\\d+: customer id LK\\*{6} of report "${slug}"`));
+    expect(output).not.toContain(leak.ids[6]);
+  });
+});
