@@ -14,8 +14,16 @@ import { fileURLToPath } from 'node:url';
 
 export const FUNNEL_EVENTS = ['visit', 'view_product', 'add_to_cart', 'checkout', 'purchase'] as const;
 export const OTHER_EVENTS = [
-  'search', 'view_category', 'add_to_wishlist', 'login', 'logout',
-  'newsletter_signup', 'support_chat', 'write_review', 'share', 'return_request',
+  'search',
+  'view_category',
+  'add_to_wishlist',
+  'login',
+  'logout',
+  'newsletter_signup',
+  'support_chat',
+  'write_review',
+  'share',
+  'return_request',
 ] as const;
 export const CHANNELS = ['web', 'app', 'store'] as const;
 export const SEGMENTS = ['new', 'returning', 'vip'] as const;
@@ -105,5 +113,5 @@ export async function generateEvents({ events, seed = 42 }: { events: number; se
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const events = Number(process.argv[2] ?? 1_000_000);
-  generateEvents({ events }).then((path) => console.log(path));
+  void generateEvents({ events }).then((path) => console.log(path));
 }

@@ -25,17 +25,22 @@ interface Measure {
 
 function runChild(engine: 'ours' | 'duckdb', file: string): Promise<Measure> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['--max-old-space-size=8192', '--experimental-strip-types', '--no-warnings', CHILD, engine, file], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      NODE,
+      ['--max-old-space-size=8192', '--experimental-strip-types', '--no-warnings', CHILD, engine, file],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${engine} ${file} exited ${code}: ${Buffer.concat(err).toString().slice(-2000)}`));
+      if (code !== 0)
+        reject(new Error(`${engine} ${file} exited ${code}: ${Buffer.concat(err).toString().slice(-2000)}`));
       else resolve(JSON.parse(Buffer.concat(out).toString()) as Measure);
     });
   });
@@ -61,7 +66,8 @@ for (const events of sizes) {
   const megabytes = statSync(file).size / 1024 / 1024;
   const ours = await median('ours', file, repeat);
   const duckdb = await median('duckdb', file, repeat);
-  if (ours.rows !== events || duckdb.rows !== events) throw new Error(`row counts differ: ours ${ours.rows}, duckdb ${duckdb.rows}, expected ${events}`);
+  if (ours.rows !== events || duckdb.rows !== events)
+    throw new Error(`row counts differ: ours ${ours.rows}, duckdb ${duckdb.rows}, expected ${events}`);
   const line = (engine: string, measure: Measure, ratio: string) =>
     `${String(events).padEnd(11)} ${megabytes.toFixed(0).padStart(7)}  ${engine.padEnd(7)} ${(measure.milliseconds / 1000).toFixed(2).padStart(6)} ${Math.round(
       (events / measure.milliseconds) * 1000,

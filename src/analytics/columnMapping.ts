@@ -12,18 +12,68 @@ import { EVENT_COLUMNS, REQUIRED_COLUMNS, type EventColumn } from './events.ts';
 /** Names clients use for the canonical columns, English and Chinese. */
 export const COLUMN_ALIASES: Record<EventColumn, string[]> = {
   customer_id: [
-    'user_id', 'userid', 'uid', 'user', 'customer', 'customerid', 'customer_no', 'client_id', 'member_id',
-    'account_id', 'visitor_id', 'cust_id', 'person_id', 'distinct_id', 'id',
-    '用户id', '用户编号', '用户', '客户编号', '客户id', '客户', '会员id', '会员编号', '顾客编号', '顾客id', '账号',
+    'user_id',
+    'userid',
+    'uid',
+    'user',
+    'customer',
+    'customerid',
+    'customer_no',
+    'client_id',
+    'member_id',
+    'account_id',
+    'visitor_id',
+    'cust_id',
+    'person_id',
+    'distinct_id',
+    'id',
+    '用户id',
+    '用户编号',
+    '用户',
+    '客户编号',
+    '客户id',
+    '客户',
+    '会员id',
+    '会员编号',
+    '顾客编号',
+    '顾客id',
+    '账号',
   ],
   timestamp: [
-    'time', 'ts', 'datetime', 'date_time', 'date', 'event_time', 'event_timestamp', 'created_at', 'occurred_at',
-    'time_stamp', 'event_date',
-    '时间', '日期', '事件时间', '发生时间', '时间戳', '日期时间', '访问时间',
+    'time',
+    'ts',
+    'datetime',
+    'date_time',
+    'date',
+    'event_time',
+    'event_timestamp',
+    'created_at',
+    'occurred_at',
+    'time_stamp',
+    'event_date',
+    '时间',
+    '日期',
+    '事件时间',
+    '发生时间',
+    '时间戳',
+    '日期时间',
+    '访问时间',
   ],
   event: [
-    'event_name', 'action', 'event_type', 'touchpoint', 'activity', 'name', 'type',
-    '事件', '事件名称', '行为', '触点', '动作', '事件名', '行为类型',
+    'event_name',
+    'action',
+    'event_type',
+    'touchpoint',
+    'activity',
+    'name',
+    'type',
+    '事件',
+    '事件名称',
+    '行为',
+    '触点',
+    '动作',
+    '事件名',
+    '行为类型',
   ],
   stage: ['journey_stage', 'phase', 'step', '阶段', '旅程阶段'],
   channel: ['source', 'medium', 'platform', 'touchpoint_channel', '渠道', '来源', '平台'],
@@ -50,7 +100,10 @@ export interface ColumnResolution {
 }
 
 function normalise(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_\-.()（）]+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.()（）]+/g, '');
 }
 
 function editDistance(a: string, b: string): number {
@@ -68,7 +121,11 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The file column that most probably holds `column`, or undefined. */
-export function suggestColumn(column: EventColumn, header: readonly string[], taken: ReadonlySet<number> = new Set()): string | undefined {
+export function suggestColumn(
+  column: EventColumn,
+  header: readonly string[],
+  taken: ReadonlySet<number> = new Set(),
+): string | undefined {
   const candidates = [column, ...COLUMN_ALIASES[column]].map(normalise);
   let best: { name: string; score: number } | undefined;
   header.forEach((name, index) => {

@@ -7,6 +7,7 @@
  * @example
  *   const sink = new TextSink(); sink.push('web'); sink.push('web'); sink.distinct(); // 1
  */
+import { cellText } from './cellText.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 
 /** Row keys as 32-bit words: row i is `words[i * stride .. i * stride + stride)`. */
@@ -86,7 +87,10 @@ export class TextSink implements ColumnSink {
     }
     // Then a small direct-mapped cache of recent values, keyed without hashing every byte
     // (event names change on every row, but there are few of them).
-    const key = length === 0 ? 0 : ((length << 4) ^ bytes[start] ^ (bytes[end - 1] << 2) ^ (bytes[start + (length >> 1)] << 5)) & 255;
+    const key =
+      length === 0
+        ? 0
+        : ((length << 4) ^ bytes[start] ^ (bytes[end - 1] << 2) ^ (bytes[start + (length >> 1)] << 5)) & 255;
     const cached = this.recent[key] - 1;
     if (cached >= 0) {
       const offset = this.offsets[cached];
@@ -177,7 +181,7 @@ export class TextSink implements ColumnSink {
     const codes = this.codes.view();
     const dictionary = this.dictionary;
     const size = keep ? countKept(keep) : codes.length;
-    const out: (string | null)[] = new Array(size);
+    const out = new Array<string | null>(size);
     let j = 0;
     for (let i = 0; i < codes.length; i++) {
       if (keep && !keep[i]) continue;
@@ -228,7 +232,7 @@ export class NumberSink implements ColumnSink {
       for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i];
       return out;
     }
-    const out: (number | null)[] = new Array(size);
+    const out = new Array<number | null>(size);
     let j = 0;
     for (let i = 0; i < values.length; i++) {
       if (keep && !keep[i]) continue;
@@ -271,11 +275,7 @@ export class ValueSink implements ColumnSink {
 
 function valueKey(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return 'date:' + value.getTime();
-  if (typeof value === 'object') {
-    return 'json:' + JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-  }
-  return typeof value + ':' + String(value);
+  return typeof value + ':' + cellText(value);
 }
 
 export function countKept(keep: Uint8Array): number {

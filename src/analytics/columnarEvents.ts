@@ -34,13 +34,20 @@ export function eventsFromColumns(
   return builder.finish();
 }
 
-export async function parquetEvents(file: string, bytes: Uint8Array, options: ResolvedLoadOptions): Promise<LoadResult> {
+export async function parquetEvents(
+  file: string,
+  bytes: Uint8Array,
+  options: ResolvedLoadOptions,
+): Promise<LoadResult> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata;
   try {
     metadata = parquetMetadata(buffer);
   } catch (error) {
-    throw fileIssue(file, `not a readable Parquet file (${(error as Error).message}) — export it again as Parquet, or as CSV`);
+    throw fileIssue(
+      file,
+      `not a readable Parquet file (${(error as Error).message}) — export it again as Parquet, or as CSV`,
+    );
   }
   const schema = parquetSchema(metadata);
   const header: SourceColumn[] = schema.children.map((child) => {
@@ -48,11 +55,16 @@ export async function parquetEvents(file: string, bytes: Uint8Array, options: Re
     const logical = element.logical_type?.type;
     const converted = element.converted_type;
     const isInstant =
-      logical === 'TIMESTAMP' || logical === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || converted === 'DATE' || element.type === 'INT96';
+      logical === 'TIMESTAMP' ||
+      logical === 'DATE' ||
+      converted === 'TIMESTAMP_MILLIS' ||
+      converted === 'TIMESTAMP_MICROS' ||
+      converted === 'DATE' ||
+      element.type === 'INT96';
     return { name: element.name, isInstant };
   });
   const rows = Number(metadata.num_rows);
-  const columns: unknown[][] = header.map(() => new Array(rows));
+  const columns: unknown[][] = header.map(() => new Array<unknown>(rows));
   const indexByName = new Map(header.map((column, index) => [column.name, index]));
   try {
     await parquetRead({
@@ -64,7 +76,10 @@ export async function parquetEvents(file: string, bytes: Uint8Array, options: Re
       },
     });
   } catch (error) {
-    throw fileIssue(file, `not a readable Parquet file (${(error as Error).message}) — export it again as Parquet, or as CSV`);
+    throw fileIssue(
+      file,
+      `not a readable Parquet file (${(error as Error).message}) — export it again as Parquet, or as CSV`,
+    );
   }
   return eventsFromColumns(file, header, columns, rows, options);
 }
@@ -76,12 +91,15 @@ export function arrowEvents(file: string, bytes: Uint8Array, options: ResolvedLo
   } catch (error) {
     // flechette fails on foreign bytes with internal TypeErrors that would only confuse.
     const detail = error instanceof TypeError ? '' : ` (${(error as Error).message})`;
-    throw fileIssue(file, `not a readable Arrow IPC file${detail} — export it again as Arrow IPC (Feather v2), or as CSV`);
+    throw fileIssue(
+      file,
+      `not a readable Arrow IPC file${detail} — export it again as Arrow IPC (Feather v2), or as CSV`,
+    );
   }
   const header: SourceColumn[] = table.schema.fields.map((field) => ({
     name: field.name,
     isInstant: field.type.typeId === Type.Timestamp || field.type.typeId === Type.Date,
   }));
-  const columns = header.map((_column, index) => table.getChildAt(index)!.toArray() as ArrayLike<unknown>);
+  const columns = header.map((_column, index) => table.getChildAt(index).toArray());
   return eventsFromColumns(file, header, columns, table.numRows, options);
 }

@@ -29,7 +29,12 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
   const parser = new CsvParser(
     {
       header(names) {
-        builder = new EventTableBuilder(file, names.map((name) => ({ name })), options, 'text');
+        builder = new EventTableBuilder(
+          file,
+          names.map((name) => ({ name })),
+          options,
+          'text',
+        );
         header = builder.header;
       },
       row(row) {
@@ -67,7 +72,8 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
             file,
             line: 1,
             column: '(file)',
-            message: 'empty file (no header row) — export the event log with a header row such as customer_id,timestamp,event',
+            message:
+              'empty file (no header row) — export the event log with a header row such as customer_id,timestamp,event',
           },
         ]);
       }

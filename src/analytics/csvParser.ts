@@ -229,7 +229,6 @@ export class CsvParser {
               }
               this.handler.unterminatedQuote(fieldLine, count, decodeUtf8(bytes, i, Math.min(length, i + 40)));
               line += countBreaks(bytes, start, length);
-              i = length;
               rowStart = length;
               break rows;
             }

@@ -10,6 +10,7 @@
  *   const { table, summary } = builder.finish();
  */
 import { table as arqueroTable } from 'arquero';
+import { cellText } from './cellText.ts';
 import type { CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
 import { countKept, float64KeyWords, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
@@ -199,20 +200,32 @@ export class EventTableBuilder {
     const id = textOf(idValue);
     if (id === null || id.trim() === '') {
       valid = false;
-      this.rowError(lineOf(this.idIndex), this.header[this.idIndex], `empty customer id (${quoteValue(idValue ?? '')}) — fill it in or drop the row (--skip-invalid)`);
+      this.rowError(
+        lineOf(this.idIndex),
+        this.header[this.idIndex],
+        `empty customer id (${quoteValue(idValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
+      );
     }
     const eventValue = values[this.eventIndex];
     const event = textOf(eventValue);
     if (event === null || event.trim() === '') {
       valid = false;
-      this.rowError(lineOf(this.eventIndex), this.header[this.eventIndex], `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`);
+      this.rowError(
+        lineOf(this.eventIndex),
+        this.header[this.eventIndex],
+        `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
+      );
     }
     const timestampValue = values[this.timestampIndex];
     const timestamp = timestampFromValue(timestampValue, this.clock, this.isInstant[this.timestampIndex]);
     if (timestamp !== timestamp) {
       valid = false;
       const what = textOf(timestampValue)?.trim() ? 'not a timestamp' : 'empty timestamp';
-      this.rowError(lineOf(this.timestampIndex), this.header[this.timestampIndex], `${what} (${quoteValue(timestampValue ?? '')}) — ${TIMESTAMP_HINT}`);
+      this.rowError(
+        lineOf(this.timestampIndex),
+        this.header[this.timestampIndex],
+        `${what} (${quoteValue(timestampValue ?? '')}) — ${TIMESTAMP_HINT}`,
+      );
     }
     const numbers = this.optionalNumbers;
     for (let n = 0; n < numbers.length; n++) {
@@ -220,7 +233,11 @@ export class EventTableBuilder {
       const parsed = numberOf(values[index]);
       if (parsed === undefined) {
         valid = false;
-        this.rowError(lineOf(index), this.header[index], `not a number (${quoteValue(values[index])}) — ${numberHint(values[index])}`);
+        this.rowError(
+          lineOf(index),
+          this.header[index],
+          `not a number (${quoteValue(values[index])}) — ${numberHint(values[index])}`,
+        );
       }
     }
     if (!valid) {
@@ -245,7 +262,8 @@ export class EventTableBuilder {
     for (let e = 0; e < extras.length; e++) {
       const { sink, index } = extras[e];
       const value = values[index];
-      if (sink instanceof TextSink) sink.push(value === '' || value === undefined || value === null ? null : (value as string));
+      if (sink instanceof TextSink)
+        sink.push(value === '' || value === undefined || value === null ? null : (value as string));
       else sink.push(value);
     }
   }
@@ -262,14 +280,22 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
-    if (quoted[id] !== undefined ? quoted[id]!.trim() === '' : isBlank(bytes, starts[id], ends[id])) {
+    if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id], ends[id])) {
       valid = false;
-      this.rowError(fieldLines[id], this.header[id], `empty customer id (${quoteValue(fieldText(row, id))}) — fill it in or drop the row (--skip-invalid)`);
+      this.rowError(
+        fieldLines[id],
+        this.header[id],
+        `empty customer id (${quoteValue(fieldText(row, id))}) — fill it in or drop the row (--skip-invalid)`,
+      );
     }
     const event = this.eventIndex;
-    if (quoted[event] !== undefined ? quoted[event]!.trim() === '' : isBlank(bytes, starts[event], ends[event])) {
+    if (quoted[event] !== undefined ? quoted[event].trim() === '' : isBlank(bytes, starts[event], ends[event])) {
       valid = false;
-      this.rowError(fieldLines[event], this.header[event], `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`);
+      this.rowError(
+        fieldLines[event],
+        this.header[event],
+        `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
+      );
     }
     const at = this.timestampIndex;
     const quotedTimestamp = quoted[at];
@@ -325,13 +351,18 @@ export class EventTableBuilder {
     const rows = this.lines.length;
     if (!this.fatal && rows === 0 && (this.skipped === 0 || this.options.skipInvalid)) {
       const what =
-        this.skipped > 0 ? `no valid events (all ${this.skipped} rows are invalid)` : 'no events (the file has a header but no rows)';
+        this.skipped > 0
+          ? `no valid events (all ${this.skipped} rows are invalid)`
+          : 'no events (the file has a header but no rows)';
       this.fileError(this.skipped > 0 ? this.firstSkippedLine : 2, '(file)', `${what} — export at least one event row`);
     }
     const warnings: Issue[] = [];
     let keep: Uint8Array | undefined;
     if (this.errorCount === 0) {
-      const duplicates = findDuplicateRows(rows, this.rowSinks().map((sink) => sink.keyWords()));
+      const duplicates = findDuplicateRows(
+        rows,
+        this.rowSinks().map((sink) => sink.keyWords()),
+      );
       if (duplicates.count > 0) {
         if (this.options.dedupe) {
           keep = new Uint8Array(rows).fill(1);
@@ -387,7 +418,12 @@ export class EventTableBuilder {
       this.warn(warnings, lines[i], '(row)', `exact duplicate of line ${lines[first]} — ${action}`);
     }
     if (duplicates.count > listed) {
-      this.warn(warnings, lines[duplicates.firstOf.findIndex((first) => first >= 0)], '(row)', `${duplicates.count} exact duplicate rows in total — ${this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them'}`);
+      this.warn(
+        warnings,
+        lines[duplicates.firstOf.findIndex((first) => first >= 0)],
+        '(row)',
+        `${duplicates.count} exact duplicate rows in total — ${this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them'}`,
+      );
     }
   }
 
@@ -402,16 +438,31 @@ export class EventTableBuilder {
       if (timestamps[i] <= now || (keep && !keep[i])) continue;
       if (count === 0) firstLine = lines[i];
       if (count < WARNINGS_PER_KIND) {
-        this.warn(warnings, lines[i], column, `timestamp in the future (${new Date(timestamps[i]).toISOString()}) — check the clock or the --tz zone of the export`);
+        this.warn(
+          warnings,
+          lines[i],
+          column,
+          `timestamp in the future (${new Date(timestamps[i]).toISOString()}) — check the clock or the --tz zone of the export`,
+        );
       }
       count++;
     }
     if (count > WARNINGS_PER_KIND) {
-      this.warn(warnings, firstLine, column, `${count} timestamps in the future in total — check the clock or the --tz zone of the export`);
+      this.warn(
+        warnings,
+        firstLine,
+        column,
+        `${count} timestamps in the future in total — check the clock or the --tz zone of the export`,
+      );
     }
   }
 
-  private smallGroupWarnings(column: EventColumn, sink: TextSink, warnings: Issue[], keep: Uint8Array | undefined): void {
+  private smallGroupWarnings(
+    column: EventColumn,
+    sink: TextSink,
+    warnings: Issue[],
+    keep: Uint8Array | undefined,
+  ): void {
     const k = this.options.k;
     const codes = sink.codes.data;
     const customers = this.customerIds.codes.data;
@@ -419,7 +470,7 @@ export class EventTableBuilder {
     const size = sink.distinct();
     const counts = new Int32Array(size);
     const firstLine = new Int32Array(size).fill(-1);
-    const customerSets: (Set<number> | undefined)[] = new Array(size);
+    const customerSets = new Array<Set<number> | undefined>(size);
     for (let i = 0; i < sink.length; i++) {
       const code = codes[i];
       if (code < 0 || (keep && !keep[i])) continue;
@@ -445,7 +496,12 @@ export class EventTableBuilder {
   private skippedWarnings(warnings: Issue[]): void {
     const listed = this.skippedIssues.slice(0, WARNINGS_PER_KIND);
     for (const issue of listed) warnings.push({ ...issue, message: `row skipped: ${issue.message}` });
-    this.warn(warnings, this.firstSkippedLine, '(file)', `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`);
+    this.warn(
+      warnings,
+      this.firstSkippedLine,
+      '(file)',
+      `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`,
+    );
   }
 
   private summarize(keep: Uint8Array | undefined, warnings: Issue[]): CheckSummary {
@@ -532,9 +588,8 @@ function pushOptionalField(sink: TextSink, row: CsvRow, index: number): void {
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-  return String(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return null;
+  return cellText(value);
 }
 
 /** A number, `null` for an absent value, `undefined` when it is not a number. */
@@ -559,6 +614,6 @@ function numberHint(value: unknown): string {
 
 function rowPreview(values: ArrayLike<unknown>, count: number): string {
   const parts: string[] = [];
-  for (let i = 0; i < count && i < 8; i++) parts.push(String(values[i] ?? ''));
+  for (let i = 0; i < count && i < 8; i++) parts.push(cellText(values[i]));
   return parts.join(' | ');
 }

@@ -6,6 +6,7 @@
  * @example
  *   throw new DataError([{ file: 'a.csv', line: 3, column: 'timestamp', message: 'not a timestamp ("x") — ...' }]);
  */
+import { cellText } from './cellText.ts';
 import type { CheckSummary } from './checkSummary.ts';
 
 export interface Issue {
@@ -58,12 +59,7 @@ export class DataError extends Error {
 
 /** Quotes a value for a message, shortened so one bad cell cannot flood the terminal. */
 export function quoteValue(value: unknown, maxLength = 40): string {
-  let text: string;
-  if (value === null || value === undefined) text = '';
-  else if (typeof value === 'string') text = value;
-  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  else if (typeof value === 'object') text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-  else text = String(value);
+  let text = cellText(value);
   if (text.length > maxLength) text = text.slice(0, maxLength) + '…';
   return JSON.stringify(text);
 }

@@ -14,7 +14,8 @@ import { DataError, quoteValue, type Issue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
 
-const RECORD_HINT = 'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
+const RECORD_HINT =
+  'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
 
 function lineAt(text: string, position: number): number {
   let line = 1;
@@ -81,7 +82,12 @@ export function eventsFromRecords(
   }
   const names = [...keys.keys()];
   if (names.length === 0 && recordIssues.length > 0) throw new DataError([...recordIssues]);
-  const builder = new EventTableBuilder(file, names.map((name) => ({ name })), options, 'typed');
+  const builder = new EventTableBuilder(
+    file,
+    names.map((name) => ({ name })),
+    options,
+    'typed',
+  );
   for (const issue of recordIssues) builder.invalidRow(issue.line, issue.column, issue.message);
   const values: unknown[] = new Array(names.length);
   records.forEach((record, index) => {
@@ -108,7 +114,14 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEven
       const text = parts.join('');
       parts.length = 0;
       if (text.trim() === '') {
-        throw new DataError([{ file, line: 1, column: '(file)', message: `empty file — export the events as a JSON array: [{"customer_id": ...}, ...]` }]);
+        throw new DataError([
+          {
+            file,
+            line: 1,
+            column: '(file)',
+            message: `empty file — export the events as a JSON array: [{"customer_id": ...}, ...]`,
+          },
+        ]);
       }
       let parsed: unknown;
       try {
@@ -116,14 +129,28 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEven
       } catch (error) {
         const syntax = error as Error;
         throw new DataError([
-          { file, line: syntaxErrorLine(text, syntax), column: '(file)', message: `invalid JSON (${syntax.message}) — fix the syntax, or export the file again` },
+          {
+            file,
+            line: syntaxErrorLine(text, syntax),
+            column: '(file)',
+            message: `invalid JSON (${syntax.message}) — fix the syntax, or export the file again`,
+          },
         ]);
       }
       if (!Array.isArray(parsed)) {
         const found = parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`;
         const inner = isRecord(parsed) ? Object.keys(parsed).find((key) => Array.isArray(parsed[key])) : undefined;
-        const advice = inner ? `export the array itself (the events seem to be under "${inner}")` : 'export the events as [{"customer_id": ..., "timestamp": ..., "event": ...}, ...]';
-        throw new DataError([{ file, line: 1, column: '(file)', message: `expected a JSON array of event objects, found ${found} — ${advice}` }]);
+        const advice = inner
+          ? `export the array itself (the events seem to be under "${inner}")`
+          : 'export the events as [{"customer_id": ..., "timestamp": ..., "event": ...}, ...]';
+        throw new DataError([
+          {
+            file,
+            line: 1,
+            column: '(file)',
+            message: `expected a JSON array of event objects, found ${found} — ${advice}`,
+          },
+        ]);
       }
       return eventsFromRecords(file, parsed, arrayElementLines(text), options);
     },
@@ -144,7 +171,12 @@ export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEv
       records.push(JSON.parse(text));
       lines.push(line);
     } catch (error) {
-      issues.push({ file, line, column: '(record)', message: `not valid JSON (${(error as Error).message}) — write one JSON object per line` });
+      issues.push({
+        file,
+        line,
+        column: '(record)',
+        message: `not valid JSON (${(error as Error).message}) — write one JSON object per line`,
+      });
     }
   };
   return {
@@ -163,7 +195,9 @@ export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEv
     },
     result() {
       if (records.length === 0 && issues.length === 0) {
-        throw new DataError([{ file, line: 1, column: '(file)', message: `empty file — write one JSON event object per line` }]);
+        throw new DataError([
+          { file, line: 1, column: '(file)', message: `empty file — write one JSON event object per line` },
+        ]);
       }
       return eventsFromRecords(file, records, lines, options, issues);
     },

@@ -45,12 +45,23 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new DataError([{ file: path, line: 1, column: '(file)', message: 'not a file (a directory?) — give the path of the event log file' }]);
+    if (!info.isFile())
+      throw new DataError([
+        {
+          file: path,
+          line: 1,
+          column: '(file)',
+          message: 'not a file (a directory?) — give the path of the event log file',
+        },
+      ]);
     size = info.size;
   } catch (error) {
     if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found — check the path and the working directory' : `cannot read the file (${code ?? (error as Error).message}) — check the path and its permissions`;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found — check the path and the working directory'
+        : `cannot read the file (${code ?? (error as Error).message}) — check the path and its permissions`;
     throw new DataError([{ file: path, line: 1, column: '(file)', message }]);
   }
   if (isTextFormat(format)) {

@@ -29,7 +29,6 @@ export function requireFileFormat(file: string): FileFormat {
   return format;
 }
 
-
 /** Whether the format is text, read in chunks; Parquet and Arrow are read whole. */
 export function isTextFormat(format: FileFormat): boolean {
   return format !== 'parquet' && format !== 'arrow';
@@ -40,7 +39,7 @@ export function isTextFormat(format: FileFormat): boolean {
  * again when the text turns out to be GB18030 rather than UTF-8.
  */
 export async function parseEventStream(
-  open: () => AsyncIterable<Uint8Array>,
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   file: string,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
@@ -57,7 +56,10 @@ export async function parseEventStream(
     return consumer.result();
   } catch (error) {
     if (error instanceof NotTextError) {
-      throw fileError(file, `${error.message} — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark`);
+      throw fileError(
+        file,
+        `${error.message} — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark`,
+      );
     }
     throw error;
   }
@@ -67,11 +69,13 @@ export async function parseEventStream(
 export async function parseEvents(bytes: Uint8Array, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const format = requireFileFormat(file);
   if (isTextFormat(format)) {
-    return parseEventStream(async function* () {
-      yield bytes;
-    }, file, options);
+    return parseEventStream(() => [bytes], file, options);
   }
   const resolved = resolveLoadOptions(options);
-  if (bytes.length === 0) throw fileError(file, `empty file — export the event log again as ${format === 'parquet' ? 'Parquet' : 'Arrow IPC'}`);
+  if (bytes.length === 0)
+    throw fileError(
+      file,
+      `empty file — export the event log again as ${format === 'parquet' ? 'Parquet' : 'Arrow IPC'}`,
+    );
   return format === 'parquet' ? parquetEvents(file, bytes, resolved) : arrowEvents(file, bytes, resolved);
 }

@@ -54,7 +54,7 @@ export function findNulByte(bytes: Uint8Array, limit = 65_536): number {
  * GB18030 retry reads the source a second time); `create` makes a fresh consumer.
  */
 export async function decodeTextStream<C extends TextConsumer>(
-  open: () => AsyncIterable<Uint8Array>,
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   create: () => C,
 ): Promise<{ consumer: C; encoding: TextEncoding }> {
   let consumer = create();
@@ -149,7 +149,7 @@ const encoder = new TextEncoder();
  * `open` may be called twice (the GB18030 retry) and `create` makes a fresh consumer.
  */
 export async function utf8Stream<C extends Utf8Consumer>(
-  open: () => AsyncIterable<Uint8Array>,
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   create: () => C,
 ): Promise<{ consumer: C; encoding: TextEncoding }> {
   let consumer = create();

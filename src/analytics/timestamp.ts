@@ -156,7 +156,6 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
     if (position + 2 !== end) return NaN;
     offsetMinutes = twoDigits(bytes, position);
     if (offsetMinutes < 0 || offsetMinutes > 59) return NaN;
-    position += 2;
   }
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
   return zoneMark === 43 ? wallMs - offsetMs : wallMs + offsetMs;

@@ -23,7 +23,16 @@ Example:
   journey check exports/订单.csv --map customer_id=客户编号,timestamp=时间 --tz Asia/Shanghai`;
 
 function emptySummary(errors: CheckSummary['errors']): CheckSummary {
-  return { rows: 0, customers: 0, events: 0, first: null, last: null, columns: { found: [], mapped: {} }, errors, warnings: [] };
+  return {
+    rows: 0,
+    customers: 0,
+    events: 0,
+    first: null,
+    last: null,
+    columns: { found: [], mapped: {} },
+    errors,
+    warnings: [],
+  };
 }
 
 function spanDays(first: string, last: string): string {
@@ -50,7 +59,11 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
   if (others.length) lines.push(`  kept as is  ${others.join(', ')}`);
   if (skipped > 0) lines.push(`  skipped     ${number(skipped)} invalid row${skipped === 1 ? '' : 's'}`);
   if (summary.warnings.length > 0) {
-    lines.push('', `Warnings (${summary.warnings.length}):`, formatIssues(summary.warnings, summary.warnings.length).replace(/ errors in total$/, ' warnings in total'));
+    lines.push(
+      '',
+      `Warnings (${summary.warnings.length}):`,
+      formatIssues(summary.warnings, summary.warnings.length).replace(/ errors in total$/, ' warnings in total'),
+    );
   }
   return lines.join('\n');
 }

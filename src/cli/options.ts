@@ -65,7 +65,9 @@ export function parseColumnMap(specs: readonly string[]): Record<string, string>
         throw new UsageError(`bad --map entry "${pair}": expected NAME=COLUMN, e.g. --map customer_id=客户编号`);
       }
       if (!(EVENT_COLUMNS as readonly string[]).includes(name)) {
-        throw new UsageError(`bad --map entry "${pair}": "${name}" is not a column of the event log (${EVENT_COLUMNS.join(', ')})`);
+        throw new UsageError(
+          `bad --map entry "${pair}": "${name}" is not a column of the event log (${EVENT_COLUMNS.join(', ')})`,
+        );
       }
       if (map[name] !== undefined && map[name] !== column) {
         throw new UsageError(`--map gives ${name} twice ("${map[name]}" and "${column}")`);
@@ -83,14 +85,20 @@ export function parseColumnMap(specs: readonly string[]): Record<string, string>
 export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsConfig = {}): DataArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...DATA_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...DATA_OPTIONS, ...extra },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const values = parsed.values as Record<string, OptionValue>;
   const help = values.help === true;
   const [file, ...rest] = parsed.positionals;
-  if (file === undefined && !help) throw new UsageError('missing the event-log file, e.g. journey check data/events.csv');
+  if (file === undefined && !help)
+    throw new UsageError('missing the event-log file, e.g. journey check data/events.csv');
   const tz = values.tz as string | undefined;
   if (tz !== undefined && !isTimeZone(tz)) {
     throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC, Asia/Shanghai or Europe/Paris`);
@@ -121,7 +129,9 @@ export async function loadForCommand(
   }
   const warnings = result!.summary.warnings.length;
   if (reportWarnings && warnings > 0) {
-    io.stderr(`journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`);
+    io.stderr(
+      `journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+    );
   }
   return result!;
 }
@@ -147,7 +157,11 @@ export async function loadInDirectory(
 }
 
 /** Issues name the file as the user gave it (relative to the working directory). */
-export function relabel(summary: { errors: { file: string }[]; warnings: { file: string }[] }, from: string, to: string): void {
+export function relabel(
+  summary: { errors: { file: string }[]; warnings: { file: string }[] },
+  from: string,
+  to: string,
+): void {
   for (const issue of [...summary.errors, ...summary.warnings]) if (issue.file === from) issue.file = to;
 }
 

@@ -3,9 +3,18 @@ import { resolveColumns, suggestColumn } from '../../src/analytics/columnMapping
 
 describe('resolveColumns', () => {
   it('maps canonical names to themselves and mapped names to their file column', () => {
-    const resolution = resolveColumns(['客户编号', 'timestamp', 'event', 'channel', 'amount'], { customer_id: '客户编号', value: 'amount' });
+    const resolution = resolveColumns(['客户编号', 'timestamp', 'event', 'channel', 'amount'], {
+      customer_id: '客户编号',
+      value: 'amount',
+    });
     expect(resolution.indexOf).toEqual({ customer_id: 0, timestamp: 1, event: 2, channel: 3, value: 4 });
-    expect(resolution.mapped).toEqual({ customer_id: '客户编号', timestamp: 'timestamp', event: 'event', channel: 'channel', value: 'amount' });
+    expect(resolution.mapped).toEqual({
+      customer_id: '客户编号',
+      timestamp: 'timestamp',
+      event: 'event',
+      channel: 'channel',
+      value: 'amount',
+    });
     expect(resolution.problems).toEqual([]);
   });
 
@@ -26,7 +35,10 @@ describe('resolveColumns', () => {
   });
 
   it('does not read a file column twice when it is mapped elsewhere', () => {
-    const resolution = resolveColumns(['event', 'action', 'customer_id', 'timestamp'], { stage: 'event', event: 'action' });
+    const resolution = resolveColumns(['event', 'action', 'customer_id', 'timestamp'], {
+      stage: 'event',
+      event: 'action',
+    });
     expect(resolution.indexOf).toEqual({ customer_id: 2, timestamp: 3, event: 1, stage: 0 });
   });
 });

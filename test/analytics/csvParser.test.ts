@@ -104,12 +104,16 @@ describe('CsvParser', () => {
   it('round-trips random tables (property)', () => {
     const cell = fc.oneof(fc.string(), fc.constantFrom('', '"', ',', '\n', '\r\n', '\r', 'a"b', ' x '));
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 9 }), (rows, size) => {
-        const quote = (value: string): string => `"${value.replaceAll('"', '""')}"`;
-        const text = ['a,b,c', ...rows.map((row) => row.map(quote).join(','))].join('\r\n');
-        const parsed = parse(text, size);
-        expect(parsed.rows.map((row) => row.fields)).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        (rows, size) => {
+          const quote = (value: string): string => `"${value.replaceAll('"', '""')}"`;
+          const text = ['a,b,c', ...rows.map((row) => row.map(quote).join(','))].join('\r\n');
+          const parsed = parse(text, size);
+          expect(parsed.rows.map((row) => row.fields)).toEqual(rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });

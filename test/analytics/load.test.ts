@@ -22,6 +22,7 @@ function bigCsv(megabytes: number): { text: string; rows: number } {
   return { text: lines.join('\r\n') + '\r\n', rows };
 }
 
+// Multi-megabyte files on a shared machine: these get more time than the unit default.
 describe('loadEvents (files)', () => {
   it('streams a file larger than one chunk to the same table as one in memory', async () => {
     const { text, rows } = bigCsv(9);
@@ -31,23 +32,29 @@ describe('loadEvents (files)', () => {
     const fromDisk = await loadEvents(path, { k: 1 });
     const fromMemory = await parseEvents(bytes, path, { k: 1 });
     expect(fromDisk.table.numRows()).toBe(rows);
-    for (const name of ['customer_id', 'event', 'note']) expect(fromDisk.table.array(name)).toEqual(fromMemory.table.array(name));
-    expect(Array.from(fromDisk.table.array('timestamp') as Float64Array)).toEqual(Array.from(fromMemory.table.array('timestamp') as Float64Array));
+    for (const name of ['customer_id', 'event', 'note'])
+      expect(fromDisk.table.array(name)).toEqual(fromMemory.table.array(name));
+    expect(Array.from(fromDisk.table.array('timestamp') as Float64Array)).toEqual(
+      Array.from(fromMemory.table.array('timestamp') as Float64Array),
+    );
     expect(fromDisk.table.get('note', 7)).toBe('第7行\r\n说"明"');
-  });
+  }, 60_000);
 
   it('re-reads a GB18030 file whose first non-UTF-8 byte is past the first chunk', async () => {
     const { text, rows } = bigCsv(9);
     const path = join(directory, 'big-gb18030.csv');
     // The Chinese text appears from row 0, so make the start ASCII-only to push the first GB18030 byte late.
-    const ascii = text.replace(/第(\d+)行/g, 'row $1').replace(/说/g, 's').replace(/事件/g, 'e');
+    const ascii = text
+      .replace(/第(\d+)行/g, 'row $1')
+      .replace(/说/g, 's')
+      .replace(/事件/g, 'e');
     const cut = ascii.indexOf('\r\n', 6 * 1024 * 1024);
     const mixed = ascii.slice(0, cut) + '\r\nc1,2024-03-10,访问,备注' + ascii.slice(cut);
     writeFileSync(path, iconv.encode(mixed, 'gb18030'));
     const { table } = await loadEvents(path, { k: 1 });
     expect(table.numRows()).toBe(rows + 1);
     expect(table.array('event') as string[]).toContain('访问');
-  });
+  }, 60_000);
 
   it('reports a missing file as a data error', async () => {
     await expect(loadEvents(join(directory, 'nope.csv'))).rejects.toBeInstanceOf(DataError);

@@ -16,7 +16,8 @@ async function issuesOf(text: string | Uint8Array, file = 'events.csv', options:
   try {
     await load(text, file, options);
   } catch (error) {
-    if (error instanceof DataError) return error.issues.map((issue: Issue) => `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`);
+    if (error instanceof DataError)
+      return error.issues.map((issue: Issue) => `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`);
     throw error;
   }
   throw new Error('expected a DataError');
@@ -51,7 +52,13 @@ describe('parseEvents: CSV', () => {
       last: '2024-03-10T10:00:00.000Z',
       columns: {
         found: ['customer_id', 'timestamp', 'event', 'channel', 'value', 'note'],
-        mapped: { customer_id: 'customer_id', timestamp: 'timestamp', event: 'event', channel: 'channel', value: 'value' },
+        mapped: {
+          customer_id: 'customer_id',
+          timestamp: 'timestamp',
+          event: 'event',
+          channel: 'channel',
+          value: 'value',
+        },
       },
       errors: [],
     });
@@ -76,11 +83,18 @@ describe('parseEvents: CSV', () => {
 
   it('maps columns named otherwise (--map)', async () => {
     const csv = '客户编号,时间,事件,渠道\n甲,2024-03-10 08:00,访问,微信\n';
-    const { table, summary } = await load(csv, 'e.csv', { map: { customer_id: '客户编号', timestamp: '时间', event: '事件', channel: '渠道' } });
+    const { table, summary } = await load(csv, 'e.csv', {
+      map: { customer_id: '客户编号', timestamp: '时间', event: '事件', channel: '渠道' },
+    });
     expect(table.columnNames()).toEqual(['customer_id', 'timestamp', 'event', 'channel']);
     expect(table.array('customer_id')).toEqual(['甲']);
     expect(table.array('channel')).toEqual(['微信']);
-    expect(summary.columns.mapped).toEqual({ customer_id: '客户编号', timestamp: '时间', event: '事件', channel: '渠道' });
+    expect(summary.columns.mapped).toEqual({
+      customer_id: '客户编号',
+      timestamp: '时间',
+      event: '事件',
+      channel: '渠道',
+    });
   });
 
   it('keeps a file column named like a mapped canonical column under another name', async () => {
@@ -100,8 +114,12 @@ describe('parseEvents: CSV', () => {
 });
 
 describe('parseEvents: encodings', () => {
-  const text = '客户编号;时间;事件;金额\r\n张三;2024/3/10 8:00;浏览商品;\r\n李四;2024/3/10 9:15:30;"下单;付款";99.5\r\n';
-  const options: LoadOptions = { map: { customer_id: '客户编号', timestamp: '时间', event: '事件', value: '金额' }, tz: 'Asia/Shanghai' };
+  const text =
+    '客户编号;时间;事件;金额\r\n张三;2024/3/10 8:00;浏览商品;\r\n李四;2024/3/10 9:15:30;"下单;付款";99.5\r\n';
+  const options: LoadOptions = {
+    map: { customer_id: '客户编号', timestamp: '时间', event: '事件', value: '金额' },
+    tz: 'Asia/Shanghai',
+  };
   const expected = {
     customer_id: ['张三', '李四'],
     timestamp: [Date.UTC(2024, 2, 10, 0, 0), Date.UTC(2024, 2, 10, 1, 15, 30)],
@@ -137,7 +155,9 @@ describe('parseEvents: encodings', () => {
 
   it('reads GB18030 when the first non-UTF-8 byte comes late', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `c${i};2024-03-10;visit;\r\n`).join('');
-    const bytes = new Uint8Array(iconv.encode('customer_id;timestamp;event;value\r\n' + rows + 'c9;2024-03-10;访问;\r\n', 'gb18030'));
+    const bytes = new Uint8Array(
+      iconv.encode('customer_id;timestamp;event;value\r\n' + rows + 'c9;2024-03-10;访问;\r\n', 'gb18030'),
+    );
     const { table } = await load(bytes, 'late.csv');
     expect(table.numRows()).toBe(3001);
     expect(table.get('event', 3000)).toBe('访问');
@@ -183,7 +203,11 @@ describe('parseEvents: validation', () => {
       'events.csv:1:timestamp: required column missing (columns found: 用户ID, 时间, action) — map it with --map timestamp=时间',
       'events.csv:1:event: required column missing (columns found: 用户ID, 时间, action) — map it with --map event=action',
     ]);
-    expect(await issuesOf('who,when,what\n1,2024-03-10,visit\n', 'e.csv', { map: { customer_id: 'who', timestamp: 'when', event: 'wat' } })).toEqual([
+    expect(
+      await issuesOf('who,when,what\n1,2024-03-10,visit\n', 'e.csv', {
+        map: { customer_id: 'who', timestamp: 'when', event: 'wat' },
+      }),
+    ).toEqual([
       'e.csv:1:wat: column given in --map event=wat is not in the file (columns found: who, when, what) — map a column that exists',
     ]);
   });
@@ -205,7 +229,8 @@ describe('parseEvents: validation', () => {
   });
 
   it('skips invalid rows with --skip-invalid and says how many', async () => {
-    const csv = 'customer_id,timestamp,event\nc1,2024-03-10,visit\n,2024-03-10,visit\nc2,nope,visit\nc3,2024-03-11,buy\n';
+    const csv =
+      'customer_id,timestamp,event\nc1,2024-03-10,visit\n,2024-03-10,visit\nc2,nope,visit\nc3,2024-03-11,buy\n';
     const { table, skipped, summary } = await load(csv, 'e.csv', { skipInvalid: true, k: 1 });
     expect(skipped).toBe(2);
     expect(table.array('customer_id')).toEqual(['c1', 'c3']);
@@ -241,14 +266,30 @@ describe('parseEvents: warnings', () => {
     const { summary, table } = await load(csv, 'w.csv', { k: 2 });
     expect(table.numRows()).toBe(5);
     expect(summary.warnings).toEqual([
-      { file: 'w.csv', line: 3, column: '(row)', message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it' },
-      { file: 'w.csv', line: 6, column: '(row)', message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it' },
-      { file: 'w.csv', line: 5, column: 'timestamp', message: 'timestamp in the future (2030-01-01T00:00:00.000Z) — check the clock or the --tz zone of the export' },
+      {
+        file: 'w.csv',
+        line: 3,
+        column: '(row)',
+        message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
+      },
+      {
+        file: 'w.csv',
+        line: 6,
+        column: '(row)',
+        message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
+      },
+      {
+        file: 'w.csv',
+        line: 5,
+        column: 'timestamp',
+        message: 'timestamp in the future (2030-01-01T00:00:00.000Z) — check the clock or the --tz zone of the export',
+      },
       {
         file: 'w.csv',
         line: 5,
         column: 'segment',
-        message: 'segment "b" is used by 1 customer, fewer than k=2 — reports suppress its figures; merge it into a larger segment',
+        message:
+          'segment "b" is used by 1 customer, fewer than k=2 — reports suppress its figures; merge it into a larger segment',
       },
     ]);
   });
@@ -283,7 +324,8 @@ describe('parseEvents: JSON, NDJSON, Parquet, Arrow', () => {
   });
 
   it('gives JSON errors the line where the record begins', async () => {
-    const json = '[\n  {"customer_id": "c1", "timestamp": "2024-03-10", "event": "visit"},\n  {"customer_id": "",\n   "timestamp": "x", "event": "visit"},\n  42\n]';
+    const json =
+      '[\n  {"customer_id": "c1", "timestamp": "2024-03-10", "event": "visit"},\n  {"customer_id": "",\n   "timestamp": "x", "event": "visit"},\n  42\n]';
     expect(await issuesOf(json, 'e.json')).toEqual([
       'e.json:3:customer_id: empty customer id ("") — fill it in or drop the row (--skip-invalid)',
       expect.stringMatching(/^e\.json:3:timestamp: not a timestamp \("x"\)/),
@@ -292,7 +334,8 @@ describe('parseEvents: JSON, NDJSON, Parquet, Arrow', () => {
   });
 
   it('reads NDJSON, giving each record its own line', async () => {
-    const ndjson = '{"customer_id":"c1","timestamp":"2024-03-10T00:00:00Z","event":"visit"}\r\n\r\n{"customer_id":"c2","timestamp":"2024-03-10T01:00:00Z","event":"buy"}\r\n';
+    const ndjson =
+      '{"customer_id":"c1","timestamp":"2024-03-10T00:00:00Z","event":"visit"}\r\n\r\n{"customer_id":"c2","timestamp":"2024-03-10T01:00:00Z","event":"buy"}\r\n';
     const { table } = await load(ndjson, 'e.ndjson');
     expect(Array.from(table.array('timestamp') as Float64Array)).toEqual(expectedTimestamps);
     expect(await issuesOf('{"customer_id":"c1","timestamp":"2024-03-10","event":"a"}\n{oops}\n', 'e.jsonl')).toEqual([
@@ -328,7 +371,14 @@ describe('parseEvents: JSON, NDJSON, Parquet, Arrow', () => {
   it('reads Arrow IPC, with typed timestamps', async () => {
     const arrow = tableFromArrays(
       { customer_id: ['c1', 'c2'], timestamp: expectedTimestamps, event: ['visit', 'buy'], value: [null, 12.5] },
-      { types: { customer_id: utf8(), timestamp: arrowTimestamp(TimeUnit.MILLISECOND), event: utf8(), value: float64() } },
+      {
+        types: {
+          customer_id: utf8(),
+          timestamp: arrowTimestamp(TimeUnit.MILLISECOND),
+          event: utf8(),
+          value: float64(),
+        },
+      },
     );
     const { table } = await load(tableToIPC(arrow, { format: 'file' })!, 'e.arrow');
     expect(table.array('customer_id')).toEqual(['c1', 'c2']);

@@ -35,11 +35,18 @@ const tables = fc.array(row, { minLength: 1, maxLength: 25 }).map((rows): EventR
 const NAMES = ['customer_id', 'timestamp', 'event', 'channel', 'value'] as const;
 
 function delimited(rows: EventRows, delimiter: string, timestampForm: (ms: number) => string): Uint8Array {
-  const quote = (value: string | number | null): string => (value === null ? '' : `"${String(value).replaceAll('"', '""')}"`);
+  const quote = (value: string | number | null): string =>
+    value === null ? '' : `"${String(value).replaceAll('"', '""')}"`;
   const lines = [NAMES.join(delimiter)];
   for (let i = 0; i < rows.customer_id.length; i++) {
     lines.push(
-      [quote(rows.customer_id[i]), timestampForm(rows.timestamp[i]), quote(rows.event[i]), quote(rows.channel[i]), quote(rows.value[i])].join(delimiter),
+      [
+        quote(rows.customer_id[i]),
+        timestampForm(rows.timestamp[i]),
+        quote(rows.event[i]),
+        quote(rows.channel[i]),
+        quote(rows.value[i]),
+      ].join(delimiter),
     );
   }
   return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
@@ -59,7 +66,12 @@ const writers: Record<string, (rows: EventRows) => Uint8Array> = {
   'events.csv': (rows) => delimited(rows, ',', (ms) => new Date(ms).toISOString()),
   'events.tsv': (rows) => delimited(rows, '\t', (ms) => String(ms)),
   'events.json': (rows) => new TextEncoder().encode(JSON.stringify(records(rows), null, 1)),
-  'events.ndjson': (rows) => new TextEncoder().encode(records(rows).map((record) => JSON.stringify(record)).join('\n')),
+  'events.ndjson': (rows) =>
+    new TextEncoder().encode(
+      records(rows)
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    ),
   'events.parquet': (rows) =>
     new Uint8Array(
       parquetWriteBuffer({
@@ -76,25 +88,37 @@ const writers: Record<string, (rows: EventRows) => Uint8Array> = {
     tableToIPC(
       tableFromArrays(
         { ...rows },
-        { types: { customer_id: utf8(), timestamp: arrowTimestamp(TimeUnit.MILLISECOND), event: utf8(), channel: utf8(), value: float64() } },
+        {
+          types: {
+            customer_id: utf8(),
+            timestamp: arrowTimestamp(TimeUnit.MILLISECOND),
+            event: utf8(),
+            channel: utf8(),
+            value: float64(),
+          },
+        },
       ),
       { format: 'file' },
     )!,
 };
 
 describe('round trip: every format reads back the table written', () => {
-  it.each(Object.keys(writers))('%s', async (file) => {
-    await fc.assert(
-      fc.asyncProperty(tables, async (rows) => {
-        const { table } = await parseEvents(writers[file](rows), file, { now: Date.UTC(2050, 0, 1) });
-        expect(table.columnNames()).toEqual([...NAMES]);
-        expect(table.array('customer_id')).toEqual(rows.customer_id);
-        expect(Array.from(table.array('timestamp') as ArrayLike<number>)).toEqual(rows.timestamp);
-        expect(table.array('event')).toEqual(rows.event);
-        expect(Array.from(table.array('channel') as ArrayLike<string | null>)).toEqual(rows.channel);
-        expect(Array.from(table.array('value') as ArrayLike<number | null>)).toEqual(rows.value);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(Object.keys(writers))(
+    '%s',
+    async (file) => {
+      await fc.assert(
+        fc.asyncProperty(tables, async (rows) => {
+          const { table } = await parseEvents(writers[file](rows), file, { now: Date.UTC(2050, 0, 1) });
+          expect(table.columnNames()).toEqual([...NAMES]);
+          expect(table.array('customer_id')).toEqual(rows.customer_id);
+          expect(Array.from(table.array('timestamp') as ArrayLike<number>)).toEqual(rows.timestamp);
+          expect(table.array('event')).toEqual(rows.event);
+          expect(Array.from(table.array('channel') as ArrayLike<string | null>)).toEqual(rows.channel);
+          expect(Array.from(table.array('value') as ArrayLike<number | null>)).toEqual(rows.value);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    60_000,
+  );
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { CheckSummary } from '../../src/analytics/checkSummary.ts';
 import type { CommandIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 
@@ -23,12 +24,20 @@ async function run(args: string[], cwd = BAD) {
 const TIMESTAMP_HINT =
   'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
 const NUMBER_HINT = 'write a plain number (12.5), without units or currency signs, or leave it empty';
-const NOT_TEXT_HINT = 'export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark';
-const RECORD_HINT = 'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
+const NOT_TEXT_HINT =
+  'export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark';
+const RECORD_HINT =
+  'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
 
 /** Each bad file, the extra arguments, and exactly what `journey check` prints on stderr. */
 const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
-  ['missing-column.csv', [], ['missing-column.csv:1:customer_id: required column missing (columns found: user, timestamp, event) — map it with --map customer_id=user']],
+  [
+    'missing-column.csv',
+    [],
+    [
+      'missing-column.csv:1:customer_id: required column missing (columns found: user, timestamp, event) — map it with --map customer_id=user',
+    ],
+  ],
   [
     'missing-all-columns.csv',
     [],
@@ -42,7 +51,9 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
   [
     'mapped-column-absent.csv',
     ['--map', 'customer_id=客户编号,timestamp=时间,event=事件名'],
-    ['mapped-column-absent.csv:1:事件名: column given in --map event=事件名 is not in the file (columns found: 客户编号, 时间, 事件) — did you mean --map event=事件?'],
+    [
+      'mapped-column-absent.csv:1:事件名: column given in --map event=事件名 is not in the file (columns found: 客户编号, 时间, 事件) — did you mean --map event=事件?',
+    ],
   ],
   [
     'empty-id.csv',
@@ -53,60 +64,140 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
       '2 errors in total',
     ],
   ],
-  ['empty-event.csv', [], ['empty-event.csv:2:event: empty event name ("") — fill it in or drop the row (--skip-invalid)']],
-  ['bad-timestamp.csv', [], [`bad-timestamp.csv:2:timestamp: not a timestamp ("03/10/2024 08:00") — ${TIMESTAMP_HINT}`]],
+  [
+    'empty-event.csv',
+    [],
+    ['empty-event.csv:2:event: empty event name ("") — fill it in or drop the row (--skip-invalid)'],
+  ],
+  [
+    'bad-timestamp.csv',
+    [],
+    [`bad-timestamp.csv:2:timestamp: not a timestamp ("03/10/2024 08:00") — ${TIMESTAMP_HINT}`],
+  ],
   ['empty-timestamp.csv', [], [`empty-timestamp.csv:2:timestamp: empty timestamp ("") — ${TIMESTAMP_HINT}`]],
-  ['impossible-date.csv', [], [`impossible-date.csv:2:timestamp: not a timestamp ("2024-02-30 10:00") — ${TIMESTAMP_HINT}`]],
-  ['epoch-wrong-digits.csv', [], [`epoch-wrong-digits.csv:2:timestamp: not a timestamp ("171005760012") — ${TIMESTAMP_HINT}`]],
-  ['quoted-newline-shift.csv', [], [`quoted-newline-shift.csv:5:timestamp: not a timestamp ("2024-03-1O") — ${TIMESTAMP_HINT}`]],
+  [
+    'impossible-date.csv',
+    [],
+    [`impossible-date.csv:2:timestamp: not a timestamp ("2024-02-30 10:00") — ${TIMESTAMP_HINT}`],
+  ],
+  [
+    'epoch-wrong-digits.csv',
+    [],
+    [`epoch-wrong-digits.csv:2:timestamp: not a timestamp ("171005760012") — ${TIMESTAMP_HINT}`],
+  ],
+  [
+    'quoted-newline-shift.csv',
+    [],
+    [`quoted-newline-shift.csv:5:timestamp: not a timestamp ("2024-03-1O") — ${TIMESTAMP_HINT}`],
+  ],
   ['non-numeric-value.csv', [], [`non-numeric-value.csv:2:value: not a number ("¥12.50") — ${NUMBER_HINT}`]],
-  ['thousands-separator.csv', [], ['thousands-separator.csv:2:value: not a number ("1,234.50") — drop the thousands separators (1234.5, not 1,234.5)']],
-  ['decimal-comma.csv', [], ['decimal-comma.csv:2:value: not a number ("12,5") — use a point as the decimal separator (12.5, not 12,5)']],
+  [
+    'thousands-separator.csv',
+    [],
+    [
+      'thousands-separator.csv:2:value: not a number ("1,234.50") — drop the thousands separators (1234.5, not 1,234.5)',
+    ],
+  ],
+  [
+    'decimal-comma.csv',
+    [],
+    ['decimal-comma.csv:2:value: not a number ("12,5") — use a point as the decimal separator (12.5, not 12,5)'],
+  ],
   ['bad-satisfaction.csv', [], [`bad-satisfaction.csv:2:satisfaction: not a number ("very good") — ${NUMBER_HINT}`]],
-  ['header-only.csv', [], ['header-only.csv:2:(file): no events (the file has a header but no rows) — export at least one event row']],
-  ['empty.csv', [], ['empty.csv:1:(file): empty file (no header row) — export the event log with a header row such as customer_id,timestamp,event']],
-  ['all-invalid.csv', ['--skip-invalid'], ['all-invalid.csv:2:(file): no valid events (all 2 rows are invalid) — export at least one event row']],
+  [
+    'header-only.csv',
+    [],
+    ['header-only.csv:2:(file): no events (the file has a header but no rows) — export at least one event row'],
+  ],
+  [
+    'empty.csv',
+    [],
+    [
+      'empty.csv:1:(file): empty file (no header row) — export the event log with a header row such as customer_id,timestamp,event',
+    ],
+  ],
+  [
+    'all-invalid.csv',
+    ['--skip-invalid'],
+    ['all-invalid.csv:2:(file): no valid events (all 2 rows are invalid) — export at least one event row'],
+  ],
   [
     'ragged-short.csv',
     [],
-    ['ragged-short.csv:3:(row): 2 fields where the header has 3, missing fields ("c2 | 2024-03-10") — quote fields that contain the delimiter or a line break, and give every row one field per column'],
+    [
+      'ragged-short.csv:3:(row): 2 fields where the header has 3, missing fields ("c2 | 2024-03-10") — quote fields that contain the delimiter or a line break, and give every row one field per column',
+    ],
   ],
   [
     'ragged-long.csv',
     [],
-    ['ragged-long.csv:2:(row): 4 fields where the header has 3, extra fields ("c1 | 2024-03-10 | visit | web") — quote fields that contain the delimiter or a line break, and give every row one field per column'],
+    [
+      'ragged-long.csv:2:(row): 4 fields where the header has 3, extra fields ("c1 | 2024-03-10 | visit | web") — quote fields that contain the delimiter or a line break, and give every row one field per column',
+    ],
   ],
   [
     'unterminated-quote.csv',
     [],
-    ['unterminated-quote.csv:3:event: quoted field never closed ("\\"add to cart\\nc3,2024-03-11,visit\\n") — close the quote, and double any quote inside a field ("")'],
+    [
+      'unterminated-quote.csv:3:event: quoted field never closed ("\\"add to cart\\nc3,2024-03-11,visit\\n") — close the quote, and double any quote inside a field ("")',
+    ],
   ],
   [
     'header-unterminated-quote.csv',
     [],
-    ['header-unterminated-quote.csv:1:(file): header row has a quoted field never closed ("\\"timestamp,event\\nc1,2024-03-10,visit\\n") — close the quote, and double any quote inside a field ("")'],
+    [
+      'header-unterminated-quote.csv:1:(file): header row has a quoted field never closed ("\\"timestamp,event\\nc1,2024-03-10,visit\\n") — close the quote, and double any quote inside a field ("")',
+    ],
   ],
-  ['binary-garbage.csv', [], [`binary-garbage.csv:1:(file): not a text file (a NUL byte at byte 9) — ${NOT_TEXT_HINT}`]],
-  ['utf16-without-bom.csv', [], [`utf16-without-bom.csv:1:(file): not a text file (a NUL byte at byte 2) — ${NOT_TEXT_HINT}`]],
-  ['not-utf8-or-gb18030.csv', [], [`not-utf8-or-gb18030.csv:1:(file): not text in UTF-8, UTF-16 (with a BOM) or GB18030 — ${NOT_TEXT_HINT}`]],
-  ['export.xlsx', [], ['export.xlsx:1:(file): unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file']],
+  [
+    'binary-garbage.csv',
+    [],
+    [`binary-garbage.csv:1:(file): not a text file (a NUL byte at byte 9) — ${NOT_TEXT_HINT}`],
+  ],
+  [
+    'utf16-without-bom.csv',
+    [],
+    [`utf16-without-bom.csv:1:(file): not a text file (a NUL byte at byte 2) — ${NOT_TEXT_HINT}`],
+  ],
+  [
+    'not-utf8-or-gb18030.csv',
+    [],
+    [`not-utf8-or-gb18030.csv:1:(file): not text in UTF-8, UTF-16 (with a BOM) or GB18030 — ${NOT_TEXT_HINT}`],
+  ],
+  [
+    'export.xlsx',
+    [],
+    [
+      'export.xlsx:1:(file): unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file',
+    ],
+  ],
   [
     'events',
     [],
-    ['events:1:(file): no file extension, so the format is unknown — name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet or .arrow after its format'],
+    [
+      'events:1:(file): no file extension, so the format is unknown — name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet or .arrow after its format',
+    ],
   ],
   [
     'not-array.json',
     [],
-    ['not-array.json:1:(file): expected a JSON array of event objects, found an object — export the array itself (the events seem to be under "events")'],
+    [
+      'not-array.json:1:(file): expected a JSON array of event objects, found an object — export the array itself (the events seem to be under "events")',
+    ],
   ],
   [
     'invalid-json.json',
     [],
-    ["invalid-json.json:3:(file): invalid JSON (Expected ',' or '}' after property value in JSON at position 95 (line 3 column 24)) — fix the syntax, or export the file again"],
+    [
+      "invalid-json.json:3:(file): invalid JSON (Expected ',' or '}' after property value in JSON at position 95 (line 3 column 24)) — fix the syntax, or export the file again",
+    ],
   ],
   ['empty-array.json', [], [`empty-array.json:1:(file): no events (no records) — ${RECORD_HINT}`]],
-  ['record-not-object.json', [], [`record-not-object.json:3:(record): record is not an object ("c2,2024-03-10,visit") — ${RECORD_HINT}`]],
+  [
+    'record-not-object.json',
+    [],
+    [`record-not-object.json:3:(record): record is not an object ("c2,2024-03-10,visit") — ${RECORD_HINT}`],
+  ],
   [
     'json-bad-values.json',
     [],
@@ -120,12 +211,24 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
   [
     'bad-line.ndjson',
     [],
-    ["bad-line.ndjson:2:(record): not valid JSON (Expected ',' or '}' after property value in JSON at position 60 (line 1 column 61)) — write one JSON object per line"],
+    [
+      "bad-line.ndjson:2:(record): not valid JSON (Expected ',' or '}' after property value in JSON at position 60 (line 1 column 61)) — write one JSON object per line",
+    ],
   ],
   ['not-object.ndjson', [], [`not-object.ndjson:3:(record): record is not an object ("[1,2,3]") — ${RECORD_HINT}`]],
   ['blank.ndjson', [], ['blank.ndjson:1:(file): empty file — write one JSON event object per line']],
-  ['not-parquet.parquet', [], ['not-parquet.parquet:1:(file): not a readable Parquet file (parquet file invalid (footer != PAR1)) — export it again as Parquet, or as CSV']],
-  ['not-arrow.arrow', [], ['not-arrow.arrow:1:(file): not a readable Arrow IPC file — export it again as Arrow IPC (Feather v2), or as CSV']],
+  [
+    'not-parquet.parquet',
+    [],
+    [
+      'not-parquet.parquet:1:(file): not a readable Parquet file (parquet file invalid (footer != PAR1)) — export it again as Parquet, or as CSV',
+    ],
+  ],
+  [
+    'not-arrow.arrow',
+    [],
+    ['not-arrow.arrow:1:(file): not a readable Arrow IPC file — export it again as Arrow IPC (Feather v2), or as CSV'],
+  ],
   ['no-such-file.csv', [], ['no-such-file.csv:1:(file): file not found — check the path and the working directory']],
 ];
 
@@ -153,16 +256,29 @@ describe('journey check on bad files', () => {
   it('prints the check JSON with the errors under --json', async () => {
     const { code, stdout } = await run(['check', 'empty-id.csv', '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual({
+    expect(JSON.parse(stdout) as CheckSummary).toEqual({
       rows: 1,
       customers: 1,
       events: 1,
       first: '2024-03-10T00:00:00.000Z',
       last: '2024-03-10T00:00:00.000Z',
-      columns: { found: ['customer_id', 'timestamp', 'event'], mapped: { customer_id: 'customer_id', timestamp: 'timestamp', event: 'event' } },
+      columns: {
+        found: ['customer_id', 'timestamp', 'event'],
+        mapped: { customer_id: 'customer_id', timestamp: 'timestamp', event: 'event' },
+      },
       errors: [
-        { file: 'empty-id.csv', line: 3, column: 'customer_id', message: 'empty customer id ("") — fill it in or drop the row (--skip-invalid)' },
-        { file: 'empty-id.csv', line: 4, column: 'customer_id', message: 'empty customer id ("   ") — fill it in or drop the row (--skip-invalid)' },
+        {
+          file: 'empty-id.csv',
+          line: 3,
+          column: 'customer_id',
+          message: 'empty customer id ("") — fill it in or drop the row (--skip-invalid)',
+        },
+        {
+          file: 'empty-id.csv',
+          line: 4,
+          column: 'customer_id',
+          message: 'empty customer id ("   ") — fill it in or drop the row (--skip-invalid)',
+        },
       ],
       warnings: [],
     });
@@ -179,7 +295,14 @@ describe('journey check on good files', () => {
     '甲;2024-03-11 08:00;购买;门店',
   ].join('\r\n');
   writeFileSync(join(directory, '订单.csv'), csv);
-  const mapping = ['--map', 'customer_id=客户编号,timestamp=时间', '--map', 'event=事件,channel=渠道', '--tz', 'Asia/Shanghai'];
+  const mapping = [
+    '--map',
+    'customer_id=客户编号,timestamp=时间',
+    '--map',
+    'event=事件,channel=渠道',
+    '--tz',
+    'Asia/Shanghai',
+  ];
 
   it('summarises the log and lists warnings, exiting 0', async () => {
     const { code, stdout, stderr } = await run(['check', '订单.csv', ...mapping], directory);
@@ -205,18 +328,35 @@ describe('journey check on good files', () => {
   it('prints the spec §11 check shape with --json, deduplicated with --dedupe', async () => {
     const { code, stdout } = await run(['check', '订单.csv', ...mapping, '--dedupe', '--json'], directory);
     expect(code).toBe(0);
-    const summary = JSON.parse(stdout);
-    expect(Object.keys(summary)).toEqual(['rows', 'customers', 'events', 'first', 'last', 'columns', 'errors', 'warnings']);
+    const summary = JSON.parse(stdout) as CheckSummary;
+    expect(Object.keys(summary)).toEqual([
+      'rows',
+      'customers',
+      'events',
+      'first',
+      'last',
+      'columns',
+      'errors',
+      'warnings',
+    ]);
     expect(summary).toMatchObject({
       rows: 3,
       customers: 2,
       events: 2,
       first: '2024-03-10T00:00:00.000Z',
       last: '2024-03-11T00:00:00.000Z',
-      columns: { found: ['客户编号', '时间', '事件', '渠道'], mapped: { customer_id: '客户编号', timestamp: '时间', event: '事件', channel: '渠道' } },
+      columns: {
+        found: ['客户编号', '时间', '事件', '渠道'],
+        mapped: { customer_id: '客户编号', timestamp: '时间', event: '事件', channel: '渠道' },
+      },
       errors: [],
     });
-    expect(summary.warnings[0]).toEqual({ file: '订单.csv', line: 5, column: '(row)', message: 'exact duplicate of line 4 — dropped (--dedupe)' });
+    expect(summary.warnings[0]).toEqual({
+      file: '订单.csv',
+      line: 5,
+      column: '(row)',
+      message: 'exact duplicate of line 4 — dropped (--dedupe)',
+    });
   });
 
   it('exits 2 with the usage on bad usage', async () => {

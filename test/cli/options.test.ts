@@ -8,28 +8,53 @@ import { loadForCommand, parseColumnMap, parseDataArgs } from '../../src/cli/opt
 describe('parseDataArgs', () => {
   it('parses the shared options and a command’s own', () => {
     const args = parseDataArgs(
-      ['data.csv', '--map', 'customer_id=客户编号,timestamp=时间', '--map', 'event=事件', '--tz', 'Asia/Shanghai', '--skip-invalid', '--dedupe', '--json', '--steps', 'a,b'],
+      [
+        'data.csv',
+        '--map',
+        'customer_id=客户编号,timestamp=时间',
+        '--map',
+        'event=事件',
+        '--tz',
+        'Asia/Shanghai',
+        '--skip-invalid',
+        '--dedupe',
+        '--json',
+        '--steps',
+        'a,b',
+      ],
       { steps: { type: 'string' } },
     );
     expect(args.file).toBe('data.csv');
-    expect(args.load).toEqual({ map: { customer_id: '客户编号', timestamp: '时间', event: '事件' }, tz: 'Asia/Shanghai', skipInvalid: true, dedupe: true });
+    expect(args.load).toEqual({
+      map: { customer_id: '客户编号', timestamp: '时间', event: '事件' },
+      tz: 'Asia/Shanghai',
+      skipInvalid: true,
+      dedupe: true,
+    });
     expect(args.json).toBe(true);
     expect(args.values.steps).toBe('a,b');
     expect(args.rest).toEqual([]);
   });
 
   it('throws UsageError on bad usage', () => {
-    expect(() => parseDataArgs([])).toThrow(new UsageError('missing the event-log file, e.g. journey check data/events.csv'));
+    expect(() => parseDataArgs([])).toThrow(
+      new UsageError('missing the event-log file, e.g. journey check data/events.csv'),
+    );
     expect(() => parseDataArgs(['a.csv', '--tz', 'Nowhere/Else'])).toThrow(UsageError);
     expect(() => parseDataArgs(['a.csv', '--what'])).toThrow(UsageError);
-    expect(() => parseDataArgs(['a.csv', '--map', 'customer_id'])).toThrow(/bad --map entry "customer_id": expected NAME=COLUMN/);
+    expect(() => parseDataArgs(['a.csv', '--map', 'customer_id'])).toThrow(
+      /bad --map entry "customer_id": expected NAME=COLUMN/,
+    );
     expect(parseDataArgs(['--help']).help).toBe(true);
   });
 });
 
 describe('parseColumnMap', () => {
   it('reads NAME=COLUMN pairs and refuses unknown names and conflicts', () => {
-    expect(parseColumnMap(['customer_id = 客户 编号 ,', 'value=金额'])).toEqual({ customer_id: '客户 编号', value: '金额' });
+    expect(parseColumnMap(['customer_id = 客户 编号 ,', 'value=金额'])).toEqual({
+      customer_id: '客户 编号',
+      value: '金额',
+    });
     expect(() => parseColumnMap(['buyer=x'])).toThrow(/"buyer" is not a column of the event log/);
     expect(() => parseColumnMap(['event=a', 'event=b'])).toThrow('--map gives event twice ("a" and "b")');
   });
