@@ -20,7 +20,7 @@ export interface CoffeePeriod {
   medianGapDays: { app: number; store: number };
 }
 
-export const COFFEE_BEFORE: CoffeePeriod = { idPrefix: 'CB', firstDay: '2025-11-01', days: 181, customers: 600, appShare: 0, medianGapDays: { app: 32, store: 32 } };
+export const COFFEE_BEFORE: CoffeePeriod = { idPrefix: 'CB', firstDay: '2025-11-01', days: 181, customers: 600, appShare: 0, medianGapDays: { app: 33, store: 33 } };
 export const COFFEE_AFTER: CoffeePeriod = { idPrefix: 'CA', firstDay: '2026-05-01', days: 184, customers: 600, appShare: 0.65, medianGapDays: { app: 17, store: 29 } };
 
 export function coffeeLog(random: Random, period: CoffeePeriod): string {
@@ -33,7 +33,7 @@ export function coffeeLog(random: Random, period: CoffeePeriod): string {
     const segment = random.weighted([['commuter', 45], ['office', 35], ['weekend', 20]] as const);
     const usesApp = random.chance(period.appShare);
     const medianGap = usesApp ? period.medianGapDays.app : period.medianGapDays.store;
-    let day = start + random.int(0, 59) * DAY_MS;
+    let day = start + random.int(0, 119) * DAY_MS;
     while (day < end) {
       const ms = day + random.int(7, 20) * HOUR_MS + random.int(0, 59) * MINUTE_MS;
       if (ms >= end) break;
