@@ -25,13 +25,19 @@ export function formatIssue(issue: Issue): string {
 }
 
 /**
- * The first `limit` issues, one per line, then the total when some were left out.
- * `total` may exceed `issues.length` when a loader stopped storing issues.
+ * The first `limit` issues, one per line, then the total when some were left out
+ * (or `N errors in total` when there are several). `total` may exceed
+ * `issues.length` when a loader stopped storing issues.
  */
-export function formatIssues(issues: readonly Issue[], total = issues.length, limit = PRINTED_ISSUE_LIMIT): string {
+export function formatIssues(
+  issues: readonly Issue[],
+  total = issues.length,
+  limit = PRINTED_ISSUE_LIMIT,
+  noun = 'errors',
+): string {
   const lines = issues.slice(0, limit).map(formatIssue);
   if (total > lines.length) lines.push(`... ${total - lines.length} more (${total} in total)`);
-  else if (total > 1) lines.push(`${total} errors in total`);
+  else if (total > 1) lines.push(`${total} ${noun} in total`);
   return lines.join('\n');
 }
 

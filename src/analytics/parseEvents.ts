@@ -6,7 +6,6 @@
  * @example
  *   const { table, summary } = await parseEvents(new TextEncoder().encode(csv), 'events.csv', { tz: 'Asia/Shanghai' });
  */
-import { arrowEvents, parquetEvents } from './columnarEvents.ts';
 import { csvEvents } from './csvEvents.ts';
 import { fileFormatOf, unsupportedFormatMessage, type FileFormat } from './fileFormat.ts';
 import { DataError } from './issues.ts';
@@ -77,5 +76,7 @@ export async function parseEvents(bytes: Uint8Array, file: string, options: Load
       file,
       `empty file — export the event log again as ${format === 'parquet' ? 'Parquet' : 'Arrow IPC'}`,
     );
+  // Loaded on demand: CSV users do not pay for the Parquet and Arrow readers.
+  const { arrowEvents, parquetEvents } = await import('./columnarEvents.ts');
   return format === 'parquet' ? parquetEvents(file, bytes, resolved) : arrowEvents(file, bytes, resolved);
 }

@@ -62,7 +62,7 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
     lines.push(
       '',
       `Warnings (${summary.warnings.length}):`,
-      formatIssues(summary.warnings, summary.warnings.length).replace(/ errors in total$/, ' warnings in total'),
+      formatIssues(summary.warnings, summary.warnings.length, undefined, 'warnings'),
     );
   }
   return lines.join('\n');
