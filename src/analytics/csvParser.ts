@@ -85,7 +85,10 @@ function countBreaks(bytes: Uint8Array, from: number, to: number): number {
 
 export class CsvParser {
   private readonly handler: CsvHandler;
-  private carry: Uint8Array = new Uint8Array(0);
+  // The unfinished row of the last push lives at the start of `work`; the next
+  // push is copied after it. Reusing one buffer avoids allocating per chunk.
+  private work = new Uint8Array(0);
+  private carryLength = 0;
   private line = 1;
   private delimiter: string | undefined;
   private delimiterCode = 44;
@@ -126,19 +129,40 @@ export class CsvParser {
   push(bytes: Uint8Array): void {
     if (this.done || bytes.length === 0) return;
     let data = bytes;
-    if (this.carry.length) {
-      data = new Uint8Array(this.carry.length + bytes.length);
-      data.set(this.carry);
-      data.set(bytes, this.carry.length);
+    if (this.carryLength) {
+      const needed = this.carryLength + bytes.length;
+      if (this.work.length < needed) {
+        const grown = new Uint8Array(Math.max(needed, this.work.length * 2));
+        grown.set(this.work.subarray(0, this.carryLength));
+        this.work = grown;
+      }
+      this.work.set(bytes, this.carryLength);
+      data = this.work.subarray(0, needed);
     }
     this.parse(data, false);
   }
 
   end(): void {
     if (this.done) return;
-    this.parse(this.carry, true);
-    this.carry = new Uint8Array(0);
+    this.parse(this.work.subarray(0, this.carryLength), true);
+    this.carryLength = 0;
     this.done = true;
+  }
+
+  /** Keeps `bytes[from, end)` for the next push, at the start of the work buffer. */
+  private keep(bytes: Uint8Array, from: number): void {
+    const length = bytes.length - from;
+    if (bytes.buffer === this.work.buffer)
+      this.work.copyWithin(
+        0,
+        bytes.byteOffset - this.work.byteOffset + from,
+        bytes.byteOffset - this.work.byteOffset + bytes.length,
+      );
+    else {
+      if (this.work.length < length) this.work = new Uint8Array(Math.max(length, 1 << 16));
+      this.work.set(bytes.subarray(from));
+    }
+    this.carryLength = length;
   }
 
   /** Sniffs the delimiter once the first line is complete; returns where parsing starts, or -1 to wait. */
@@ -183,7 +207,7 @@ export class CsvParser {
   private parse(bytes: Uint8Array, final: boolean): void {
     const begin = this.prepare(bytes, final);
     if (begin < 0) {
-      this.carry = bytes === this.carry ? bytes : bytes.slice();
+      this.keep(bytes, 0);
       return;
     }
     const length = bytes.length;
@@ -311,11 +335,11 @@ export class CsvParser {
       }
     }
     if (incomplete) {
-      // A copy: the caller may reuse its buffer.
-      this.carry = bytes.slice(rowStart);
+      // Kept in our own buffer: the caller may reuse its one.
+      this.keep(bytes, rowStart);
       this.line = rowLine;
     } else {
-      this.carry = new Uint8Array(0);
+      this.carryLength = 0;
       this.line = line;
     }
   }
