@@ -43,11 +43,11 @@ const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TIMESTAMP_HINT =
   'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
 
-/** Cleans header names: trimmed, empty ones named `column_N`, repeats suffixed `_2`. */
+/** Cleans header names: trimmed (and a stray BOM dropped), empty ones named `column_N`, repeats suffixed `_2`. */
 export function cleanHeader(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.map((raw, index) => {
-    let name = raw.trim() || `column_${index + 1}`;
+    let name = raw.replace(/^\uFEFF/, '').trim() || `column_${index + 1}`;
     if (seen.has(name)) {
       let suffix = 2;
       while (seen.has(`${name}_${suffix}`)) suffix++;
