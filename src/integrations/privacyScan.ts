@@ -57,7 +57,7 @@ export async function customerIdsByReport(root: string): Promise<IdsByReport> {
       continue;
     }
     const set = new Set<string>();
-    for (const source of config.sources) {
+    for (const source of [...config.sources, ...config.other_sources]) {
       const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
       const path = await loaders.peek(target).catch(() => null);
       if (!path) {

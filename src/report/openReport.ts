@@ -22,6 +22,8 @@ export interface OpenedReport {
   config: ReportConfig;
   /** Every source's events, canonical columns only. */
   table: ColumnTable;
+  /** Each source as read: the file's path (a loader's cached output for a loader), its mapping and zone. */
+  sourcePaths: { path: string; map: Record<string, string>; tz: string }[];
 }
 
 /** The project root of this build: set by the reportData integration, else the working directory. */
@@ -56,9 +58,11 @@ export function openReport(slug: string, root = projectRoot()): Promise<OpenedRe
 export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
   const tables: ColumnTable[] = [];
+  const sourcePaths: OpenedReport['sourcePaths'] = [];
   for (const source of config.sources) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
     const path = await loaders.resolve(target);
+    sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
       const { table } = await loadEvents(path, { map: source.map, tz: source.tz, k: config.k });
       tables.push(table);
@@ -70,7 +74,7 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       throw error;
     }
   }
-  return { slug, config, table: concatEvents(tables) };
+  return { slug, config, table: concatEvents(tables), sourcePaths };
 }
 
 /** Stacks event tables, keeping the canonical columns any of them has (null elsewhere). */
@@ -95,4 +99,35 @@ export function customerIdsOf(report: OpenedReport): Set<string> {
   const column = report.table.array('customer_id') as ArrayLike<unknown>;
   for (let row = 0; row < column.length; row++) ids.add(String(column[row]));
   return ids;
+}
+
+const otherData = new Map<string, Promise<ColumnTable>>();
+
+/**
+ * Another event log of a report, e.g. a comparison period listed in report.json's
+ * `other_sources`, loaded once per process (data loaders apply).
+ *
+ * @example
+ *   const after = await openOtherSource('demo-bank', 0);
+ */
+export function openOtherSource(slug: string, index: number, root = projectRoot()): Promise<ColumnTable> {
+  const key = `${root}\0${slug}\0${index}`;
+  let load = otherData.get(key);
+  if (!load) {
+    load = (async () => {
+      const { config } = await openReport(slug, root);
+      const source = config.other_sources[index];
+      if (!source) throw new Error(`report ${slug}: report.json has no other_sources[${index}]`);
+      const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
+      const path = await loadersFor(root).resolve(target);
+      try {
+        return (await loadEvents(path, { map: source.map, tz: source.tz, k: config.k })).table;
+      } catch (error) {
+        if (error instanceof DataError) throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`);
+        throw error;
+      }
+    })();
+    otherData.set(key, load);
+  }
+  return load;
 }

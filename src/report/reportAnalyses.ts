@@ -21,10 +21,12 @@ export interface ReportAnalyses {
   funnel: FunnelResult;
   /** The funnel by first-touch segment (or channel when there is no segment column); null without either. */
   breakdown: FunnelResult | null;
-  breakdownBy: 'segment' | 'channel' | null;
+  breakdownBy: 'segment' | 'channel' | 'stage' | null;
   /** The step (2..n) with the lowest conversion from the previous step. */
   weakestStep: number;
-  /** Raising the weakest step's conversion by `uplift` (default 20%). */
+  /** The step the what-if raises: report.json's what_if.step, else the weakest. */
+  whatIfStep: number;
+  /** Raising that step's conversion by what_if.uplift (default 20%). */
   whatIf: WhatIfResult;
   paths: PathsResult;
   retention: RetentionResult;
@@ -36,7 +38,7 @@ export interface ReportAnalyses {
   customers: number;
 }
 
-export function reportAnalyses(report: OpenedReport, { uplift = 0.2 }: { uplift?: number } = {}): ReportAnalyses {
+export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const { table, config } = report;
   const steps = config.funnel.steps;
   const funnelResult = funnel(table, { steps, window: config.funnel.window });
@@ -45,15 +47,27 @@ export function reportAnalyses(report: OpenedReport, { uplift = 0.2 }: { uplift?
     const current = funnelResult.steps[weakestStep - 1].conversion_from_previous ?? 1;
     if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
   }
+  const whatIfStep = config.what_if.step ?? weakestStep;
+  if (whatIfStep > steps.length) {
+    throw new Error(`report ${report.slug}: what_if.step is ${whatIfStep} but the funnel has ${steps.length} steps (data/reports/${report.slug}/report.json)`);
+  }
   const tz = config.sources[0]?.tz ?? 'UTC';
   const hasValue = hasColumn(table, 'value');
-  const breakdownBy = hasColumn(table, 'segment') ? 'segment' : hasColumn(table, 'channel') ? 'channel' : null;
+  const breakdownBy =
+    config.breakdown_by && hasColumn(table, config.breakdown_by)
+      ? config.breakdown_by
+      : hasColumn(table, 'segment')
+        ? 'segment'
+        : hasColumn(table, 'channel')
+          ? 'channel'
+          : null;
   return {
     funnel: funnelResult,
     breakdown: breakdownBy ? funnel(table, { steps, window: config.funnel.window, by: breakdownBy }) : null,
     breakdownBy,
     weakestStep,
-    whatIf: whatIf(table, { steps, window: config.funnel.window, step: weakestStep, uplift, purchase_event: config.purchase_event }),
+    whatIfStep,
+    whatIf: whatIf(table, { steps, window: config.funnel.window, step: whatIfStep, uplift: config.what_if.uplift, purchase_event: config.purchase_event }),
     paths: paths(table, { depth: 5, top: 10, limit: 40 }),
     retention: retention(table, { period: 'week', tz }),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfaction(table) : null,

@@ -49,6 +49,8 @@ export const reportConfigSchema = z.object({
   /** Cells describing fewer than k customers are suppressed (spec §10). */
   k: z.number().int().min(1).default(5),
   sources: z.array(dataSourceSchema).min(1, 'a report needs at least one data source'),
+  /** Event logs the pages read besides `sources` (e.g. a comparison period): not analysed, but scanned for ids. */
+  other_sources: z.array(dataSourceSchema).default([]),
   funnel: z.object({
     /** Event names in order; `a|b` accepts either. */
     steps: z.array(z.string().min(1)).min(2, 'a funnel needs at least 2 steps'),
@@ -56,6 +58,15 @@ export const reportConfigSchema = z.object({
   }),
   /** The event that counts as a purchase (value, what-if). */
   purchase_event: z.string().min(1).default('purchase'),
+  /** The funnel breakdown's column (default: segment if the data has it, else channel). */
+  breakdown_by: z.enum(['segment', 'channel', 'stage']).optional(),
+  /** What-if sizing: the step whose conversion is raised (default: the weakest) and by how much. */
+  what_if: z
+    .object({
+      step: z.number().int().min(2).optional(),
+      uplift: z.number().gt(-1).default(0.2),
+    })
+    .prefault({}),
 });
 
 export type ReportConfigInput = z.input<typeof reportConfigSchema>;

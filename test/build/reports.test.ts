@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, noChromiumReason } from '../support/browser.ts';
+import { hasChromium, launchChromium, noChromiumReason } from '../support/browser.ts';
+import { serveStatic } from '../support/serve.ts';
 import { buildAll, createReportProject, generateEventLog, runScript, type RunResult } from '../support/reportProject.ts';
 
 const A = {
@@ -117,7 +118,23 @@ describe('a report scaffolded from an event log', () => {
     expect(text).toMatch(/目录/);
     expect(text).toMatch(/第 1 页，共 \d+ 页/);
   });
-  if (!hasChromium) console.warn(`[reports] PDF test skipped: ${noChromiumReason}`);
+  it.runIf(hasChromium)('draws headings and chart bars in the brand colour', async () => {
+    const server = await serveStatic(siteA);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/reports/${A.slug}/`);
+      const colours = await page.evaluate(() => ({
+        heading: getComputedStyle(document.querySelector('article h2')!).color,
+        bar: getComputedStyle(document.querySelector('figure svg rect[fill*="chart-primary"], figure svg g[fill*="chart-primary"] rect')!).fill,
+      }));
+      expect(colours).toEqual({ heading: 'rgb(138, 21, 56)', bar: 'rgb(138, 21, 56)' });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+  if (!hasChromium) console.warn(`[reports] browser tests skipped: ${noChromiumReason}`);
 });
 
 describe('privacy (spec §10)', () => {

@@ -66,6 +66,8 @@ describe('journey new report', () => {
       sources: [{ path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' }],
       funnel: { steps: ['浏览', '填表', '提交'], window: '14d' },
       purchase_event: '提交',
+      what_if: { uplift: 0.2 },
+      other_sources: [],
     });
     expect(await readFile(join(root, 'data/reports/acme/good.csv'), 'utf8')).toBe(GOOD + '\n');
     const mdx = await readFile(join(root, 'content/reports/acme/index.mdx'), 'utf8');
