@@ -1,7 +1,8 @@
 /**
  * Exact duplicate rows (spec §2): rows equal in every column after parsing.
- * One hash pass over the columns' integer keys into an open-addressing table,
- * then an exact comparison of the candidates, so a hash collision never counts.
+ * One hash pass over the columns' integer keys, rows partitioned by hash,
+ * a small open-addressing table per partition, then an exact comparison of
+ * the candidates, so a hash collision never counts.
  *
  * @example
  *   findDuplicateRows(3, [{ words: Int32Array.of(4, 7, 4), stride: 1 }]); // { count: 1, firstOf: Int32Array [-1, -1, 0] }
@@ -22,39 +23,71 @@ function mix(hash: number, word: number): number {
 
 export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): DuplicateRows {
   const firstOf = new Int32Array(rows).fill(-1);
-  let capacity = 16;
-  while (capacity < rows * 2) capacity *= 2;
-  const mask = capacity - 1;
-  // Slot i holds [hash, row + 1] side by side: one cache line per probe.
-  const table = new Int32Array(capacity * 2);
-  // All columns' words side by side per row would cost a copy; one word array per column is enough.
   const words = columns.map((column) => column.words);
   const strides = columns.map((column) => column.stride);
   const columnCount = columns.length;
-  let count = 0;
-  for (let row = 0; row < rows; row++) {
-    let hash = 0x9747b28c;
-    for (let c = 0; c < columnCount; c++) {
-      const stride = strides[c];
-      const column = words[c];
-      const base = row * stride;
-      hash = mix(hash, column[base]);
-      if (stride === 2) hash = mix(hash, column[base + 1]);
+  // Column by column: each pass is one tight loop over one typed array.
+  const hashes = new Int32Array(rows).fill(0x9747b28c);
+  for (let c = 0; c < columnCount; c++) {
+    const column = words[c];
+    if (strides[c] === 1) {
+      for (let row = 0; row < rows; row++) hashes[row] = mix(hashes[row], column[row]);
+    } else {
+      for (let row = 0; row < rows; row++) hashes[row] = mix(mix(hashes[row], column[2 * row]), column[2 * row + 1]);
     }
-    let slot = hash & mask;
-    for (;;) {
-      const occupant = table[slot * 2 + 1] - 1;
-      if (occupant < 0) {
-        table[slot * 2] = hash;
-        table[slot * 2 + 1] = row + 1;
-        break;
+  }
+  // One big hash table would miss the cache on every row. Instead, partition the
+  // rows by the top bits of their hash (keeping file order within a partition),
+  // then find repeats partition by partition in a small table that stays in cache.
+  const partitionBits = rows > 1 << 16 ? Math.min(12, Math.ceil(Math.log2(rows / 4096))) : 0;
+  const partitions = 1 << partitionBits;
+  const shift = 32 - partitionBits;
+  const starts = new Int32Array(partitions + 1);
+  if (partitionBits > 0) for (let row = 0; row < rows; row++) starts[(hashes[row] >>> shift) + 1]++;
+  else starts[1] = rows;
+  for (let p = 0; p < partitions; p++) starts[p + 1] += starts[p];
+  const order = new Int32Array(rows);
+  const orderHashes = new Int32Array(rows);
+  const cursor = starts.slice(0, partitions);
+  for (let row = 0; row < rows; row++) {
+    const partition = partitionBits > 0 ? hashes[row] >>> shift : 0;
+    const at = cursor[partition]++;
+    order[at] = row;
+    orderHashes[at] = hashes[row];
+  }
+  let largest = 0;
+  for (let p = 0; p < partitions; p++) largest = Math.max(largest, starts[p + 1] - starts[p]);
+  let capacity = 16;
+  while (capacity < largest * 2) capacity *= 2;
+  // Slot i holds [hash, row + 1] side by side: one cache line per probe.
+  const table = new Int32Array(capacity * 2);
+  let count = 0;
+  for (let p = 0; p < partitions; p++) {
+    const from = starts[p];
+    const to = starts[p + 1];
+    if (to - from < 2) continue;
+    let size = 16;
+    while (size < (to - from) * 2) size *= 2;
+    const mask = size - 1;
+    table.fill(0, 0, size * 2);
+    for (let at = from; at < to; at++) {
+      const row = order[at];
+      const hash = orderHashes[at];
+      let slot = (hash ^ (hash >>> 13)) & mask;
+      for (;;) {
+        const occupant = table[slot * 2 + 1] - 1;
+        if (occupant < 0) {
+          table[slot * 2] = hash;
+          table[slot * 2 + 1] = row + 1;
+          break;
+        }
+        if (table[slot * 2] === hash && sameRow(words, strides, occupant, row)) {
+          firstOf[row] = occupant;
+          count++;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      if (table[slot * 2] === hash && sameRow(words, strides, occupant, row)) {
-        firstOf[row] = occupant;
-        count++;
-        break;
-      }
-      slot = (slot + 1) & mask;
     }
   }
   return { count, firstOf };
