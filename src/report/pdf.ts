@@ -66,6 +66,11 @@ const PRINT_CSS = `
   a[href^='http']::after { content: none !important; }
   figure, svg, table, .report-figure, .report-kpis, [data-chart], .chart { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
+  /* A4 is narrower than a screen: wide figures shrink instead of being cut. */
+  svg { max-width: 100%; height: auto; }
+  .journey-map { min-width: 0 !important; font-size: 7.5pt !important; }
+  .journey-map th[scope='row'] { width: 5.5rem !important; }
+  .chart-body, .journey-map-wrap { overflow: visible !important; }
 `;
 
 /** Builds the cover and the table of contents in the page, and appends the report's further pages. */
@@ -167,7 +172,7 @@ async function printPage(browser: Browser, url: string, file: string): Promise<v
       outline: true,
       tagged: true,
       displayHeaderFooter: true,
-      headerTemplate: `<div style="${small}display:flex;justify-content:space-between"><span>${escapeHtml(client)}</span><span>${escapeHtml(title)}</span></div>`,
+      headerTemplate: `<div style="${small}"><span>${escapeHtml(client)}</span><span style="float:right">${escapeHtml(title)}</span></div>`,
       footerTemplate: `<div style="${small}text-align:center">${zh ? '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页' : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'}</div>`,
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
     });
