@@ -1,0 +1,226 @@
+/**
+ * The funnel chart: one horizontal bar per step with customers, conversion
+ * from start and from the previous step, the biggest drop-off highlighted (in
+ * colour and in words). Optional breakdown (grouped bars, or small multiples of
+ * conversion from start) lives in funnelBreakdown.ts; before/after in funnelComparison.ts.
+ *
+ * @example
+ *   renderSvg(funnelChart(funnel(table, { steps: 'visit,cart,purchase' }), { lang: 'en' }));
+ */
+import * as Plot from '@observablehq/plot';
+import type { FunnelResult, FunnelStepFigures } from '../analytics/funnel.ts';
+import { cell, type ChartTable } from './chartTable.ts';
+import { formatCompact, formatCount, formatDuration, formatPercent, type ChartLang } from './format.ts';
+import { label } from './labels.ts';
+import { withMarkData } from './markData.ts';
+import { countOrSuppressed, isSuppressed, suppressedLabel } from './suppression.ts';
+import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+
+export interface FunnelChartOptions {
+  lang: ChartLang;
+  /** Suppress figures describing fewer than k customers (spec §10). */
+  k?: number;
+  width?: number;
+}
+
+/** One step as the chart draws it; every text is already formatted (and suppressed). */
+export interface FunnelRow {
+  index: number;
+  label: string;
+  customers: number;
+  /** Bar length: the count, or 0 when suppressed. */
+  barCustomers: number;
+  countText: string;
+  fromStartText: string;
+  fromPreviousText: string;
+  droppedText: string;
+  isBiggestDrop: boolean;
+}
+
+export const stepLabel = (step: FunnelStepFigures) => `${step.step}. ${step.name}`;
+
+/**
+ * The step (index) with the lowest conversion from the previous step: the
+ * biggest relative drop-off; the earliest on ties; null for a funnel nobody entered.
+ */
+export function biggestDropIndex(steps: readonly FunnelStepFigures[]): number | null {
+  let found: number | null = null;
+  for (let index = 1; index < steps.length; index++) {
+    const rate = steps[index].conversion_from_previous;
+    if (rate === null) continue;
+    if (found === null || rate < (steps[found].conversion_from_previous as number)) found = index;
+  }
+  return found;
+}
+
+/**
+ * Formatted rows. A suppressed step hides its count and every figure derived
+ * from it (both conversions, the drop from the previous step), since each
+ * would give the count back.
+ */
+export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelChartOptions): FunnelRow[] {
+  const { lang, k } = options;
+  const drop = biggestDropIndex(steps);
+  return steps.map((step, index) => {
+    const hidden = isSuppressed(step.customers, k) || (index > 0 && isSuppressed(steps[0].customers, k));
+    const previousHidden = index > 0 && isSuppressed(steps[index - 1].customers, k);
+    const guard = (text: string, suppress: boolean) => (suppress ? suppressedLabel(k as number) : text);
+    return {
+      index,
+      label: stepLabel(step),
+      customers: step.customers,
+      barCustomers: isSuppressed(step.customers, k) ? 0 : step.customers,
+      countText: countOrSuppressed(step.customers, k, (n) => formatCount(n, lang)),
+      fromStartText: guard(formatPercent(step.conversion_from_start, lang), hidden),
+      fromPreviousText: guard(formatPercent(step.conversion_from_previous, lang), hidden || previousHidden),
+      droppedText: index === 0 ? '' : guard(formatCount(step.dropped, lang), hidden || previousHidden),
+      isBiggestDrop: index === drop,
+    };
+  });
+}
+
+function tipOf(row: FunnelRow, lang: ChartLang): string {
+  const parts = [
+    `${row.label}`,
+    `${label('customers', lang)}: ${row.countText}`,
+    `${label('fromStart', lang)}: ${row.fromStartText}`,
+  ];
+  if (row.index > 0) {
+    parts.push(
+      `${label('fromPrevious', lang)}: ${row.fromPreviousText}`,
+      `${label('dropped', lang)}: ${row.droppedText}`,
+    );
+  }
+  if (row.isBiggestDrop) parts.push(label('biggestDrop', lang));
+  return parts.join(' · ');
+}
+
+/** The second line under a step: conversion from the previous step and the drop. */
+function previousLine(row: FunnelRow, lang: ChartLang): string {
+  if (row.index === 0) return '';
+  // A suppressed drop is left out: "(−< 5)" would read as a negative count.
+  const dropped = row.droppedText.startsWith('<') ? '' : row.droppedText;
+  const text =
+    lang === 'zh'
+      ? `↳ 上一步的 ${row.fromPreviousText}${dropped ? `（流失 ${dropped}）` : ''}`
+      : `↳ ${row.fromPreviousText} of previous${dropped ? ` (−${dropped})` : ''}`;
+  return row.isBiggestDrop ? `${text} · ${label('biggestDrop', lang)}` : text;
+}
+
+export function funnelChart(result: FunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
+  const { lang } = options;
+  const rows = funnelRows(result.steps, options);
+  const labels = rows.map((row) => row.label);
+  const maxCustomers = Math.max(1, ...rows.map((row) => row.barCustomers));
+  const lineWidth = Math.max(...rows.map((row) => labelWidth(`${row.countText} · ${row.fromStartText}`)), 60);
+  return {
+    ...BASE_PLOT_OPTIONS,
+    width: options.width ?? 640,
+    height: 40 + rows.length * 56,
+    marginLeft: Math.min(220, Math.max(...labels.map((text) => labelWidth(text))) + 16),
+    marginRight: lineWidth + 16,
+    marginTop: 10,
+    marginBottom: 30,
+    x: {
+      domain: [0, maxCustomers],
+      label: label('customers', lang),
+      tickFormat: (n: number) => formatCompact(n, lang),
+      ticks: 4,
+      grid: true,
+    },
+    y: { domain: labels, label: null, padding: 0.5 },
+    marks: [
+      Plot.barX(rows, {
+        y: 'label',
+        x: 'barCustomers',
+        fill: (row: FunnelRow) => (row.isBiggestDrop ? COLORS.highlight : COLORS.primary),
+        render: withMarkData((i) => ({ tip: tipOf(rows[i], lang), data: { customers: rows[i].countText } })),
+      }),
+      Plot.ruleX([0], { stroke: COLORS.text }),
+      Plot.text(rows, {
+        y: 'label',
+        x: 'barCustomers',
+        text: (row: FunnelRow) => `${row.countText} · ${row.fromStartText}`,
+        textAnchor: 'start',
+        dx: 6,
+        fill: COLORS.text,
+        fontWeight: 600,
+      }),
+      Plot.text(rows, {
+        y: 'label',
+        x: 0,
+        text: (row: FunnelRow) => previousLine(row, lang),
+        filter: (row: FunnelRow) => !row.isBiggestDrop,
+        textAnchor: 'start',
+        dy: 17,
+        fill: COLORS.textMuted,
+      }),
+      Plot.text(rows, {
+        y: 'label',
+        x: 0,
+        text: (row: FunnelRow) => previousLine(row, lang),
+        filter: (row: FunnelRow) => row.isBiggestDrop,
+        textAnchor: 'start',
+        dy: 17,
+        fill: COLORS.highlight,
+        fontWeight: 700,
+      }),
+    ],
+  };
+}
+
+export function funnelTable(result: FunnelResult, options: FunnelChartOptions): ChartTable {
+  const { lang, k } = options;
+  const rows = funnelRows(result.steps, options);
+  return {
+    columns: [
+      { key: 'step', label: label('step', lang) },
+      { key: 'customers', label: label('customers', lang), numeric: true },
+      { key: 'from_start', label: label('fromStart', lang), numeric: true },
+      { key: 'from_previous', label: label('fromPrevious', lang), numeric: true },
+      { key: 'dropped', label: label('dropped', lang), numeric: true },
+      { key: 'median_time', label: label('medianTime', lang), numeric: true },
+    ],
+    rows: result.steps.map((step, index) => {
+      const row = rows[index];
+      const suppressedCell = (text: string, raw: number | null) =>
+        text.startsWith('<') ? cell(text, text) : cell(text, raw);
+      return [
+        cell(row.label),
+        suppressedCell(row.countText, step.customers),
+        suppressedCell(row.fromStartText, step.conversion_from_start),
+        suppressedCell(row.fromPreviousText, step.conversion_from_previous),
+        index === 0 ? cell('', null) : suppressedCell(row.droppedText, step.dropped),
+        isSuppressed(step.customers, k)
+          ? cell('', null)
+          : cell(formatDuration(step.median_seconds_from_previous, lang), step.median_seconds_from_previous),
+      ];
+    }),
+  };
+}
+
+/** The finding that names the chart: how many finished, and where most were lost. */
+export function funnelFinding(result: FunnelResult, options: FunnelChartOptions): string {
+  const { lang } = options;
+  const rows = funnelRows(result.steps, options);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const drop = rows.find((row) => row.isBiggestDrop);
+  const lastName = result.steps[result.steps.length - 1].name;
+  if (lang === 'zh') {
+    const reached = last.countText.startsWith('<')
+      ? `不足 ${options.k} 位`
+      : `${last.countText}（${last.fromStartText}）`;
+    const head = `${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`;
+    return drop
+      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index].name}”${drop.fromPreviousText.startsWith('<') ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
+      : `${head}。`;
+  }
+  const reached = last.countText.startsWith('<')
+    ? `fewer than ${options.k}`
+    : `${last.countText} (${last.fromStartText})`;
+  const head = `${first.countText} customers entered the funnel and ${reached} reached ${lastName}`;
+  return drop
+    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index].name}${drop.fromPreviousText.startsWith('<') ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
+    : `${head}.`;
+}

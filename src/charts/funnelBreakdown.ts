@@ -1,0 +1,182 @@
+/**
+ * A funnel broken down by first touch (spec §4.8): grouped bars (customers of
+ * each bucket side by side per step) or small multiples (one panel per bucket,
+ * conversion from start, so buckets of different sizes compare).
+ *
+ * @example
+ *   renderSvg(funnelBreakdownChart(funnel(table, { steps, by: 'channel' }), { lang: 'en', layout: 'grouped' }));
+ */
+import * as Plot from '@observablehq/plot';
+import type { FunnelResult } from '../analytics/funnel.ts';
+import { cell, type ChartTable } from './chartTable.ts';
+import { formatCompact, formatPercent, type ChartLang } from './format.ts';
+import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
+import { label } from './labels.ts';
+import { withMarkData, withSeries } from './markData.ts';
+import { BASE_PLOT_OPTIONS, labelWidth, seriesColor } from './theme.ts';
+
+export type BreakdownLayout = 'grouped' | 'facets';
+
+export interface FunnelBreakdownOptions extends FunnelChartOptions {
+  layout?: BreakdownLayout;
+}
+
+interface BucketRow extends FunnelRow {
+  bucket: string;
+  color: string;
+  stepName: string;
+  /** Conversion from start for the bar, 0 when suppressed. */
+  barRate: number;
+}
+
+/** The buckets' rows, formatted and suppressed like the plain funnel. */
+export function breakdownRows(result: FunnelResult, options: FunnelChartOptions): BucketRow[] {
+  if (result.breakdown.length === 0)
+    throw new Error('funnel breakdown chart: the result has no breakdown (set `by` in the funnel spec)');
+  return result.breakdown.flatMap((bucket, bucketIndex) =>
+    funnelRows(bucket.steps, options).map((row, index) => ({
+      ...row,
+      bucket: bucket.value,
+      color: seriesColor(bucketIndex),
+      stepName: stepLabel(result.steps[index]),
+      barRate: row.barCustomers === 0 ? 0 : (bucket.steps[index].conversion_from_start ?? 0),
+    })),
+  );
+}
+
+/** The series of a breakdown chart, in legend order, with their colours. */
+export function breakdownSeries(result: FunnelResult): { key: string; color: string }[] {
+  return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: seriesColor(index) }));
+}
+
+const tipOf = (row: BucketRow, lang: ChartLang) =>
+  [
+    row.stepName,
+    `${row.bucket}`,
+    `${label('customers', lang)}: ${row.countText}`,
+    `${label('fromStart', lang)}: ${row.fromStartText}`,
+  ].join(' · ');
+
+export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakdownOptions): Plot.PlotOptions {
+  const { lang } = options;
+  const rows = breakdownRows(result, options);
+  const steps = result.steps.map(stepLabel);
+  const buckets = result.breakdown.map((bucket) => bucket.value);
+  const marks = (render: boolean) => ({
+    fill: 'color',
+    render: render
+      ? withMarkData((i) => ({
+          tip: tipOf(rows[i], lang),
+          series: rows[i].bucket,
+          data: { customers: rows[i].countText },
+        }))
+      : undefined,
+  });
+  const stepMargin = Math.min(220, Math.max(...steps.map((text) => labelWidth(text))) + 16);
+  if (options.layout === 'facets') {
+    return {
+      ...BASE_PLOT_OPTIONS,
+      width: options.width ?? 640,
+      height: 60 + steps.length * 34,
+      marginLeft: stepMargin,
+      marginRight: 16,
+      marginTop: 28,
+      marginBottom: 40,
+      fx: { domain: buckets, label: null, padding: 0.15 },
+      x: {
+        domain: [0, 1],
+        label: label('fromStart', lang),
+        tickFormat: (rate: number) => formatPercent(rate, lang, 0),
+        ticks: 2,
+      },
+      y: { domain: steps, label: null, padding: 0.2 },
+      marks: [
+        Plot.barX(rows, { fx: 'bucket', y: 'stepName', x: 'barRate', ...marks(true) }),
+        Plot.ruleX([0]),
+        Plot.text(rows, {
+          fx: 'bucket',
+          y: 'stepName',
+          x: 'barRate',
+          text: 'fromStartText',
+          textAnchor: 'start',
+          dx: 3,
+          render: withSeries((i) => rows[i].bucket),
+        }),
+      ],
+    };
+  }
+  const maxCustomers = Math.max(1, ...rows.map((row) => row.barCustomers));
+  const textWidth = Math.max(...rows.map((row) => labelWidth(`${row.bucket} ${row.countText} · ${row.fromStartText}`)));
+  return {
+    ...BASE_PLOT_OPTIONS,
+    width: options.width ?? 640,
+    height: 30 + steps.length * (buckets.length * 20 + 18),
+    marginLeft: stepMargin,
+    marginRight: Math.min(260, textWidth + 12),
+    marginTop: 8,
+    fy: { domain: steps, label: null, padding: 0.15 },
+    y: { domain: buckets, axis: null, padding: 0.12 },
+    x: {
+      domain: [0, maxCustomers],
+      label: label('customers', lang),
+      tickFormat: (n: number) => formatCompact(n, lang),
+      ticks: 4,
+      grid: true,
+    },
+    marks: [
+      Plot.barX(rows, { fy: 'stepName', y: 'bucket', x: 'barCustomers', ...marks(true) }),
+      Plot.ruleX([0]),
+      Plot.text(rows, {
+        fy: 'stepName',
+        y: 'bucket',
+        x: 'barCustomers',
+        text: (row: BucketRow) => `${row.bucket} ${row.countText} · ${row.fromStartText}`,
+        textAnchor: 'start',
+        dx: 4,
+        render: withSeries((i) => rows[i].bucket),
+      }),
+    ],
+  };
+}
+
+export function funnelBreakdownTable(result: FunnelResult, options: FunnelChartOptions): ChartTable {
+  const { lang } = options;
+  const rows = breakdownRows(result, options);
+  const raw = result.breakdown.flatMap((bucket) => bucket.steps);
+  const value = (text: string, number: number | null) => (text.startsWith('<') ? cell(text, text) : cell(text, number));
+  return {
+    columns: [
+      { key: 'segment', label: label('segment', lang) },
+      { key: 'step', label: label('step', lang) },
+      { key: 'customers', label: label('customers', lang), numeric: true },
+      { key: 'from_start', label: label('fromStart', lang), numeric: true },
+      { key: 'from_previous', label: label('fromPrevious', lang), numeric: true },
+    ],
+    rows: rows.map((row, index) => [
+      cell(row.bucket),
+      cell(row.stepName),
+      value(row.countText, raw[index].customers),
+      value(row.fromStartText, raw[index].conversion_from_start),
+      value(row.fromPreviousText, raw[index].conversion_from_previous),
+    ]),
+  };
+}
+
+/** Which bucket converts best from start to the last step (suppressed buckets left out). */
+export function funnelBreakdownFinding(result: FunnelResult, options: FunnelChartOptions): string {
+  const { lang } = options;
+  const last = result.steps.length - 1;
+  const visible = result.breakdown.filter(
+    (bucket) => options.k === undefined || bucket.steps[last].customers >= options.k,
+  );
+  const ranked = [...visible].sort(
+    (a, b) => (b.steps[last].conversion_from_start ?? 0) - (a.steps[last].conversion_from_start ?? 0),
+  );
+  if (ranked.length === 0) return lang === 'zh' ? '各分组的漏斗' : 'The funnel by group';
+  const best = ranked[0];
+  const worst = ranked[ranked.length - 1];
+  const rate = (bucket: typeof best) => formatPercent(bucket.steps[last].conversion_from_start, lang);
+  return lang === 'zh'
+    ? `“${best.value}”从起点到最后一步的转化率最高（${rate(best)}），“${worst.value}”最低（${rate(worst)}）。`
+    : `${best.value} converts best from start to the last step (${rate(best)}), ${worst.value} worst (${rate(worst)}).`;
+}

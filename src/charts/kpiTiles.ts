@@ -1,0 +1,152 @@
+/**
+ * Headline figures (KPI tiles): each value, its change against the previous
+ * period and, for a rate with its n in both periods, whether the change is
+ * significant (spec §9 unpooled z-test via compareRates). Counts and money
+ * get no test and say so.
+ *
+ * @example
+ *   kpiTileView({ label: 'Conversion', value: 0.32, previous: 0.28, format: 'percent', n: 900, previousN: 880 }, { lang: 'en' });
+ *   // { valueText: '32.0%', changeText: '+4.0 pp (+14.3%)', significant: true, significanceText: 'significant (p = 0.046)' }
+ */
+import { compareRates, type CompareResult } from '../analytics/compareRates.ts';
+import { cell, type ChartTable } from './chartTable.ts';
+import {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatPValue,
+  formatSignedPercent,
+  type ChartLang,
+} from './format.ts';
+import { label } from './labels.ts';
+import { isSuppressed, suppressedLabel } from './suppression.ts';
+
+export interface KpiTileInput {
+  label: string;
+  value: number;
+  previous?: number;
+  format: 'count' | 'percent' | 'number' | 'money';
+  digits?: number;
+  unit?: string;
+  n?: number;
+  previousN?: number;
+  customers?: number;
+}
+
+export interface KpiTileView {
+  label: string;
+  valueText: string;
+  previousText: string;
+  changeText: string;
+  /** null when no test was made. */
+  significant: boolean | null;
+  significanceText: string;
+  test: CompareResult | null;
+}
+
+export interface KpiOptions {
+  lang: ChartLang;
+  k?: number;
+  alpha?: number;
+}
+
+function formatValue(tile: KpiTileInput, value: number | undefined, lang: ChartLang): string {
+  if (value === undefined) return '';
+  switch (tile.format) {
+    case 'count':
+      return formatCount(value, lang);
+    case 'percent':
+      return formatPercent(value, lang, tile.digits ?? 1);
+    case 'money':
+      return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
+    default:
+      return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
+  }
+}
+
+/** The rate test, when the tile is a rate with n in both periods. */
+export function kpiTest(tile: KpiTileInput): CompareResult | null {
+  if (tile.format !== 'percent' || tile.previous === undefined || tile.n === undefined || tile.previousN === undefined)
+    return null;
+  return compareRates({
+    before: { successes: Math.round(tile.previous * tile.previousN), n: tile.previousN },
+    after: { successes: Math.round(tile.value * tile.n), n: tile.n },
+  });
+}
+
+export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileView {
+  const { lang, k } = options;
+  const alpha = options.alpha ?? 0.05;
+  if (isSuppressed(tile.customers ?? tile.n, k)) {
+    return {
+      label: tile.label,
+      valueText: suppressedLabel(k as number),
+      previousText: '',
+      changeText: '',
+      significant: null,
+      significanceText: '',
+      test: null,
+    };
+  }
+  const previousText = formatValue(tile, tile.previous, lang);
+  let changeText = '';
+  if (tile.previous !== undefined) {
+    const relative = tile.previous === 0 ? null : (tile.value - tile.previous) / Math.abs(tile.previous);
+    changeText =
+      tile.format === 'percent'
+        ? `${formatPoints(tile.value - tile.previous, lang)}${relative === null ? '' : ` (${formatSignedPercent(relative, lang)})`}`
+        : formatSignedPercent(relative, lang);
+  }
+  const test = kpiTest(tile);
+  const significant = test === null || test.p_value === null ? null : test.p_value < alpha;
+  const significanceText =
+    tile.previous === undefined
+      ? ''
+      : significant === null
+        ? label('noTest', lang)
+        : `${label(significant ? 'significant' : 'notSignificant', lang)} (${formatPValue(test?.p_value, lang)})`;
+  return {
+    label: tile.label,
+    valueText: formatValue(tile, tile.value, lang),
+    previousText,
+    changeText,
+    significant,
+    significanceText,
+    test,
+  };
+}
+
+export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTileInput[]): ChartTable {
+  const { lang } = options;
+  return {
+    columns: [
+      { key: 'figure', label: label('figure', lang) },
+      { key: 'value', label: label('value', lang), numeric: true },
+      { key: 'previous', label: label('previous', lang), numeric: true },
+      { key: 'change', label: label('change', lang), numeric: true },
+      { key: 'p_value', label: 'p', numeric: true },
+      { key: 'significance', label: label('significance', lang) },
+    ],
+    rows: views.map((view, index) => {
+      const tile = tiles[index];
+      const hidden = view.valueText.startsWith('<');
+      return [
+        cell(view.label),
+        hidden ? cell(view.valueText, view.valueText) : cell(view.valueText, tile.value),
+        hidden || tile.previous === undefined ? cell('', null) : cell(view.previousText, tile.previous),
+        cell(view.changeText, hidden || tile.previous === undefined ? null : tile.value - tile.previous),
+        view.test ? cell(formatPValue(view.test.p_value, lang), view.test.p_value) : cell('', null),
+        cell(view.significanceText),
+      ];
+    }),
+  };
+}
+
+export function kpiFinding(views: KpiTileView[], lang: ChartLang): string {
+  const parts = views.map(
+    (view) =>
+      `${view.label} ${view.valueText}${view.changeText ? ` (${view.changeText}${view.significanceText ? `, ${view.significanceText}` : ''})` : ''}`,
+  );
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}

@@ -1,0 +1,40 @@
+/**
+ * Draws a Plot specification to an SVG string at build time, with linkedom as
+ * the document, so charts are in the HTML: visible without JavaScript, in
+ * print, and at first paint.
+ *
+ * @example
+ *   renderSvg({ marks: [Plot.barX([1, 2, 3])] }); // '<svg viewBox="0 0 640 ...">...</svg>'
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+export function renderSvg(options: Plot.PlotOptions): string {
+  const node = Plot.plot({ ...options, document: document as unknown as Document });
+  if (node.tagName.toLowerCase() !== 'svg') {
+    throw new Error(
+      'renderSvg: the Plot options made a <figure> (title, caption or legend); charts put those in their own <figure>',
+    );
+  }
+  return node.outerHTML;
+}
+
+/** Whether an SVG has marks the reader can focus (then it must not be role="img"). */
+export function hasFocusableMarks(svg: string): boolean {
+  return svg.includes('tabindex="0"');
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Names the SVG: a chart without focusable marks is one image (role="img" with
+ * the finding as its name); one with focusable marks stays a group of them.
+ */
+export function labelSvg(svg: string, name: string): string {
+  const attributes = hasFocusableMarks(svg)
+    ? `role="group" aria-label="${escapeAttribute(name)}"`
+    : `role="img" aria-label="${escapeAttribute(name)}"`;
+  return svg.replace(/^<svg /, `<svg ${attributes} `);
+}

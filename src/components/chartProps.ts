@@ -1,0 +1,325 @@
+/**
+ * The props of every chart component, as zod schemas (the source of truth),
+ * and `parseProps`, which fails the build with a message naming the component,
+ * the prop and the page: `<FunnelChart> on /en/gallery/: prop "spec.steps": ...`.
+ * Results passed in directly are checked for the spec §11 shape they need.
+ *
+ * @example
+ *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname);
+ */
+import { z } from 'zod';
+
+/** An error in a component's props or data, naming the component, the prop and the page. */
+export class ComponentError extends Error {
+  override name = 'ComponentError';
+  constructor(component: string, page: string, prop: string, message: string) {
+    super(`<${component}> on ${page}: prop "${prop}": ${message}`);
+  }
+}
+
+export function parseProps<Schema extends z.ZodType>(
+  component: string,
+  schema: Schema,
+  props: unknown,
+  page: string,
+): z.output<Schema> {
+  const parsed = schema.safeParse(props);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+  throw new ComponentError(component, page, issue.path.join('.') || '(props)', `${issue.message}${more}`);
+}
+
+/** Runs `work`, turning any error into a ComponentError for `prop`. */
+export async function forProp<T>(
+  component: string,
+  page: string,
+  prop: string,
+  work: () => T | Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ComponentError) throw error;
+    throw new ComponentError(component, page, prop, (error as Error).message);
+  }
+}
+
+const lang = z.enum(['zh', 'en']);
+
+/** Props every chart takes. */
+export const commonProps = {
+  title: z.string().min(1, 'give the chart a title'),
+  lang: lang.optional(),
+  /** Small-cell suppression threshold; reports pass their frontmatter k. */
+  k: z.number().int().positive().optional(),
+  /** Caption: the data source (default: the data file's name). */
+  source: z.string().optional(),
+  /** Caption: the period covered (default: the data's first to last day). */
+  period: z.string().optional(),
+  /** Element id (default: derived from the title). */
+  id: z
+    .string()
+    .regex(/^[A-Za-z][\w-]*$/, 'an id starts with a letter and has letters, digits, - and _')
+    .optional(),
+  width: z.number().int().min(240).max(1600).optional(),
+};
+
+/** An event log on disk (relative to the project root) and how to read it. */
+export const dataProps = {
+  data: z.string().min(1).optional(),
+  map: z.record(z.string(), z.string()).optional(),
+  tz: z.string().optional(),
+  skipInvalid: z.boolean().optional(),
+  dedupe: z.boolean().optional(),
+};
+
+const analysisSpec = z.record(z.string(), z.unknown());
+
+const rate = z.number().nullable();
+const funnelStep = z.object({
+  step: z.number().int(),
+  name: z.string(),
+  customers: z.number(),
+  conversion_from_start: rate,
+  conversion_from_previous: rate,
+  dropped: z.number(),
+  median_seconds_from_previous: rate,
+  mean_seconds_from_previous: rate,
+});
+export const funnelResultSchema = z.object({
+  mode: z.enum(['ordered', 'strict', 'unordered']),
+  window_seconds: z.number(),
+  steps: z.array(funnelStep).min(2),
+  breakdown: z.array(z.object({ value: z.string(), steps: z.array(funnelStep) })).default([]),
+});
+
+export const pathsResultSchema = z.object({
+  paths: z.array(z.object({ path: z.array(z.string()), sessions: z.number(), customers: z.number() })),
+  edges: z.array(
+    z.object({
+      position: z.number().int(),
+      source: z.string(),
+      target: z.string(),
+      sessions: z.number(),
+      customers: z.number(),
+    }),
+  ),
+});
+
+export const retentionResultSchema = z.object({
+  period: z.enum(['day', 'week', 'month']),
+  mode: z.enum(['on', 'on_or_after']),
+  cohorts: z.array(
+    z.object({
+      cohort: z.string(),
+      size: z.number(),
+      counts: z.array(z.number().nullable()),
+      rates: z.array(z.number().nullable()),
+      partial: z.array(z.boolean()),
+    }),
+  ),
+});
+
+const satisfactionRow = z.object({
+  name: z.string(),
+  customers: z.number(),
+  count: z.number(),
+  mean: z.number(),
+  csat: z.number().optional(),
+  nps: z.number().optional(),
+});
+export const satisfactionResultSchema = z.object({
+  scale: z.union([z.literal(5), z.literal(10)]),
+  scale_inferred: z.boolean().default(false),
+  by_event: z.array(satisfactionRow),
+  by_stage: z.array(satisfactionRow),
+  by_channel: z.array(satisfactionRow),
+});
+
+export const whatIfResultSchema = z.object({
+  step: z.number().int().min(2),
+  uplift: z.number(),
+  capped: z.boolean(),
+  aov: z.number().nullable(),
+  additional_customers: z.number(),
+  additional_value: z.number().nullable(),
+  steps: z
+    .array(
+      z.object({
+        step: z.number().int(),
+        name: z.string(),
+        customers: z.number(),
+        conversion_from_previous: rate,
+        projected_customers: z.number(),
+        projected_conversion_from_previous: rate,
+        additional_customers: z.number(),
+      }),
+    )
+    .min(2),
+});
+
+/** One period of a before/after comparison: its own file, or a time range of the chart's file, or both. */
+const comparePeriod = z.object({
+  data: z.string().min(1).optional(),
+  /** Inclusive start, ISO 8601 (a bare date is midnight UTC). */
+  from: z.string().optional(),
+  /** Exclusive end. */
+  to: z.string().optional(),
+  label: z.string().optional(),
+});
+
+/** Exactly one of `data` (with an analysis spec) or `result`. */
+function dataOrResult<T extends { data?: string; result?: unknown }>(
+  props: T,
+  context: z.RefinementCtx,
+  needsSpec = true,
+) {
+  if (props.data === undefined && props.result === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['data'],
+      message: 'give either data (an event log, with spec) or result (an analysis result)',
+    });
+  }
+  if (props.data !== undefined && props.result !== undefined) {
+    context.addIssue({ code: 'custom', path: ['result'], message: 'give data or result, not both' });
+  }
+  if (needsSpec && props.data !== undefined && (props as { spec?: unknown }).spec === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['spec'],
+      message: 'a chart computed from data needs an analysis spec, e.g. spec={{ steps: "visit,cart,purchase" }}',
+    });
+  }
+}
+
+export const funnelChartProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    spec: analysisSpec.optional(),
+    result: z
+      .union([funnelResultSchema, z.object({ before: funnelResultSchema, after: funnelResultSchema })])
+      .optional(),
+    /** How a breakdown (`spec.by`) is drawn. */
+    layout: z.enum(['grouped', 'facets']).default('grouped'),
+    /** Before/after: two periods compared step by step. */
+    compare: z.object({ before: comparePeriod, after: comparePeriod }).optional(),
+    alpha: z.number().gt(0).lt(1).default(0.05),
+  })
+  .superRefine((props, context) => {
+    if (props.compare === undefined) dataOrResult(props, context);
+    else if (props.spec === undefined)
+      context.addIssue({ code: 'custom', path: ['spec'], message: 'a comparison needs the funnel spec' });
+  });
+
+export const pathFlowProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    spec: analysisSpec.default({}),
+    result: pathsResultSchema.optional(),
+    topPaths: z.number().int().min(1).max(50).default(10),
+    height: z.number().int().min(120).max(1200).optional(),
+  })
+  .superRefine((props, context) => dataOrResult(props, context, false));
+
+export const retentionGridProps = z
+  .object({ ...commonProps, ...dataProps, spec: analysisSpec.default({}), result: retentionResultSchema.optional() })
+  .superRefine((props, context) => dataOrResult(props, context, false));
+
+export const touchpointScoresProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    spec: analysisSpec.default({}),
+    result: satisfactionResultSchema.optional(),
+    by: z.enum(['event', 'stage', 'channel']).default('event'),
+    metric: z.enum(['csat', 'nps', 'mean']).optional(),
+  })
+  .superRefine((props, context) => dataOrResult(props, context, false));
+
+export const whatIfProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    spec: analysisSpec.optional(),
+    result: whatIfResultSchema.optional(),
+    /** Largest uplift the slider offers, as a fraction (1 = +100%). */
+    maxUplift: z.number().gt(0).max(10).default(1),
+  })
+  .superRefine((props, context) => dataOrResult(props, context));
+
+export const opportunityMatrixProps = z
+  .object({
+    ...commonProps,
+    /** A JSON or YAML file with the list (or `{ opportunities, scale }`). */
+    file: z.string().min(1).optional(),
+    opportunities: z.array(z.record(z.string(), z.unknown())).optional(),
+    scale: z.tuple([z.number(), z.number()]).optional(),
+  })
+  .superRefine((props, context) => {
+    if ((props.file === undefined) === (props.opportunities === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['file'],
+        message: 'give either file (JSON or YAML) or opportunities (a list), exactly one',
+      });
+    }
+  });
+
+export const journeyMapProps = z.object({
+  ...commonProps,
+  /** A YAML or JSON journey definition file, or the definition itself. */
+  journey: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  /** Event data for per-stage figures; default: the definition's own `data`. */
+  ...dataProps,
+  /** Leave the event data out even when the definition names one. */
+  withData: z.boolean().default(true),
+});
+
+const kpiTile = z.object({
+  label: z.string().min(1),
+  value: z.number(),
+  previous: z.number().optional(),
+  format: z.enum(['count', 'percent', 'number', 'money']).default('number'),
+  digits: z.number().int().min(0).max(4).optional(),
+  /** Money: a unit written after the figure (元, CNY, €). */
+  unit: z.string().optional(),
+  /** For a rate: the number of customers behind the value and behind the previous value (for the significance test). */
+  n: z.number().int().positive().optional(),
+  previousN: z.number().int().positive().optional(),
+  /** Customers the figure describes (for suppression); default n. */
+  customers: z.number().int().nonnegative().optional(),
+});
+
+export const kpiTilesProps = z.object({
+  ...commonProps,
+  tiles: z.array(kpiTile).min(1),
+  /** Name of the previous period, e.g. "September". */
+  previousLabel: z.string().optional(),
+  alpha: z.number().gt(0).lt(1).default(0.05),
+});
+export type KpiTile = z.output<typeof kpiTile>;
+
+export const dataTableProps = z
+  .object({
+    ...commonProps,
+    /** Rows as objects; columns in the order of the first row unless `columns` is given. */
+    rows: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** A JSON or YAML file holding such a list. */
+    file: z.string().min(1).optional(),
+    columns: z.array(z.object({ key: z.string(), label: z.string().optional() })).optional(),
+    /** Columns holding customer counts: suppressed under k. */
+    customerColumns: z.array(z.string()).default(['customers']),
+  })
+  .superRefine((props, context) => {
+    if ((props.rows === undefined) === (props.file === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['rows'],
+        message: 'give either rows (a list of objects) or file (JSON or YAML), exactly one',
+      });
+    }
+  });
