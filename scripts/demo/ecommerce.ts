@@ -40,23 +40,37 @@ export function ecommerceLog(random: Random, period: EcommercePeriod): string {
   let order = 0;
   for (let index = 1; index <= period.customers; index++) {
     const id = customerId(period.idPrefix, index);
-    const channel = random.weighted<EcommerceChannel>([['app', 35], ['mini_program', 40], ['web', 25]]);
+    const channel = random.weighted<EcommerceChannel>([
+      ['app', 35],
+      ['mini_program', 40],
+      ['web', 25],
+    ]);
     const segment = random.chance(0.45) ? 'returning' : 'new';
-    let ms = utcDay(period.firstDay) + random.int(0, period.days - 1) * DAY_MS + random.int(1, 15) * HOUR_MS + random.int(0, 59) * MINUTE_MS;
-    const push = (event: string, value?: string) => rows.push({ ms, order: order++, fields: [id, isoUtc(ms), event, channel, segment, value] });
+    let ms =
+      utcDay(period.firstDay) +
+      random.int(0, period.days - 1) * DAY_MS +
+      random.int(1, 15) * HOUR_MS +
+      random.int(0, 59) * MINUTE_MS;
+    const push = (event: string, value?: string) =>
+      rows.push({ ms, order: order++, fields: [id, isoUtc(ms), event, channel, segment, value] });
     const step = (minSeconds: number, maxSeconds: number) => (ms += random.int(minSeconds, maxSeconds) * 1000);
 
     push('browse');
     if (!random.chance(0.78)) continue;
-    step(30, 400), push('add_to_cart');
+    step(30, 400);
+    push('add_to_cart');
     if (!random.chance(0.62)) continue;
-    step(20, 240), push('confirm_order');
+    step(20, 240);
+    push('confirm_order');
     if (!random.chance(0.84)) continue;
-    step(5, 40), push('payment_page');
+    step(5, 40);
+    push('payment_page');
     if (random.chance(period.paySuccess[channel])) {
-      step(15, 120), push('payment_success', money(40 + 360 * random.next() * random.next()));
+      step(15, 120);
+      push('payment_success', money(40 + 360 * random.next() * random.next()));
     } else if (random.chance(0.5)) {
-      step(15, 120), push('payment_failed');
+      step(15, 120);
+      push('payment_failed');
     }
   }
   return sortedCsv(['customer_id', 'timestamp', 'event', 'channel', 'segment', 'value'], rows);

@@ -6,7 +6,17 @@
  *
  * Columns: customer_id,timestamp,event,stage,channel,satisfaction (+08:00 instants).
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS, customerId, isoShanghai, score, shanghaiDay, sortedCsv, type Row } from './format.ts';
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  customerId,
+  isoShanghai,
+  score,
+  shanghaiDay,
+  sortedCsv,
+  type Row,
+} from './format.ts';
 import type { Random } from './random.ts';
 
 export interface HotelPeriod {
@@ -22,8 +32,24 @@ export interface HotelPeriod {
   rebookBase: number;
 }
 
-export const HOTEL_BEFORE: HotelPeriod = { idPrefix: 'HB', firstDay: '2026-04-01', days: 30, guests: 600, expressCheckout: 0, deskCheckoutMean: 5.4, rebookBase: 0.13 };
-export const HOTEL_AFTER: HotelPeriod = { idPrefix: 'HA', firstDay: '2026-08-01', days: 31, guests: 600, expressCheckout: 0.7, deskCheckoutMean: 6.8, rebookBase: 0.13 };
+export const HOTEL_BEFORE: HotelPeriod = {
+  idPrefix: 'HB',
+  firstDay: '2026-04-01',
+  days: 30,
+  guests: 600,
+  expressCheckout: 0,
+  deskCheckoutMean: 5.4,
+  rebookBase: 0.13,
+};
+export const HOTEL_AFTER: HotelPeriod = {
+  idPrefix: 'HA',
+  firstDay: '2026-08-01',
+  days: 31,
+  guests: 600,
+  expressCheckout: 0.7,
+  deskCheckoutMean: 6.8,
+  rebookBase: 0.13,
+};
 
 export function hotelLog(random: Random, period: HotelPeriod): string {
   const rows: Row[] = [];
@@ -32,11 +58,19 @@ export function hotelLog(random: Random, period: HotelPeriod): string {
     const id = customerId(period.idPrefix, index);
     const answers = random.chance(0.65);
     const scoreAround = (mean: number) => (answers ? score(mean + 1.5 * random.normal(), 0, 10) : undefined);
-    let ms = shanghaiDay(period.firstDay) + random.int(0, period.days - 1) * DAY_MS + random.int(9, 22) * HOUR_MS + random.int(0, 59) * MINUTE_MS;
+    let ms =
+      shanghaiDay(period.firstDay) +
+      random.int(0, period.days - 1) * DAY_MS +
+      random.int(9, 22) * HOUR_MS +
+      random.int(0, 59) * MINUTE_MS;
     const push = (event: string, stage: string, channel: string, satisfaction?: number) =>
       rows.push({ ms, order: order++, fields: [id, isoShanghai(ms), event, stage, channel, satisfaction] });
 
-    const bookingChannel = random.weighted([['app', 30], ['web', 30], ['ota', 40]] as const);
+    const bookingChannel = random.weighted([
+      ['app', 30],
+      ['web', 30],
+      ['ota', 40],
+    ] as const);
     push('booking', 'booking', bookingChannel, scoreAround(8.2));
     ms += random.int(2, 20) * DAY_MS;
     push('check_in', 'arrival', 'front_desk', scoreAround(7.6));

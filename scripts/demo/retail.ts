@@ -47,27 +47,57 @@ export function retailLog(random: Random, period: RetailPeriod): string {
     const id = customerId(period.idPrefix, index);
     const channel = random.chance(0.6) ? 'mobile' : 'desktop';
     const segment = random.chance(0.38) ? 'returning' : 'new';
-    const hour = random.weighted([[9, 1], [12, 2], [15, 1], [19, 3], [21, 3]] as const);
-    let ms = utcDay(period.firstDay) + random.int(0, period.days - 1) * DAY_MS + (hour - 8) * HOUR_MS + random.int(0, 59) * MINUTE_MS;
-    const push = (event: string, value?: string) => rows.push({ ms, order: order++, fields: [id, isoUtc(ms), event, channel, segment, value] });
+    const hour = random.weighted([
+      [9, 1],
+      [12, 2],
+      [15, 1],
+      [19, 3],
+      [21, 3],
+    ] as const);
+    let ms =
+      utcDay(period.firstDay) +
+      random.int(0, period.days - 1) * DAY_MS +
+      (hour - 8) * HOUR_MS +
+      random.int(0, 59) * MINUTE_MS;
+    const push = (event: string, value?: string) =>
+      rows.push({ ms, order: order++, fields: [id, isoUtc(ms), event, channel, segment, value] });
     const step = (minSeconds: number, maxSeconds: number) => (ms += random.int(minSeconds, maxSeconds) * 1000);
 
     push('visit');
-    if (random.chance(0.45)) (step(10, 60), push('search'));
+    if (random.chance(0.45)) {
+      step(10, 60);
+      push('search');
+    }
     if (!random.chance(segment === 'returning' ? 0.9 : 0.82)) continue;
-    const views = random.weighted([[1, 5], [2, 3], [3, 2]] as const);
-    for (let view = 0; view < views; view++) (step(15, 150), push('view_product'));
+    const views = random.weighted([
+      [1, 5],
+      [2, 3],
+      [3, 2],
+    ] as const);
+    for (let view = 0; view < views; view++) {
+      step(15, 150);
+      push('view_product');
+    }
     if (!random.chance(0.62)) continue;
-    step(20, 180), push('add_to_cart');
+    step(20, 180);
+    push('add_to_cart');
     if (!random.chance(0.72)) continue;
-    step(30, 300), push('checkout');
+    step(30, 300);
+    push('checkout');
     if (!random.chance(period.buyAfterCheckout[channel])) {
-      if (random.chance(period.shippingSurprise)) (step(20, 90), push('shipping_info'));
+      if (random.chance(period.shippingSurprise)) {
+        step(20, 90);
+        push('shipping_info');
+      }
       continue;
     }
     // Some buyers come back another day to pay: time to convert has a long tail.
-    if (random.chance(0.15)) (step(12 * 3600, 3 * 86400), push('visit'));
-    step(40, 420), push('purchase', money(60 + 540 * random.next() * random.next()));
+    if (random.chance(0.15)) {
+      step(12 * 3600, 3 * 86400);
+      push('visit');
+    }
+    step(40, 420);
+    push('purchase', money(60 + 540 * random.next() * random.next()));
   }
   return sortedCsv(RETAIL_HEADER, rows);
 }

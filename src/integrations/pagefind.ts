@@ -30,7 +30,8 @@ export default function pagefind(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length) throw new Error(`pagefind: indexing ${outDir} failed: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          if (written.errors.length) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
           logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
         } finally {
           await close();

@@ -14,7 +14,10 @@ import { value } from '../analytics/value.ts';
 
 type Lang = 'zh' | 'en';
 
-const FILES = { before: 'data/demo/coffee-purchases-before.csv', after: 'data/demo/coffee-purchases-after.csv' } as const;
+const FILES = {
+  before: 'data/demo/coffee-purchases-before.csv',
+  after: 'data/demo/coffee-purchases-after.csv',
+} as const;
 const RETURN_WINDOW = '14d';
 
 const LABELS = {
@@ -40,10 +43,47 @@ export async function coffeeTiles(lang: Lang) {
   const [before, after] = await cached;
   const unit = lang === 'zh' ? '元' : 'CNY';
   return [
-    { label: LABELS.gap[lang], value: after.purchases.repurchase.median_days ?? 0, previous: before.purchases.repurchase.median_days ?? undefined, format: 'number' as const, digits: 1, customers: after.purchases.repurchase.customers },
-    { label: LABELS.frequency[lang], value: after.purchases.frequency ?? 0, previous: before.purchases.frequency ?? undefined, format: 'number' as const, digits: 1, customers: after.purchases.buyers },
-    { label: LABELS.aov[lang], value: after.purchases.aov ?? 0, previous: before.purchases.aov ?? undefined, format: 'money' as const, digits: 1, unit, customers: after.purchases.buyers },
-    { label: LABELS.clv[lang], value: after.purchases.clv ?? 0, previous: before.purchases.clv ?? undefined, format: 'money' as const, digits: 0, unit, customers: after.purchases.buyers },
-    { label: LABELS.returned[lang], value: after.returned / after.buyers, previous: before.returned / before.buyers, format: 'percent' as const, n: after.buyers, previousN: before.buyers },
+    {
+      label: LABELS.gap[lang],
+      value: after.purchases.repurchase.median_days ?? 0,
+      previous: before.purchases.repurchase.median_days ?? undefined,
+      format: 'number' as const,
+      digits: 1,
+      customers: after.purchases.repurchase.customers,
+    },
+    {
+      label: LABELS.frequency[lang],
+      value: after.purchases.frequency ?? 0,
+      previous: before.purchases.frequency ?? undefined,
+      format: 'number' as const,
+      digits: 1,
+      customers: after.purchases.buyers,
+    },
+    {
+      label: LABELS.aov[lang],
+      value: after.purchases.aov ?? 0,
+      previous: before.purchases.aov ?? undefined,
+      format: 'money' as const,
+      digits: 1,
+      unit,
+      customers: after.purchases.buyers,
+    },
+    {
+      label: LABELS.clv[lang],
+      value: after.purchases.clv ?? 0,
+      previous: before.purchases.clv ?? undefined,
+      format: 'money' as const,
+      digits: 0,
+      unit,
+      customers: after.purchases.buyers,
+    },
+    {
+      label: LABELS.returned[lang],
+      value: after.returned / after.buyers,
+      previous: before.returned / before.buyers,
+      format: 'percent' as const,
+      n: after.buyers,
+      previousN: before.buyers,
+    },
   ];
 }

@@ -21,14 +21,19 @@ interface Chart {
   figure: Element;
 }
 
-let charts: Chart[] = [];
+const charts: Chart[] = [];
 
 beforeAll(async () => {
   for (const file of await htmlFiles(siteDir)) {
     const page = '/' + relative(siteDir, file).replace(/index\.html$/, '');
     const { document } = parseHTML(await readFile(file, 'utf8'));
     for (const figure of document.querySelectorAll('figure.chart')) {
-      charts.push({ page, id: figure.getAttribute('id') ?? '(no id)', kind: figure.getAttribute('data-chart') ?? '', figure });
+      charts.push({
+        page,
+        id: figure.getAttribute('id') ?? '(no id)',
+        kind: figure.getAttribute('data-chart') ?? '',
+        figure,
+      });
     }
   }
 });
@@ -54,7 +59,10 @@ describe('charts in the built site', () => {
       const title = text(caption?.querySelector('.chart-title') ?? null);
       const sources = [...(caption?.querySelectorAll('.chart-source') ?? [])].map((el) => text(el));
       const source = sources.find((line) => /^(Source|数据来源)\s*[:：]\s*\S/.test(line));
-      if (!caption || !title || !source) missing.push(`${where(chart)}: caption ${caption ? 'ok' : 'missing'}, title "${title}", source "${sources.join(' | ')}"`);
+      if (!caption || !title || !source)
+        missing.push(
+          `${where(chart)}: caption ${caption ? 'ok' : 'missing'}, title "${title}", source "${sources.join(' | ')}"`,
+        );
     }
     expect(missing).toEqual([]);
   });
@@ -67,7 +75,9 @@ describe('charts in the built site', () => {
       const rows = [...chart.figure.querySelectorAll('table tbody tr')].filter((row) => /\d/.test(text(row)));
       const all = text(chart.figure);
       if ((svg && marks === 0) || rows.length === 0 || /\bNaN\b|undefined/.test(all)) {
-        empty.push(`${where(chart)}: ${svg ? `${marks} marks` : 'no svg'}, ${rows.length} data rows${/\bNaN\b|undefined/.test(all) ? ', NaN or undefined in text' : ''}`);
+        empty.push(
+          `${where(chart)}: ${svg ? `${marks} marks` : 'no svg'}, ${rows.length} data rows${/\bNaN\b|undefined/.test(all) ? ', NaN or undefined in text' : ''}`,
+        );
       }
     }
     expect(empty).toEqual([]);

@@ -18,7 +18,9 @@ if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
 async function search(page: Page, term: string): Promise<string[]> {
   await page.fill('#site-search', term);
   await page.waitForSelector('.search-results a', { timeout: 10_000 });
-  return page.$$eval('.search-results a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  return page.$$eval('.search-results a', (links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+  );
 }
 
 describe.runIf(hasChromium)('search in Chromium', () => {

@@ -30,12 +30,17 @@ describe('demo data generator', () => {
   it('re-running it gives files byte-identical to the committed data/demo/', async () => {
     for (const name of names) {
       const [again, stored] = await Promise.all([readFile(join(fresh, name)), readFile(join(committed, name))]);
-      expect(again.equals(stored), `${name} differs from data/demo/${name}: run npm run data:demo and commit`).toBe(true);
+      expect(again.equals(stored), `${name} differs from data/demo/${name}: run npm run data:demo and commit`).toBe(
+        true,
+      );
     }
   });
 
   it('the seeded source repeats itself and differs between seeds', () => {
-    const draws = (seed: number) => Array.from({ length: 5 }, seededRandom(seed).next);
+    const draws = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 5 }, () => random.next());
+    };
     expect(draws(7)).toEqual(draws(7));
     expect(draws(7)).not.toEqual(draws(8));
   });
@@ -56,14 +61,18 @@ describe('demo data generator', () => {
       const result = funnel(table, { steps });
       return { successes: result.steps[4].customers, n: result.steps[3].customers };
     };
-    const comparison = compareRates({ before: await checkout('retail-checkout-before.csv'), after: await checkout('retail-checkout-after.csv') });
+    const comparison = compareRates({
+      before: await checkout('retail-checkout-before.csv'),
+      after: await checkout('retail-checkout-after.csv'),
+    });
     expect(comparison.before).toMatchObject({ successes: 326, n: 598 });
     expect(comparison.after).toMatchObject({ successes: 375, n: 552 });
     expect(comparison.p_value).toBeLessThan(0.01);
   });
 
   it('the coffee repurchase gap shortens from about 30 to about 18 days', async () => {
-    const median = async (file: string) => value((await loadEvents(join(committed, file), { tz: 'Asia/Shanghai' })).table, {}).repurchase.median_days;
+    const median = async (file: string) =>
+      value((await loadEvents(join(committed, file), { tz: 'Asia/Shanghai' })).table, {}).repurchase.median_days;
     expect(await median('coffee-purchases-before.csv')).toBeCloseTo(30, 0);
     expect(await median('coffee-purchases-after.csv')).toBeGreaterThan(17);
     expect(await median('coffee-purchases-after.csv')).toBeLessThan(20);
