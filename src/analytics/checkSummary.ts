@@ -25,3 +25,60 @@ export interface CheckSummary {
   errors: Issue[];
   warnings: Issue[];
 }
+
+/** Rows of loaded columns: integer codes per row and how many distinct codes there are. */
+export interface CodedColumn {
+  codes: Int32Array;
+  distinct: number;
+}
+
+/**
+ * The summary of loaded rows (those with `keep[i]` set, all when undefined):
+ * counts, distinct customers and events, and the first and last instant.
+ */
+export function summarizeEvents(input: {
+  customers: CodedColumn;
+  events: CodedColumn;
+  timestamps: Float64Array;
+  keep: Uint8Array | undefined;
+  found: readonly string[];
+  mapped: Readonly<Record<string, string>>;
+  errors: readonly Issue[];
+  warnings: Issue[];
+}): CheckSummary {
+  const { customers, events, timestamps, keep } = input;
+  const customerSeen = new Uint8Array(customers.distinct);
+  const eventSeen = new Uint8Array(events.distinct);
+  let rows = 0;
+  let customerCount = 0;
+  let eventCount = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < timestamps.length; i++) {
+    if (keep && !keep[i]) continue;
+    rows++;
+    const customer = customers.codes[i];
+    if (!customerSeen[customer]) {
+      customerSeen[customer] = 1;
+      customerCount++;
+    }
+    const event = events.codes[i];
+    if (!eventSeen[event]) {
+      eventSeen[event] = 1;
+      eventCount++;
+    }
+    const t = timestamps[i];
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  return {
+    rows,
+    customers: customerCount,
+    events: eventCount,
+    first: rows > 0 ? new Date(first).toISOString() : null,
+    last: rows > 0 ? new Date(last).toISOString() : null,
+    columns: { found: [...input.found], mapped: { ...input.mapped } },
+    errors: input.errors.slice(),
+    warnings: input.warnings,
+  };
+}

@@ -10,8 +10,7 @@
  *   const { table, summary } = builder.finish();
  */
 import { table as arqueroTable } from 'arquero';
-import { cellText } from './cellText.ts';
-import type { CheckSummary } from './checkSummary.ts';
+import { summarizeEvents, type CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
 import { countKept, float64KeyWords, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from './events.ts';
@@ -20,6 +19,14 @@ import { DataError, quoteValue, type Issue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
 import { findDuplicateRows } from './duplicateRows.ts';
+import { numberHint, numberOf, rowPreview, textOf } from './cellValues.ts';
+import {
+  duplicateWarnings,
+  futureWarnings,
+  smallGroupWarnings,
+  WARNINGS_PER_KIND,
+  type WarningRows,
+} from './loadWarnings.ts';
 import { fieldText, type CsvRow } from './csvParser.ts';
 import { parseNumberBytes } from './parseNumber.ts';
 import { parseTimestamp, parseTimestampBytes, timestampFromValue } from './timestamp.ts';
@@ -27,8 +34,6 @@ import { zoneClock, type ZoneClock } from './timeZone.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
 export const STORED_ISSUE_LIMIT = 10_000;
-/** Warnings of one kind listed one by one before a count. */
-const WARNINGS_PER_KIND = 50;
 
 export interface SourceColumn {
   name: string;
@@ -39,7 +44,6 @@ export interface SourceColumn {
 /** `text`: every value is a string as in CSV; `typed`: JSON, Parquet, Arrow values. */
 export type SourceKind = 'text' | 'typed';
 
-const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TIMESTAMP_HINT =
   'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
 
@@ -363,16 +367,19 @@ export class EventTableBuilder {
         rows,
         this.rowSinks().map((sink) => sink.keyWords()),
       );
-      if (duplicates.count > 0) {
-        if (this.options.dedupe) {
-          keep = new Uint8Array(rows).fill(1);
-          for (let i = 0; i < rows; i++) if (duplicates.firstOf[i] >= 0) keep[i] = 0;
-        }
-        this.duplicateWarnings(duplicates, warnings);
+      if (duplicates.count > 0 && this.options.dedupe) {
+        keep = new Uint8Array(rows).fill(1);
+        for (let i = 0; i < rows; i++) if (duplicates.firstOf[i] >= 0) keep[i] = 0;
       }
-      this.futureWarnings(warnings, keep);
-      for (const { column, sink } of this.optionalText) {
-        if (column === 'channel' || column === 'segment') this.smallGroupWarnings(column, sink, warnings, keep);
+      const loaded: WarningRows = { file: this.file, lines: this.lines.view(), keep };
+      if (duplicates.count > 0) warnings.push(...duplicateWarnings(loaded, duplicates, this.options.dedupe));
+      const timestampColumn = this.header[this.timestampIndex];
+      warnings.push(...futureWarnings(loaded, timestampColumn, this.timestamps.view(), this.options.now));
+      for (const { column, sink, index } of this.optionalText) {
+        if (column !== 'channel' && column !== 'segment') continue;
+        const values = { codes: sink.codes.view(), dictionary: sink.dictionary };
+        const customers = this.customerIds.codes.view();
+        warnings.push(...smallGroupWarnings(loaded, column, this.header[index], values, customers, this.options.k));
       }
       if (this.skipped > 0) this.skippedWarnings(warnings);
     }
@@ -403,144 +410,24 @@ export class EventTableBuilder {
     ];
   }
 
-  private warn(warnings: Issue[], line: number, column: string, message: string): void {
-    warnings.push({ file: this.file, line, column, message });
-  }
-
-  private duplicateWarnings(duplicates: { count: number; firstOf: Int32Array }, warnings: Issue[]): void {
-    const lines = this.lines.data;
-    const action = this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop it';
-    let listed = 0;
-    for (let i = 0; i < duplicates.firstOf.length && listed < WARNINGS_PER_KIND; i++) {
-      const first = duplicates.firstOf[i];
-      if (first < 0) continue;
-      listed++;
-      this.warn(warnings, lines[i], '(row)', `exact duplicate of line ${lines[first]} — ${action}`);
-    }
-    if (duplicates.count > listed) {
-      this.warn(
-        warnings,
-        lines[duplicates.firstOf.findIndex((first) => first >= 0)],
-        '(row)',
-        `${duplicates.count} exact duplicate rows in total — ${this.options.dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them'}`,
-      );
-    }
-  }
-
-  private futureWarnings(warnings: Issue[], keep: Uint8Array | undefined): void {
-    const timestamps = this.timestamps.data;
-    const lines = this.lines.data;
-    const column = this.header[this.timestampIndex];
-    const now = this.options.now;
-    let count = 0;
-    let firstLine = 0;
-    for (let i = 0; i < this.timestamps.length; i++) {
-      if (timestamps[i] <= now || (keep && !keep[i])) continue;
-      if (count === 0) firstLine = lines[i];
-      if (count < WARNINGS_PER_KIND) {
-        this.warn(
-          warnings,
-          lines[i],
-          column,
-          `timestamp in the future (${new Date(timestamps[i]).toISOString()}) — check the clock or the --tz zone of the export`,
-        );
-      }
-      count++;
-    }
-    if (count > WARNINGS_PER_KIND) {
-      this.warn(
-        warnings,
-        firstLine,
-        column,
-        `${count} timestamps in the future in total — check the clock or the --tz zone of the export`,
-      );
-    }
-  }
-
-  private smallGroupWarnings(
-    column: EventColumn,
-    sink: TextSink,
-    warnings: Issue[],
-    keep: Uint8Array | undefined,
-  ): void {
-    const k = this.options.k;
-    const codes = sink.codes.data;
-    const customers = this.customerIds.codes.data;
-    const lines = this.lines.data;
-    const size = sink.distinct();
-    const counts = new Int32Array(size);
-    const firstLine = new Int32Array(size).fill(-1);
-    const customerSets = new Array<Set<number> | undefined>(size);
-    for (let i = 0; i < sink.length; i++) {
-      const code = codes[i];
-      if (code < 0 || (keep && !keep[i])) continue;
-      if (firstLine[code] < 0) firstLine[code] = lines[i];
-      if (counts[code] >= k) continue;
-      const set = (customerSets[code] ??= new Set());
-      set.add(customers[i]);
-      counts[code] = set.size;
-    }
-    const fileColumn = this.resolution.mapped[column];
-    for (let code = 0; code < size; code++) {
-      if (firstLine[code] < 0 || counts[code] >= k) continue;
-      const n = counts[code];
-      this.warn(
-        warnings,
-        firstLine[code],
-        fileColumn,
-        `${column} ${quoteValue(sink.dictionary[code])} is used by ${n} customer${n === 1 ? '' : 's'}, fewer than k=${k} — reports suppress its figures; merge it into a larger ${column}`,
-      );
-    }
-  }
-
   private skippedWarnings(warnings: Issue[]): void {
     const listed = this.skippedIssues.slice(0, WARNINGS_PER_KIND);
     for (const issue of listed) warnings.push({ ...issue, message: `row skipped: ${issue.message}` });
-    this.warn(
-      warnings,
-      this.firstSkippedLine,
-      '(file)',
-      `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`,
-    );
+    const message = `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`;
+    warnings.push({ file: this.file, line: this.firstSkippedLine, column: '(file)', message });
   }
 
   private summarize(keep: Uint8Array | undefined, warnings: Issue[]): CheckSummary {
-    const rows = this.lines.length;
-    const timestamps = this.timestamps.data;
-    const customerSeen = new Uint8Array(this.customerIds.distinct());
-    const eventSeen = new Uint8Array(this.events.distinct());
-    const customerCodes = this.customerIds.codes.data;
-    const eventCodes = this.events.codes.data;
-    let kept = 0;
-    let customers = 0;
-    let events = 0;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < rows; i++) {
-      if (keep && !keep[i]) continue;
-      kept++;
-      if (!customerSeen[customerCodes[i]]) {
-        customerSeen[customerCodes[i]] = 1;
-        customers++;
-      }
-      if (!eventSeen[eventCodes[i]]) {
-        eventSeen[eventCodes[i]] = 1;
-        events++;
-      }
-      const t = timestamps[i];
-      if (t < first) first = t;
-      if (t > last) last = t;
-    }
-    return {
-      rows: kept,
-      customers,
-      events,
-      first: kept > 0 ? new Date(first).toISOString() : null,
-      last: kept > 0 ? new Date(last).toISOString() : null,
-      columns: { found: [...this.header], mapped: { ...this.resolution.mapped } },
-      errors: this.errors.slice(),
+    return summarizeEvents({
+      customers: { codes: this.customerIds.codes.view(), distinct: this.customerIds.distinct() },
+      events: { codes: this.events.codes.view(), distinct: this.events.distinct() },
+      timestamps: this.timestamps.view(),
+      keep,
+      found: this.header,
+      mapped: this.resolution.mapped,
+      errors: this.errors,
       warnings,
-    };
+    });
   }
 
   private buildTable(keep: Uint8Array | undefined): LoadResult['table'] {
@@ -582,38 +469,4 @@ function pushOptionalField(sink: TextSink, row: CsvRow, index: number): void {
   if (value !== undefined) sink.push(value === '' ? null : value);
   else if (row.starts[index] === row.ends[index]) sink.push(null);
   else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
-}
-
-/** The text of a cell for text columns; `null` when absent. */
-function textOf(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date && Number.isNaN(value.getTime())) return null;
-  return cellText(value);
-}
-
-/** A number, `null` for an absent value, `undefined` when it is not a number. */
-function numberOf(value: unknown): number | null | undefined {
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return null;
-    return NUMBER_PATTERN.test(text) ? Number(text) : undefined;
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.isNaN(value) ? null : undefined;
-  if (typeof value === 'bigint') return Number(value);
-  if (value === null || value === undefined) return null;
-  return undefined;
-}
-
-function numberHint(value: unknown): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return 'drop the thousands separators (1234.5, not 1,234.5)';
-  if (/^[+-]?\d+,\d+$/.test(text)) return 'use a point as the decimal separator (12.5, not 12,5)';
-  return 'write a plain number (12.5), without units or currency signs, or leave it empty';
-}
-
-function rowPreview(values: ArrayLike<unknown>, count: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < count && i < 8; i++) parts.push(cellText(values[i]));
-  return parts.join(' | ');
 }

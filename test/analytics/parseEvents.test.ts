@@ -294,6 +294,30 @@ describe('parseEvents: warnings', () => {
     ]);
   });
 
+  it('lists 50 warnings of a kind, then the total', async () => {
+    const rows = Array.from({ length: 60 }, () => 'c1,2031-01-01,visit').join('\n');
+    const { summary } = await load('customer_id,timestamp,event\nc1,2031-01-01,visit\n' + rows, 'w.csv');
+    const duplicates = summary.warnings.filter((warning) => warning.column === '(row)');
+    expect(duplicates).toHaveLength(51);
+    expect(duplicates[49]).toEqual({
+      file: 'w.csv',
+      line: 52,
+      column: '(row)',
+      message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
+    });
+    expect(duplicates[50]).toEqual({
+      file: 'w.csv',
+      line: 3,
+      column: '(row)',
+      message: '60 exact duplicate rows in total — kept; pass --dedupe to drop them',
+    });
+    const future = summary.warnings.filter((warning) => warning.column === 'timestamp');
+    expect(future).toHaveLength(51);
+    expect(future[50].message).toBe(
+      '61 timestamps in the future in total — check the clock or the --tz zone of the export',
+    );
+  });
+
   it('drops duplicates with --dedupe, keeping the first', async () => {
     const { table, summary } = await load(csv, 'w.csv', { k: 2, dedupe: true });
     expect(table.array('customer_id')).toEqual(['c1', 'c2', 'c3']);
