@@ -7,7 +7,9 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CHAPTER_KINDS } from './site/course.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, e.g. "journey-maps"');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, e.g. "journey-maps"');
 
 export const chapterSchema = z.object({
   /** Shared by the zh and en files of one chapter; it is the URL: /playbook/<id>/. */
@@ -30,7 +32,10 @@ export const reportSchema = z.object({
   summary: z.string().min(1),
   theme: z
     .object({
-      brand: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a brand colour is a hex colour like "#0b5cad"').optional(),
+      brand: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'a brand colour is a hex colour like "#0b5cad"')
+        .optional(),
       logo: z.string().optional(),
     })
     .optional(),

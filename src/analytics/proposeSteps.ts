@@ -21,8 +21,10 @@ export interface ProposeStepsOptions {
 export function proposeSteps(table: ColumnTable, options: ProposeStepsOptions = {}): string[] {
   const maxSteps = options.maxSteps ?? 5;
   const minShare = options.minShare ?? 0.05;
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`proposeSteps: maxSteps must be a positive integer, got ${maxSteps}`);
-  if (!(minShare >= 0 && minShare <= 1)) throw new RangeError(`proposeSteps: minShare must be between 0 and 1, got ${minShare}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1)
+    throw new RangeError(`proposeSteps: maxSteps must be a positive integer, got ${maxSteps}`);
+  if (!(minShare >= 0 && minShare <= 1))
+    throw new RangeError(`proposeSteps: minShare must be between 0 and 1, got ${minShare}`);
   const sequences = firstOccurrenceSequences(table);
   const steps: string[] = [];
   // Customers still following the proposal: their sequence starts with `steps`.

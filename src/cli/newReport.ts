@@ -73,15 +73,21 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 
 /** A YAML scalar: quoted only when YAML would misread it. */
 function yamlString(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(text) && !/^(true|false|null|yes|no|\d.*)$/i.test(text) ? text : JSON.stringify(text);
+  return /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(text) && !/^(true|false|null|yes|no|\d.*)$/i.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 /** The starter journey map: one stage per proposed funnel step. */
 export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const lines = [
-    zh ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。' : '# Journey map: stages in order; `events` are the names in the data’s event column.',
-    zh ? '# emotion：客户情绪，-2（很差）到 2（很好）。' : '# emotion: how customers feel, -2 (very bad) to 2 (very good).',
+    zh
+      ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。'
+      : '# Journey map: stages in order; `events` are the names in the data’s event column.',
+    zh
+      ? '# emotion：客户情绪，-2（很差）到 2（很好）。'
+      : '# emotion: how customers feel, -2 (very bad) to 2 (very good).',
     'stages:',
   ];
   steps.forEach((step, index) => {
@@ -101,7 +107,15 @@ export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
 export function opportunitiesStarter(lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const items = [
-    { id: 'example-1', opportunity: zh ? '示例：简化最弱一步的表单' : 'Example: simplify the form of the weakest step', stage: '', impact: 3, reach: 0.5, effort: 2, confidence: 0.6 },
+    {
+      id: 'example-1',
+      opportunity: zh ? '示例：简化最弱一步的表单' : 'Example: simplify the form of the weakest step',
+      stage: '',
+      impact: 3,
+      reach: 0.5,
+      effort: 2,
+      confidence: 0.6,
+    },
   ];
   return JSON.stringify(items, null, 2) + '\n';
 }
@@ -146,7 +160,12 @@ function parse(argv: string[], cwd: string): Parsed {
   }
   const { values, positionals } = parsed;
   const [kind, slug, ...extra] = positionals;
-  if (kind !== 'report') throw new UsageError(kind === undefined ? 'what to create? e.g. journey new report acme-bank' : `cannot create "${kind}": only "report" (journey new report <client>)`);
+  if (kind !== 'report')
+    throw new UsageError(
+      kind === undefined
+        ? 'what to create? e.g. journey new report acme-bank'
+        : `cannot create "${kind}": only "report" (journey new report <client>)`,
+    );
   if (slug === undefined) throw new UsageError('missing the report name, e.g. journey new report acme-bank');
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')} (give data files with --data FILE)`);
   const slugCheck = clientSlugSchema.safeParse(slug);
@@ -156,13 +175,16 @@ function parse(argv: string[], cwd: string): Parsed {
   const tz = values.tz ?? 'UTC';
   if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC or Asia/Shanghai`);
   const brand = values.brand ?? DEFAULT_BRAND;
-  if (!/^#[0-9a-fA-F]{6}$/.test(brand)) throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
+  if (!/^#[0-9a-fA-F]{6}$/.test(brand))
+    throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
   const date = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
   const data = values.data ?? [];
   const names = data.map((file) => basename(file));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
-  if (duplicate) throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
+  if (duplicate)
+    throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
   if (names.includes(REPORT_CONFIG_FILE)) throw new UsageError(`a data file cannot be named ${REPORT_CONFIG_FILE}`);
   return {
     slug,
@@ -187,7 +209,8 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
   const events = table.array('event') as ArrayLike<string>;
   const values = table.array('value') as ArrayLike<number | null>;
   const counts = new Map<string, number>();
-  for (let row = 0; row < events.length; row++) if (values[row] !== null && values[row] !== undefined) counts.set(events[row], (counts.get(events[row]) ?? 0) + 1);
+  for (let row = 0; row < events.length; row++)
+    if (values[row] !== null && values[row] !== undefined) counts.set(events[row], (counts.get(events[row]) ?? 0) + 1);
   let best = fallback;
   let bestCount = 0;
   for (const [event, count] of counts) if (count > bestCount) [best, bestCount] = [event, count];
@@ -226,7 +249,9 @@ const newCommand: Command = {
     }
     if (totalErrors > 0) {
       io.stderr(formatIssues(errors, totalErrors));
-      io.stderr(`journey new report: the data has errors; nothing was written. Fix them (see \`journey check <file>\`) and run again.`);
+      io.stderr(
+        `journey new report: the data has errors; nothing was written. Fix them (see \`journey check <file>\`) and run again.`,
+      );
       return EXIT_DATA_ERROR;
     }
 
@@ -239,7 +264,11 @@ const newCommand: Command = {
       brand: args.brand,
       logo: args.logo,
       k: 5,
-      sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({ path: basename(file), map: args.map, tz: args.tz })),
+      sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({
+        path: basename(file),
+        map: args.map,
+        tz: args.tz,
+      })),
       funnel: { steps, window: args.window },
       purchase_event: purchaseEventOf(table, steps),
     };
@@ -270,7 +299,9 @@ const newCommand: Command = {
         `  ${shown(join(dataDir, 'journey-map.yaml'))}, ${shown(join(dataDir, 'opportunities.json'))}   to fill in`,
         '',
         `Proposed funnel (the most common event sequence): ${steps.join(' → ')}`,
-        args.data.length ? '' : `No --data given: put the event log at ${shown(join(dataDir, 'events.csv'))} or write a loader (events.csv.ts) beside it.`,
+        args.data.length
+          ? ''
+          : `No --data given: put the event log at ${shown(join(dataDir, 'events.csv'))} or write a loader (events.csv.ts) beside it.`,
         `Next: npm run build:report -- ${args.slug}   then   npm run pdf -- ${args.slug}`,
       ]
         .filter((line, i, all) => line !== '' || all[i - 1] !== '')

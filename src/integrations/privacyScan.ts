@@ -21,7 +21,23 @@ import { createIdMatcher, findLeaks, type IdMatcher } from '../report/findLeaks.
 import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';
 
 /** Output files whose text is scanned; other files (images, fonts) only by their path. */
-export const SCANNED_EXTENSIONS = new Set(['.html', '.htm', '.js', '.mjs', '.cjs', '.json', '.csv', '.tsv', '.svg', '.xml', '.txt', '.css', '.map', '.md', '.webmanifest']);
+export const SCANNED_EXTENSIONS = new Set([
+  '.html',
+  '.htm',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.json',
+  '.csv',
+  '.tsv',
+  '.svg',
+  '.xml',
+  '.txt',
+  '.css',
+  '.map',
+  '.md',
+  '.webmanifest',
+]);
 
 export interface Leak {
   /** Output file, relative to the output folder. */
@@ -98,7 +114,10 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Every leak of any report's ids in the files under `outDir`. */
-export async function scanOutput(outDir: string, ids: Map<string, Set<string>>): Promise<{ leaks: Leak[]; files: number; unscanned: number }> {
+export async function scanOutput(
+  outDir: string,
+  ids: Map<string, Set<string>>,
+): Promise<{ leaks: Leak[]; files: number; unscanned: number }> {
   const matchers = new Map<string, IdMatcher>();
   let unscanned = 0;
   for (const [report, set] of ids) {
@@ -113,7 +132,8 @@ export async function scanOutput(outDir: string, ids: Map<string, Set<string>>):
     const text = SCANNED_EXTENSIONS.has(extname(file).toLowerCase()) ? await readFile(file, 'utf8') : '';
     for (const [report, matcher] of matchers) {
       for (const id of findLeaks(name, matcher)) leaks.push({ file: name, report, id, where: 'path' });
-      if (text) for (const id of findLeaks(text, matcher)) leaks.push({ file: name, report, id, where: position(text, id) });
+      if (text)
+        for (const id of findLeaks(text, matcher)) leaks.push({ file: name, report, id, where: position(text, id) });
     }
   }
   return { leaks, files: files.length, unscanned };
@@ -121,7 +141,9 @@ export async function scanOutput(outDir: string, ids: Map<string, Set<string>>):
 
 /** The build error: which files hold which (masked) ids of which report. */
 export function formatLeaks(leaks: Leak[], limit = 30): string {
-  const lines = leaks.slice(0, limit).map((leak) => `  ${leak.file}:${leak.where}: customer id ${maskId(leak.id)} of report "${leak.report}"`);
+  const lines = leaks
+    .slice(0, limit)
+    .map((leak) => `  ${leak.file}:${leak.where}: customer id ${maskId(leak.id)} of report "${leak.report}"`);
   if (leaks.length > limit) lines.push(`  ... ${leaks.length - limit} more`);
   return [
     `privacy scan: ${leaks.length} customer id${leaks.length === 1 ? '' : 's'} found in the built site (spec §10: the site holds aggregates only).`,
@@ -149,9 +171,14 @@ export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration 
         for (const note of notes) logger.warn(note);
         const { leaks, files, unscanned } = await scanOutput(outDir, ids);
         const total = [...ids.values()].reduce((sum, set) => sum + set.size, 0);
-        if (unscanned > 0) logger.warn(`${unscanned} customer ids are too short to tell apart from numbers and words and were not scanned (rule: 4+ characters, or 6+ digits)`);
+        if (unscanned > 0)
+          logger.warn(
+            `${unscanned} customer ids are too short to tell apart from numbers and words and were not scanned (rule: 4+ characters, or 6+ digits)`,
+          );
         if (leaks.length > 0) throw new Error(formatLeaks(leaks));
-        logger.info(`no customer id in ${files} files (${total} ids of ${ids.size} report${ids.size === 1 ? '' : 's'} checked)`);
+        logger.info(
+          `no customer id in ${files} files (${total} ids of ${ids.size} report${ids.size === 1 ? '' : 's'} checked)`,
+        );
       },
     },
   };

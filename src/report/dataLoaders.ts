@@ -106,7 +106,9 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     const path = resolve(root, target);
     const found = LOADER_EXTENSIONS.map((extension) => path + extension).filter((script) => existsSync(script));
     if (found.length > 1) {
-      throw new Error(`${display(found[0])}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`);
+      throw new Error(
+        `${display(found[0])}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`,
+      );
     }
     return found[0] ?? null;
   }
@@ -120,7 +122,10 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     const path = resolve(root, target);
     const script = loaderOf(path);
     if (existsSync(path)) {
-      if (script) throw new Error(`${display(path)} exists and so does its loader ${display(script)} — remove one, so it is clear which data the report uses`);
+      if (script)
+        throw new Error(
+          `${display(path)} exists and so does its loader ${display(script)} — remove one, so it is clear which data the report uses`,
+        );
       return path;
     }
     if (!script) {
@@ -142,7 +147,9 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     await effects.rename(temp, cached);
     const extension = extname(path);
     await removeStale(dirname(cached), basename(path, extension), extension, basename(cached), effects);
-    effects.log(`loader ${display(script)}: wrote ${output.byteLength} bytes in ${Math.round(performance.now() - started)} ms`);
+    effects.log(
+      `loader ${display(script)}: wrote ${output.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
+    );
     return cached;
   }
 
@@ -225,9 +232,15 @@ function runLoader(script: string, name: string, root: string): Promise<Uint8Arr
 }
 
 /** Drops earlier cached versions of the same output (other hashes); best effort. */
-async function removeStale(dir: string, stem: string, extension: string, keep: string, effects: LoaderEffects): Promise<void> {
+async function removeStale(
+  dir: string,
+  stem: string,
+  extension: string,
+  keep: string,
+  effects: LoaderEffects,
+): Promise<void> {
   const pattern = new RegExp(`^${escapeRegExp(stem)}\\.[0-9a-f]{16}${escapeRegExp(extension)}$`);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await readdir(dir);
   } catch {

@@ -69,7 +69,10 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
     } catch (error) {
       if (error instanceof DataError) {
         const shown = relative(root, path);
-        throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`);
+        throw new Error(
+          `report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`,
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -123,7 +126,8 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
       try {
         return (await loadEvents(path, { map: source.map, tz: source.tz, k: config.k })).table;
       } catch (error) {
-        if (error instanceof DataError) throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`);
+        if (error instanceof DataError)
+          throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`, { cause: error });
         throw error;
       }
     })();

@@ -91,7 +91,10 @@ async function compose(page: Page, extraPages: string[], tocLabel: string): Prom
         const heading = document.createElement('h2');
         heading.textContent = doc.querySelector('.report-header h1')?.textContent ?? '';
         heading.id = `pdf-page-${extraPages.indexOf(href) + 1}`;
-        section.append(heading, ...Array.from(doc.querySelector('article')?.childNodes ?? []).map((n) => document.importNode(n, true)));
+        section.append(
+          heading,
+          ...Array.from(doc.querySelector('article')?.childNodes ?? []).map((n) => document.importNode(n, true)),
+        );
         article.append(section);
       }
       const header = document.querySelector('.report-header');
@@ -156,7 +159,8 @@ async function printPage(browser: Browser, url: string, file: string): Promise<v
   try {
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || !response.ok()) throw new Error(`cannot open ${url} (HTTP ${response?.status() ?? 'no response'})`);
+    if (!response || !response.ok())
+      throw new Error(`cannot open ${url} (HTTP ${response?.status() ?? 'no response'})`);
     const lang = (await page.getAttribute('html', 'lang')) ?? 'zh-CN';
     const zh = lang.startsWith('zh');
     // The report's other pages in the same language, in sidebar order.
@@ -188,7 +192,9 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
   const base = options.base ?? '/';
   const indexHtml = join(siteDir, 'reports', options.client, 'index.html');
   if (!existsSync(indexHtml)) {
-    throw new Error(`no built report at ${indexHtml}: build it first with \`npm run build:report -- ${options.client}\` (or give --site DIR)`);
+    throw new Error(
+      `no built report at ${indexHtml}: build it first with \`npm run build:report -- ${options.client}\` (or give --site DIR)`,
+    );
   }
   const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
   if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage(chromiumPath));
@@ -210,7 +216,11 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
     ];
     const otherLang = mainLang === 'zh' ? 'en' : 'zh';
     if (switchHref && switchHref.startsWith(reportPath)) {
-      targets.push({ lang: otherLang, url: `${server.origin}${switchHref}`, file: join(outDir, `${options.client}.${otherLang}.pdf`) });
+      targets.push({
+        lang: otherLang,
+        url: `${server.origin}${switchHref}`,
+        file: join(outDir, `${options.client}.${otherLang}.pdf`),
+      });
     }
     const chosen = options.lang ? targets.filter((t) => t.lang === options.lang) : targets;
     if (chosen.length === 0) throw new Error(`the report "${options.client}" has no ${options.lang} version`);
@@ -276,7 +286,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const files = await printReport({ root, client, siteDir: values.site, outDir: values.out, base: values.base, lang: values.lang as 'zh' | 'en' | undefined });
+    const files = await printReport({
+      root,
+      client,
+      siteDir: values.site,
+      outDir: values.out,
+      base: values.base,
+      lang: values.lang,
+    });
     for (const file of files) console.log(`pdf: wrote ${file}`);
     return 0;
   } catch (error) {
@@ -286,5 +303,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

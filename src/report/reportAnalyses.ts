@@ -49,7 +49,9 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   }
   const whatIfStep = config.what_if.step ?? weakestStep;
   if (whatIfStep > steps.length) {
-    throw new Error(`report ${report.slug}: what_if.step is ${whatIfStep} but the funnel has ${steps.length} steps (data/reports/${report.slug}/report.json)`);
+    throw new Error(
+      `report ${report.slug}: what_if.step is ${whatIfStep} but the funnel has ${steps.length} steps (data/reports/${report.slug}/report.json)`,
+    );
   }
   const tz = config.sources[0]?.tz ?? 'UTC';
   const hasValue = hasColumn(table, 'value');
@@ -67,7 +69,13 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     breakdownBy,
     weakestStep,
     whatIfStep,
-    whatIf: whatIf(table, { steps, window: config.funnel.window, step: whatIfStep, uplift: config.what_if.uplift, purchase_event: config.purchase_event }),
+    whatIf: whatIf(table, {
+      steps,
+      window: config.funnel.window,
+      step: whatIfStep,
+      uplift: config.what_if.uplift,
+      purchase_event: config.purchase_event,
+    }),
     paths: paths(table, { depth: 5, top: 10, limit: 40 }),
     retention: retention(table, { period: 'week', tz }),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfaction(table) : null,

@@ -33,7 +33,9 @@ export const dataSourceSchema = z.object({
   tz: z
     .string()
     .default('UTC')
-    .refine((zone) => isTimeZone(zone), { message: 'unknown time zone: use an IANA name such as Asia/Shanghai or UTC' }),
+    .refine((zone) => isTimeZone(zone), {
+      message: 'unknown time zone: use an IANA name such as Asia/Shanghai or UTC',
+    }),
 });
 
 export const reportConfigSchema = z.object({
@@ -96,13 +98,15 @@ export async function readReportConfig(root: string, slug: string): Promise<Repo
   try {
     text = await readFile(join(root, file), 'utf8');
   } catch {
-    throw new Error(`${file}: not found — every report needs one; scaffold it with \`npm run journey -- new report ${slug}\``);
+    throw new Error(
+      `${file}: not found — every report needs one; scaffold it with \`npm run journey -- new report ${slug}\``,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   return parseReportConfig(value, file);
 }

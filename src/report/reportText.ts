@@ -21,12 +21,20 @@ export function countText(customers: number, k: number, lang: TextLang): string 
 /** A rate as a percentage with one decimal; a dash when it is null or rests on fewer than k customers. */
 export function percentText(rate: number | null, lang: TextLang, base?: { customers: number; k: number }): string {
   if (rate === null || (base && base.customers < base.k)) return '–';
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
 }
 
 /** A difference of two rates in percentage points, signed: `+24.3 个百分点` / `+24.3 points`. */
 export function pointsText(difference: number, lang: TextLang): string {
-  const points = new Intl.NumberFormat(locale(lang), { signDisplay: 'always', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(difference * 100);
+  const points = new Intl.NumberFormat(locale(lang), {
+    signDisplay: 'always',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(difference * 100);
   return lang === 'zh' ? `${points} 个百分点` : `${points} points`;
 }
 

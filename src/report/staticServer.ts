@@ -7,7 +7,7 @@
  *   await page.goto(`${server.origin}/reports/acme/`);
  *   await server.close();
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -33,7 +33,8 @@ export interface SiteServer {
 export async function serveSite(siteDir: string, base = '/'): Promise<SiteServer> {
   const root = normalize(siteDir + sep);
   const prefix = base.endsWith('/') ? base : base + '/';
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => void respond(request, response));
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!pathname.startsWith(prefix)) return void response.writeHead(404).end();
     let file = normalize(join(root, pathname.slice(prefix.length)));
@@ -45,7 +46,7 @@ export async function serveSite(siteDir: string, base = '/'): Promise<SiteServer
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

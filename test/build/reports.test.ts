@@ -13,7 +13,14 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, noChromiumReason } from '../support/browser.ts';
 import { serveStatic } from '../support/serve.ts';
-import { buildAll, createReportProject, generateEventLog, runScript, type RunResult } from '../support/reportProject.ts';
+import type { ReportConfig } from '../../src/report/reportConfig.ts';
+import {
+  buildAll,
+  createReportProject,
+  generateEventLog,
+  runScript,
+  type RunResult,
+} from '../support/reportProject.ts';
 
 const A = {
   slug: 'alpha-bank',
@@ -35,8 +42,10 @@ let siteA = '';
 let firstBuild: RunResult;
 
 const journey = (args: string[]) => runScript(root, 'src/cli/main.ts', args);
-const buildReport = (slug: string, extra: string[] = []) => runScript(root, 'src/report/buildReport.ts', [slug, '--no-playbook', ...extra]);
-const loaderRuns = async () => (await readFile(join(root, 'data/reports', A.slug, 'runs.log'), 'utf8')).split('\n').filter(Boolean).length;
+const buildReport = (slug: string, extra: string[] = []) =>
+  runScript(root, 'src/report/buildReport.ts', [slug, '--no-playbook', ...extra]);
+const loaderRuns = async () =>
+  (await readFile(join(root, 'data/reports', A.slug, 'runs.log'), 'utf8')).split('\n').filter(Boolean).length;
 
 async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -46,7 +55,9 @@ async function allFiles(dir: string): Promise<string[]> {
 /** Every output file's path and text (binary files by path only). */
 async function outputText(dir: string): Promise<{ paths: string[]; text: string }> {
   const files = await allFiles(dir);
-  const texts = await Promise.all(files.filter((f) => /\.(html|js|json|css|svg|csv|xml|txt)$/.test(f)).map((f) => readFile(f, 'utf8')));
+  const texts = await Promise.all(
+    files.filter((f) => /\.(html|js|json|css|svg|csv|xml|txt)$/.test(f)).map((f) => readFile(f, 'utf8')),
+  );
   return { paths: files.map((f) => relative(dir, f)), text: texts.join('\n') };
 }
 
@@ -54,17 +65,51 @@ beforeAll(async () => {
   root = await createReportProject();
   await mkdir(join(root, 'exports'));
   // A: 200 customers, one segment of only 3; its data will come from a loader.
-  const alpha = generateEventLog({ idPrefix: 'AQZ-', customers: 200, steps: A.steps, segments: { payroll: 150, young: 47, vip_trio: 3 }, seed: 11 });
+  const alpha = generateEventLog({
+    idPrefix: 'AQZ-',
+    customers: 200,
+    steps: A.steps,
+    segments: { payroll: 150, young: 47, vip_trio: 3 },
+    seed: 11,
+  });
   alphaIds = alpha.ids;
   await writeFile(join(root, 'exports/alpha.csv'), alpha.csv);
-  const beta = generateEventLog({ idPrefix: 'BWX9', customers: B.customers, steps: B.steps, continueRate: 0.5, seed: 12 });
+  const beta = generateEventLog({
+    idPrefix: 'BWX9',
+    customers: B.customers,
+    steps: B.steps,
+    continueRate: 0.5,
+    seed: 12,
+  });
   betaIds = beta.ids;
   await writeFile(join(root, 'exports/beta.csv'), beta.csv);
 
-  const scaffoldA = await journey(['new', 'report', A.slug, '--lang', 'zh', '--name', A.name, '--data', 'exports/alpha.csv', '--brand', '#8a1538']);
+  const scaffoldA = await journey([
+    'new',
+    'report',
+    A.slug,
+    '--lang',
+    'zh',
+    '--name',
+    A.name,
+    '--data',
+    'exports/alpha.csv',
+    '--brand',
+    '#8a1538',
+  ]);
   expect(scaffoldA.stderr).toBe('');
   expect(scaffoldA.code).toBe(0);
-  const scaffoldB = await journey(['new', 'report', B.slug, '--lang', 'en', '--name', B.name, '--data', 'exports/beta.csv']);
+  const scaffoldB = await journey([
+    'new',
+    'report',
+    B.slug,
+    '--lang',
+    'en',
+    '--name',
+    B.name,
+    '--data',
+    'exports/beta.csv',
+  ]);
   expect(scaffoldB.code).toBe(0);
 
   // A's events now come from a loader (a stand-in for a warehouse query) reading a declared input.
@@ -81,7 +126,7 @@ beforeAll(async () => {
       "process.stdout.write(readFileSync('raw/alpha.csv', 'utf8'));",
     ].join('\n'),
   );
-  const config = JSON.parse(await readFile(join(dataA, 'report.json'), 'utf8'));
+  const config = JSON.parse(await readFile(join(dataA, 'report.json'), 'utf8')) as ReportConfig;
   config.sources[0].path = 'events.csv';
   await writeFile(join(dataA, 'report.json'), JSON.stringify(config, null, 2));
   await writeFile(join(dataA, 'runs.log'), '');
@@ -96,7 +141,9 @@ describe('a report scaffolded from an event log', () => {
   it('proposes the funnel of the data and builds alone into dist-report/<client>/', async () => {
     expect(firstBuild.stderr + firstBuild.stdout).toContain('privacy-scan');
     expect(firstBuild.code, firstBuild.stderr.slice(-3000)).toBe(0);
-    const config = JSON.parse(await readFile(join(root, 'data/reports', A.slug, 'report.json'), 'utf8'));
+    const config = JSON.parse(
+      await readFile(join(root, 'data/reports', A.slug, 'report.json'), 'utf8'),
+    ) as ReportConfig;
     expect(config.funnel.steps).toEqual(A.steps);
     const html = await readFile(join(siteA, 'reports', A.slug, 'index.html'), 'utf8');
     expect(html).toContain(A.name);
@@ -126,7 +173,9 @@ describe('a report scaffolded from an event log', () => {
       await page.goto(`${server.origin}/reports/${A.slug}/`);
       const colours = await page.evaluate(() => ({
         heading: getComputedStyle(document.querySelector('article h2')!).color,
-        bar: getComputedStyle(document.querySelector('figure svg rect[fill*="chart-primary"], figure svg g[fill*="chart-primary"] rect')!).fill,
+        bar: getComputedStyle(
+          document.querySelector('figure svg rect[fill*="chart-primary"], figure svg g[fill*="chart-primary"] rect')!,
+        ).fill,
       }));
       expect(colours).toEqual({ heading: 'rgb(138, 21, 56)', bar: 'rgb(138, 21, 56)' });
     } finally {
@@ -197,7 +246,10 @@ describe('data loaders across builds', () => {
     const slug = 'gamma-broken';
     const scaffold = await journey(['new', 'report', slug, '--lang', 'en']);
     expect(scaffold.code).toBe(0);
-    await writeFile(join(root, 'data/reports', slug, 'events.csv.sh'), 'echo "warehouse timeout: orders_2026 did not answer in 30 s" >&2\nexit 4\n');
+    await writeFile(
+      join(root, 'data/reports', slug, 'events.csv.sh'),
+      'echo "warehouse timeout: orders_2026 did not answer in 30 s" >&2\nexit 4\n',
+    );
     const result = await buildReport(slug);
     expect(result.code).not.toBe(0);
     expect(result.stderr + result.stdout).toContain('warehouse timeout: orders_2026 did not answer in 30 s');
@@ -219,7 +271,9 @@ describe('the privacy scan itself', () => {
     const output = result.stderr + result.stdout;
     expect(result.code).not.toBe(0);
     expect(output).toContain('privacy scan: 1 customer id found in the built site');
-    expect(output).toMatch(new RegExp(`reports/${slug}/index\\.html:\\d+:\\d+: customer id LK\\*{6} of report "${slug}"`));
+    expect(output).toMatch(
+      new RegExp(`reports/${slug}/index\\.html:\\d+:\\d+: customer id LK\\*{6} of report "${slug}"`),
+    );
     expect(output).not.toContain(leak.ids[6]);
   });
 });

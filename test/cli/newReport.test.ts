@@ -41,7 +41,13 @@ beforeAll(async () => {
   await writeFile(join(root, 'exports/good.csv'), GOOD + '\n');
   await writeFile(
     join(root, 'exports/bad.csv'),
-    ['customer_id,timestamp,event', 'c1,2026-03-01 09:00,visit', ',2026-03-01 09:00,visit', 'c3,yesterday,visit', 'c4,2026-03-01 09:00,'].join('\n') + '\n',
+    [
+      'customer_id,timestamp,event',
+      'c1,2026-03-01 09:00,visit',
+      ',2026-03-01 09:00,visit',
+      'c3,yesterday,visit',
+      'c4,2026-03-01 09:00,',
+    ].join('\n') + '\n',
   );
 });
 
@@ -51,19 +57,42 @@ describe('journey new report', () => {
   it('scaffolds the report, its config, starters and a copy of the data, with the funnel proposed from the data', async () => {
     const io = capture(root);
     const code = await main(
-      ['new', 'report', 'acme', '--lang', 'zh', '--name', '示例公司', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作', '--tz', 'Asia/Shanghai', '--brand', '#aa3300', '--date', '2026-04-01'],
+      [
+        'new',
+        'report',
+        'acme',
+        '--lang',
+        'zh',
+        '--name',
+        '示例公司',
+        '--data',
+        'exports/good.csv',
+        '--map',
+        'customer_id=用户ID,timestamp=时间,event=动作',
+        '--tz',
+        'Asia/Shanghai',
+        '--brand',
+        '#aa3300',
+        '--date',
+        '2026-04-01',
+      ],
       io,
     );
     expect(io.err).toEqual([]);
     expect(code).toBe(0);
-    const config = parseReportConfig(JSON.parse(await readFile(join(root, 'data/reports/acme/report.json'), 'utf8')), 'report.json');
+    const config = parseReportConfig(
+      JSON.parse(await readFile(join(root, 'data/reports/acme/report.json'), 'utf8')),
+      'report.json',
+    );
     expect(config).toEqual({
       client: '示例公司',
       lang: 'zh',
       brand: '#aa3300',
       logo: null,
       k: 5,
-      sources: [{ path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' }],
+      sources: [
+        { path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' },
+      ],
       funnel: { steps: ['浏览', '填表', '提交'], window: '14d' },
       purchase_event: '提交',
       what_if: { uplift: 0.2 },
@@ -75,17 +104,50 @@ describe('journey new report', () => {
     expect(mdx).toContain("brand: '#aa3300'");
     expect(mdx).toContain("await openReport('acme')");
     expect(mdx).not.toMatch(/\{\{/);
-    for (const heading of ['## 执行摘要', '## 目标', '## 旅程模型与旅程地图', '### 转化漏斗', '### 客户路径', '### 留存', '### 满意度', '### 价值', '## 体验评估', '## 优先级排序的优化机会', '### 增量测算（What-if）', '## 建议与路线图', '## 如何衡量效果']) {
+    for (const heading of [
+      '## 执行摘要',
+      '## 目标',
+      '## 旅程模型与旅程地图',
+      '### 转化漏斗',
+      '### 客户路径',
+      '### 留存',
+      '### 满意度',
+      '### 价值',
+      '## 体验评估',
+      '## 优先级排序的优化机会',
+      '### 增量测算（What-if）',
+      '## 建议与路线图',
+      '## 如何衡量效果',
+    ]) {
       expect(mdx).toContain(heading);
     }
-    const map = parseYaml(await readFile(join(root, 'data/reports/acme/journey-map.yaml'), 'utf8')) as { stages: { name: string; events: string[] }[] };
+    const map = parseYaml(await readFile(join(root, 'data/reports/acme/journey-map.yaml'), 'utf8')) as {
+      stages: { name: string; events: string[] }[];
+    };
     expect(map.stages.map((s) => s.events)).toEqual([['浏览'], ['填表'], ['提交']]);
     expect(io.out.join('\n')).toContain('浏览 → 填表 → 提交');
   });
 
   it('writes an English report with --lang en', async () => {
     const io = capture(root);
-    expect(await main(['new', 'report', 'acme-en', '--lang', 'en', '--name', 'Acme Ltd', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(0);
+    expect(
+      await main(
+        [
+          'new',
+          'report',
+          'acme-en',
+          '--lang',
+          'en',
+          '--name',
+          'Acme Ltd',
+          '--data',
+          'exports/good.csv',
+          '--map',
+          'customer_id=用户ID,timestamp=时间,event=动作',
+        ],
+        io,
+      ),
+    ).toBe(0);
     const mdx = await readFile(join(root, 'content/reports/acme-en/index.mdx'), 'utf8');
     expect(mdx).toContain('title: Customer journey analysis for Acme Ltd');
     expect(mdx).toContain('lang: en');
@@ -112,18 +174,50 @@ describe('journey new report', () => {
     await writeFile(index, 'the consultant’s edits');
     await writeFile(extraPage, 'an English page');
     const io = capture(root);
-    expect(await main(['new', 'report', 'acme', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(2);
+    expect(
+      await main(
+        [
+          'new',
+          'report',
+          'acme',
+          '--data',
+          'exports/good.csv',
+          '--map',
+          'customer_id=用户ID,timestamp=时间,event=动作',
+        ],
+        io,
+      ),
+    ).toBe(2);
     expect(io.err.join('\n')).toMatch(/exists already .*nothing was written[\s\S]*--force/);
     expect(await readFile(index, 'utf8')).toBe('the consultant’s edits');
 
     const forced = capture(root);
-    expect(await main(['new', 'report', 'acme', '--force', '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], forced)).toBe(0);
+    expect(
+      await main(
+        [
+          'new',
+          'report',
+          'acme',
+          '--force',
+          '--data',
+          'exports/good.csv',
+          '--map',
+          'customer_id=用户ID,timestamp=时间,event=动作',
+        ],
+        forced,
+      ),
+    ).toBe(0);
     expect(await readFile(index, 'utf8')).toContain('await openReport');
     expect(await readFile(extraPage, 'utf8')).toBe('an English page');
   });
 
   it('rejects a bad name, language or sub-command as usage errors (exit 2)', async () => {
-    for (const argv of [['new', 'report', 'Bad Name'], ['new', 'report', 'ok', '--lang', 'fr'], ['new', 'chapter', 'x'], ['new', 'report']]) {
+    for (const argv of [
+      ['new', 'report', 'Bad Name'],
+      ['new', 'report', 'ok', '--lang', 'fr'],
+      ['new', 'chapter', 'x'],
+      ['new', 'report'],
+    ]) {
       const io = capture(root);
       expect(await main(argv, io), argv.join(' ')).toBe(2);
     }

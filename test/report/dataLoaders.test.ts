@@ -8,7 +8,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataLoaders, declaredInputs, defaultLoaderEffects, refreshFromEnv, type LoaderEffects } from '../../src/report/dataLoaders.ts';
+import {
+  createDataLoaders,
+  declaredInputs,
+  defaultLoaderEffects,
+  refreshFromEnv,
+  type LoaderEffects,
+} from '../../src/report/dataLoaders.ts';
 
 let root = '';
 const dir = () => join(root, 'data/reports/acme');
@@ -68,7 +74,10 @@ describe('data loaders', () => {
     const first = recording();
     const loaders = createDataLoaders({ root, effects: first.effects });
     // Concurrent requests (two pages of one report) share one run.
-    const [a, b] = await Promise.all([loaders.resolve('data/reports/acme/events.csv'), loaders.resolve('data/reports/acme/events.csv')]);
+    const [a, b] = await Promise.all([
+      loaders.resolve('data/reports/acme/events.csv'),
+      loaders.resolve('data/reports/acme/events.csv'),
+    ]);
     expect(a).toBe(b);
     expect(await runCount()).toBe(1);
     expect(await readFile(a, 'utf8')).toBe('customer_id,timestamp,event\nc1,2024-01-01,select_1\n');
@@ -90,9 +99,13 @@ describe('data loaders', () => {
   });
 
   it('re-runs when a declared input changes, and drops the stale output', async () => {
-    const before = await createDataLoaders({ root, effects: recording().effects }).resolve('data/reports/acme/events.csv');
+    const before = await createDataLoaders({ root, effects: recording().effects }).resolve(
+      'data/reports/acme/events.csv',
+    );
     await writeFile(join(dir(), 'query.sql'), 'select 2');
-    const after = await createDataLoaders({ root, effects: recording().effects }).resolve('data/reports/acme/events.csv');
+    const after = await createDataLoaders({ root, effects: recording().effects }).resolve(
+      'data/reports/acme/events.csv',
+    );
     expect(after).not.toBe(before);
     expect(await runCount()).toBe(2);
     expect(await readFile(after, 'utf8')).toContain('select_2');
@@ -137,12 +150,17 @@ describe('data loaders', () => {
   it('refuses a file that also has a loader', async () => {
     await writeFile(join(dir(), 'static.csv.sh'), 'echo x');
     const loaders = createDataLoaders({ root, effects: recording().effects });
-    await expect(loaders.resolve('data/reports/acme/static.csv')).rejects.toThrow(/exists and so does its loader .*static\.csv\.sh/);
+    await expect(loaders.resolve('data/reports/acme/static.csv')).rejects.toThrow(
+      /exists and so does its loader .*static\.csv\.sh/,
+    );
     await rm(join(dir(), 'static.csv.sh'));
   });
 
   it('reads @inputs from a comment in the first lines', () => {
-    expect(declaredInputs('/p/a.csv.sh', '#!/bin/sh\n# @inputs q.sql, raw/x.csv\necho')).toEqual(['/p/q.sql', '/p/raw/x.csv']);
+    expect(declaredInputs('/p/a.csv.sh', '#!/bin/sh\n# @inputs q.sql, raw/x.csv\necho')).toEqual([
+      '/p/q.sql',
+      '/p/raw/x.csv',
+    ]);
     expect(declaredInputs('/p/a.csv.ts', '/* @inputs q.sql */')).toEqual(['/p/q.sql']);
     expect(declaredInputs('/p/a.csv.ts', 'no inputs')).toEqual([]);
   });

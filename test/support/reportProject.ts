@@ -19,7 +19,8 @@ const notRealReports = (source: string) => !source.startsWith(join(projectRoot, 
 /** Creates the copy; resolves with its root. */
 export async function createReportProject(prefix = 'report-project-'): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), prefix));
-  for (const entry of COPIED) await cp(join(projectRoot, entry), join(root, entry), { recursive: true, filter: notRealReports });
+  for (const entry of COPIED)
+    await cp(join(projectRoot, entry), join(root, entry), { recursive: true, filter: notRealReports });
   await mkdir(join(root, 'content/reports'), { recursive: true });
   await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
@@ -32,7 +33,12 @@ export interface RunResult {
 }
 
 /** Runs one of the project's TypeScript entry points (of the copy) with `args`, in `cwd`. */
-export function runScript(root: string, script: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+export function runScript(
+  root: string,
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, ['--experimental-strip-types', '--no-warnings', join(root, script), ...args], {
       cwd: root,
@@ -95,7 +101,10 @@ export function generateEventLog(spec: EventLogSpec): { csv: string; ids: string
       t += Math.floor((5 + next() * 60) * 60_000);
     }
     // Some come back a week or two later: retention has something to count.
-    if (next() < 0.4) lines.push(`${id},${new Date(t + (7 + Math.floor(next() * 14)) * 86_400_000).toISOString()},${spec.steps[0]},${segment}`);
+    if (next() < 0.4)
+      lines.push(
+        `${id},${new Date(t + (7 + Math.floor(next() * 14)) * 86_400_000).toISOString()},${spec.steps[0]},${segment}`,
+      );
   }
   return { csv: lines.join('\n') + '\n', ids };
 }
