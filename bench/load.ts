@@ -1,8 +1,8 @@
 /**
  * Benchmark (not a test): loading a generated event-log CSV with our loader
  * and with DuckDB's read_csv, each in its own child process, at 1M and 10M
- * events. Prints load time, rows/s, peak memory (the child's maxRSS) and the
- * ratio ours / DuckDB. Targets: at 1M, ratio <= 1.5 and peak <= 600 MB; 10M loads.
+ * events. Prints load time, rows/s, peak memory (the child's maxRSS), the
+ * memory our loaded table holds, and the ratio ours / DuckDB. Targets: at 1M, ratio <= 1.5 and peak <= 600 MB; 10M loads.
  *
  * Usage: npm run bench:load [-- --sizes 1000000,10000000 --repeat 3]
  */
@@ -21,13 +21,15 @@ interface Measure {
   milliseconds: number;
   rows: number;
   peakMegabytes: number;
+  /** Memory the loaded table holds (ours only). */
+  tableMegabytes: number | null;
 }
 
 function runChild(engine: 'ours' | 'duckdb', file: string): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       NODE,
-      ['--max-old-space-size=8192', '--experimental-strip-types', '--no-warnings', CHILD, engine, file],
+      ['--max-old-space-size=8192', '--expose-gc', '--experimental-strip-types', '--no-warnings', CHILD, engine, file],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +62,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const repeat = Number(values.repeat);
 
-console.log('events      file MB  engine   load s    rows/s      peak MB  ratio ours/duckdb');
+console.log('events      file MB  engine   load s    rows/s      peak MB  table MB  ratio ours/duckdb');
 for (const events of sizes) {
   const file = await generateEvents({ events });
   const megabytes = statSync(file).size / 1024 / 1024;
@@ -68,12 +70,21 @@ for (const events of sizes) {
   const duckdb = await median('duckdb', file, repeat);
   if (ours.rows !== events || duckdb.rows !== events)
     throw new Error(`row counts differ: ours ${ours.rows}, duckdb ${duckdb.rows}, expected ${events}`);
-  const line = (engine: string, measure: Measure, ratio: string) =>
-    `${String(events).padEnd(11)} ${megabytes.toFixed(0).padStart(7)}  ${engine.padEnd(7)} ${(measure.milliseconds / 1000).toFixed(2).padStart(6)} ${Math.round(
-      (events / measure.milliseconds) * 1000,
-    )
-      .toLocaleString('en-US')
-      .padStart(11)} ${measure.peakMegabytes.toFixed(0).padStart(10)}  ${ratio}`;
+  const line = (engine: string, measure: Measure, ratio: string): string => {
+    const seconds = (measure.milliseconds / 1000).toFixed(2);
+    const rowsPerSecond = Math.round((events / measure.milliseconds) * 1000).toLocaleString('en-US');
+    const table = measure.tableMegabytes?.toFixed(0) ?? '-';
+    return [
+      String(events).padEnd(11),
+      megabytes.toFixed(0).padStart(7),
+      ' ' + engine.padEnd(7),
+      seconds.padStart(6),
+      rowsPerSecond.padStart(11),
+      measure.peakMegabytes.toFixed(0).padStart(10),
+      table.padStart(9),
+      ' ' + ratio,
+    ].join(' ');
+  };
   console.log(line('ours', ours, (ours.milliseconds / duckdb.milliseconds).toFixed(2)));
   console.log(line('duckdb', duckdb, ''));
 }

@@ -1,7 +1,9 @@
 /**
  * One side of the load benchmark, as its own process: loads a CSV with our
  * loader (`ours`) or DuckDB's read_csv (`duckdb`) and prints, as JSON, the load
- * time in ms (measured around the load only), the row count and the peak RSS.
+ * time in ms (measured around the load only), the row count, the peak RSS and
+ * (ours, run with --expose-gc) the memory the loaded table holds, so the peak
+ * can be compared with the size of the resulting columns.
  *
  * Usage: node --experimental-strip-types bench/loadChild.ts <ours|duckdb> <file.csv>
  */
@@ -11,11 +13,20 @@ import { loadEvents } from '../src/analytics/load.ts';
 const [engine, file] = process.argv.slice(2);
 let rows: number;
 let milliseconds: number;
+let tableMegabytes: number | null = null;
+const collect = (globalThis as { gc?: () => void }).gc;
+const heldBytes = (): number => {
+  collect?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+};
 if (engine === 'ours') {
+  const before = heldBytes();
   const started = performance.now();
   const { table } = await loadEvents(file);
   milliseconds = performance.now() - started;
   rows = table.numRows();
+  if (collect) tableMegabytes = (heldBytes() - before) / 1024 / 1024;
 } else if (engine === 'duckdb') {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -27,4 +38,4 @@ if (engine === 'ours') {
   connection.closeSync();
 } else throw new Error(`unknown engine ${engine}; use ours or duckdb`);
 const peakMegabytes = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ milliseconds, rows, peakMegabytes }));
+process.stdout.write(JSON.stringify({ milliseconds, rows, peakMegabytes, tableMegabytes }));
