@@ -176,8 +176,9 @@ export function journeyEmotionChart(model: JourneyMapModel, options: JourneyMapO
   const points = model.emotion.filter((point) => point.level !== null);
   return {
     ...BASE_PLOT_OPTIONS,
-    width: model.stages.length * 160,
-    height: 120,
+    // Wide and low: the SVG stretches over the stage columns, keeping its aspect.
+    width: model.stages.length * 220,
+    height: 100,
     margin: 0,
     marginTop: 22,
     marginBottom: 16,

@@ -29,7 +29,7 @@ const LABELS = {
   size: { zh: '人数', en: 'Size' },
   period: { zh: '周期', en: 'Period' },
   partial: { zh: '（未完整）', en: ' (partial)' },
-  partialNote: { zh: '斜线格为未完整周期', en: 'Hatched cells are partial periods' },
+  partialNote: { zh: '虚线框（*）为未完整的周期', en: 'Dashed cells (*) are partial periods' },
   touchpoint: { zh: '触点', en: 'Touchpoint' },
   stage: { zh: '阶段', en: 'Stage' },
   channel: { zh: '渠道', en: 'Channel' },

@@ -26,6 +26,9 @@ export function formatReach(reach: number, shares: boolean, lang: ChartLang): st
 
 const reachIsShare = (result: OpportunitiesResult) => result.opportunities.every((item) => item.reach <= 1);
 
+/** A priority score: two decimals below 10 (reach given as a share makes scores small), else whole. */
+export const formatScore = (score: number, lang: ChartLang) => formatNumber(score, lang, Math.abs(score) < 10 ? 2 : 0);
+
 const QUADRANT_LABEL: Record<Quadrant, LabelKey> = {
   quick_win: 'quickWins',
   big_bet: 'bigBets',
@@ -42,7 +45,7 @@ function tipOf(item: RankedOpportunity, shares: boolean, lang: ChartLang): strin
     `${label('effort', lang)} ${formatNumber(item.effort, lang, 1)}`,
     `${label('reach', lang)} ${formatReach(item.reach, shares, lang)}`,
     `${label('confidence', lang)} ${formatPercent(item.confidence, lang, 0)}`,
-    `${label('priority', lang)} ${formatNumber(item.score, lang, 0)}`,
+    `${label('priority', lang)} ${formatScore(item.score, lang)}`,
   ].join(' · ');
 }
 
@@ -136,7 +139,7 @@ export function opportunityTable(result: OpportunitiesResult, options: Opportuni
       cell(formatNumber(item.effort, lang, 1), item.effort),
       cell(formatReach(item.reach, reachIsShare(result), lang), item.reach),
       cell(formatPercent(item.confidence, lang, 0), item.confidence),
-      cell(formatNumber(item.score, lang, 0), item.score),
+      cell(formatScore(item.score, lang), item.score),
       cell(quadrantName(item.quadrant, lang)),
     ]),
   };
@@ -147,6 +150,6 @@ export function opportunityFinding(result: OpportunitiesResult, options: Opportu
   const top = result.opportunities[0];
   const quickWins = result.opportunities.filter((item) => item.quadrant === 'quick_win').length;
   return lang === 'zh'
-    ? `优先级最高的是“${top.name}”（得分 ${formatNumber(top.score, lang, 0)}）；${quickWins} 项属于速赢。`
-    : `${top.name} has the highest priority (score ${formatNumber(top.score, lang, 0)}); ${quickWins} of ${result.opportunities.length} are quick wins.`;
+    ? `优先级最高的是“${top.name}”（得分 ${formatScore(top.score, lang)}）；${quickWins} 项属于速赢。`
+    : `${top.name} has the highest priority (score ${formatScore(top.score, lang)}); ${quickWins} of ${result.opportunities.length} are quick wins.`;
 }

@@ -18,7 +18,12 @@ export function renderSvg(options: Plot.PlotOptions): string {
       'renderSvg: the Plot options made a <figure> (title, caption or legend); charts put those in their own <figure>',
     );
   }
-  return node.outerHTML;
+  // linkedom leaves < and > raw inside attribute values (valid HTML, not valid XML): escape them, so
+  // the SVG is also a well-formed file (golden files, downloads) whatever the event names hold.
+  return node.outerHTML.replace(
+    /="([^"]*)"/g,
+    (_, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+  );
 }
 
 /** Whether an SVG has marks the reader can focus (then it must not be role="img"). */

@@ -97,6 +97,7 @@ export function whatIfChart(result: WhatIfResult, options: WhatIfOptions): Plot.
     marginLeft: Math.min(220, Math.max(...names.map((name) => labelWidth(name))) + 16),
     marginRight: 70,
     marginTop: 8,
+    marginBottom: 36,
     fy: { domain: names, label: null, padding: 0.15 },
     y: { domain: ['current', 'projected'], axis: null, padding: 0.1 },
     x: {
