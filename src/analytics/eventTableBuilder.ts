@@ -66,7 +66,6 @@ export class EventTableBuilder {
   readonly file: string;
   readonly header: string[];
   readonly options: ResolvedLoadOptions;
-  private readonly source: SourceKind;
   private readonly clock: ZoneClock;
   private readonly resolution: ColumnResolution;
   private readonly isInstant: boolean[];
@@ -93,7 +92,6 @@ export class EventTableBuilder {
   constructor(file: string, header: readonly SourceColumn[], options: ResolvedLoadOptions, source: SourceKind) {
     this.file = file;
     this.options = options;
-    this.source = source;
     this.clock = zoneClock(options.tz);
     this.header = cleanHeader(header.map((column) => column.name));
     this.isInstant = header.map((column) => column.isInstant === true);

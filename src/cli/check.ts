@@ -12,7 +12,9 @@ const help = `Usage: journey check <file> [options]
 
 Reads an event log (CSV, TSV, JSON, NDJSON, Parquet, Arrow) and reports its rows,
 customers, distinct events, time span and columns, with every error and warning
-as FILE:LINE:COLUMN: what is wrong (the value) — what to do.
+as FILE:LINE:COLUMN: what is wrong (the value) — what to do. LINE is the physical
+line (header = line 1; for JSON the line where the record starts); for Parquet and
+Arrow, which have no lines, it is the record number (first row = 1).
 
 Options:
 ${DATA_OPTIONS_HELP}
