@@ -28,12 +28,13 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
   let headerProblem: string | undefined;
   const parser = new CsvParser(
     {
-      header(names) {
+      header(names, line) {
         builder = new EventTableBuilder(
           file,
           names.map((name) => ({ name })),
           options,
           'text',
+          line,
         );
         header = builder.header;
       },

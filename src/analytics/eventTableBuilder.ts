@@ -89,8 +89,18 @@ export class EventTableBuilder {
   private readonly timestampIndex: number;
   private readonly eventIndex: number;
 
-  constructor(file: string, header: readonly SourceColumn[], options: ResolvedLoadOptions, source: SourceKind) {
+  /** The header's line: 1, or 2 after Excel's `sep=` line. */
+  private readonly headerLine: number;
+
+  constructor(
+    file: string,
+    header: readonly SourceColumn[],
+    options: ResolvedLoadOptions,
+    source: SourceKind,
+    headerLine = 1,
+  ) {
     this.file = file;
+    this.headerLine = headerLine;
     this.options = options;
     this.clock = zoneClock(options.tz);
     this.header = cleanHeader(header.map((column) => column.name));
@@ -134,11 +144,11 @@ export class EventTableBuilder {
         const todo = suggestion
           ? `map it with --map ${problem.column}=${suggestion}`
           : `rename a column to ${problem.column} or map one with --map ${problem.column}=<column>`;
-        this.fileError(1, problem.column, `required column missing (columns found: ${found}) — ${todo}`);
+        this.fileError(this.headerLine, problem.column, `required column missing (columns found: ${found}) — ${todo}`);
       } else {
         const todo = suggestion ? `did you mean --map ${problem.column}=${suggestion}?` : 'map a column that exists';
         this.fileError(
-          1,
+          this.headerLine,
           problem.fileColumn ?? problem.column,
           `column given in --map ${problem.column}=${problem.fileColumn} is not in the file (columns found: ${found}) — ${todo}`,
         );
@@ -356,7 +366,11 @@ export class EventTableBuilder {
         this.skipped > 0
           ? `no valid events (all ${this.skipped} rows are invalid)`
           : 'no events (the file has a header but no rows)';
-      this.fileError(this.skipped > 0 ? this.firstSkippedLine : 2, '(file)', `${what} — export at least one event row`);
+      this.fileError(
+        this.skipped > 0 ? this.firstSkippedLine : this.headerLine + 1,
+        '(file)',
+        `${what} — export at least one event row`,
+      );
     }
     const warnings: Issue[] = [];
     let keep: Uint8Array | undefined;

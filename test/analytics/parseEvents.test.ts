@@ -105,6 +105,15 @@ describe('parseEvents: CSV', () => {
     expect(table.array('customer_id_original')).toEqual(['legacy']);
   });
 
+  it("counts Excel's sep= line as line 1", async () => {
+    expect(await issuesOf('sep=;\r\nuser;timestamp;event\r\n')).toEqual([
+      'events.csv:2:customer_id: required column missing (columns found: user, timestamp, event) — map it with --map customer_id=user',
+    ]);
+    expect(await issuesOf('sep=;\r\ncustomer_id;timestamp;event\r\n')).toEqual([
+      'events.csv:3:(file): no events (the file has a header but no rows) — export at least one event row',
+    ]);
+  });
+
   it('skips blank lines and rows of empty fields, keeping line numbers physical', async () => {
     const csv = 'customer_id;timestamp;event\r\n\r\nc1;2024-03-10;visit\r\n;;\r\nc2;bad;visit\r\n';
     expect(await issuesOf(csv)).toEqual([
