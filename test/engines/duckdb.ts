@@ -103,31 +103,40 @@ export async function loadRowsIntoDuckdb(
  * (ordered: any later position; strict: the very next position) matching it
  * within the window of the attempt's start. Unordered mode is not implemented.
  */
-export async function duckdbFunnel(
-  connection: DuckDBConnection,
-  tableName: string,
-  specInput: FunnelSpecInput,
-): Promise<FunnelResult> {
+/** The funnel's SQL (exported to EXPLAIN it). */
+export function duckdbFunnelSql(tableName: string, specInput: FunnelSpecInput): string {
   const spec = parseFunnelSpec(specInput);
   if (spec.mode === 'unordered') throw new Error('duckdbFunnel: unordered mode is not implemented');
   const n = spec.steps.length;
   const windowMs = spec.windowSeconds * 1000;
   const tie = `CASE ${spec.steps.map((step, index) => `WHEN event IN (${list(step.events)}) THEN ${index}`).join(' ')} ELSE ${n} END`;
   const byColumn = spec.by === null ? 'NULL' : ident(spec.by);
+  const matches = (k: number) => `event IN (${list(spec.steps[k - 1].events)})`;
+  // next_k: the position that would match step k after this row: ordered, the
+  // first later step-k event (a window over the following rows); strict, the
+  // very next row if it is a step-k event.
+  const nextColumns = Array.from({ length: n - 1 }, (_, i) => {
+    const k = i + 2;
+    return spec.mode === 'ordered'
+      ? `min(CASE WHEN ${matches(k)} THEN pos END) OVER following AS next${k}`
+      : `CASE WHEN lead(${matches(k)}) OVER ordered_rows THEN pos + 1 END AS next${k}`;
+  }).join(', ');
   const ctes = [
     `o AS (SELECT customer_id, ts, event, ${byColumn} AS by_value,
        row_number() OVER (PARTITION BY customer_id ORDER BY ts, ${tie}, rid) AS pos
      FROM ${ident(tableName)})`,
-    `m1 AS (SELECT customer_id, pos AS p1, ts AS t1, by_value FROM o WHERE event IN (${list(spec.steps[0].events)}))`,
+    `nx AS (SELECT customer_id, pos, ts, by_value, ${matches(1)} AS is_start, ${nextColumns} FROM o
+     WINDOW following AS (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING),
+            ordered_rows AS (PARTITION BY customer_id ORDER BY pos))`,
+    `m1 AS (SELECT customer_id, pos AS p1, ts AS t1, by_value, next2 AS candidate2 FROM nx WHERE is_start)`,
   ];
   for (let k = 2; k <= n; k++) {
-    const position = spec.mode === 'ordered' ? `o.pos > a.p${k - 1}` : `o.pos = a.p${k - 1} + 1`;
+    // The window test stays out of the ON clause so DuckDB keeps a hash join on the equalities.
+    const inWindow = `x.ts - a.t1 <= ${windowMs}`;
+    const carry = k < n ? `, CASE WHEN ${inWindow} THEN x.next${k + 1} END AS candidate${k + 1}` : '';
     ctes.push(
-      `m${k} AS (SELECT a.*, min(o.pos) AS p${k}, arg_min(o.ts, o.pos) AS t${k}
-       FROM m${k - 1} a LEFT JOIN o
-         ON o.customer_id = a.customer_id AND a.p${k - 1} IS NOT NULL AND ${position}
-        AND o.event IN (${list(spec.steps[k - 1].events)}) AND o.ts - a.t1 <= ${windowMs}
-       GROUP BY ALL)`,
+      `m${k} AS (SELECT a.*, CASE WHEN ${inWindow} THEN x.pos END AS p${k}, CASE WHEN ${inWindow} THEN x.ts END AS t${k}${carry}
+       FROM m${k - 1} a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.candidate${k})`,
     );
   }
   const reached = Array.from({ length: n - 1 }, (_, i) => `(p${i + 2} IS NOT NULL)::INT`).join(' + ');
@@ -149,7 +158,16 @@ export async function duckdbFunnel(
     SELECT ${spec.by === null ? 'NULL' : bucket} AS bucket, ${figures} FROM customers
     GROUP BY ${spec.by === null ? '()' : `GROUPING SETS ((), (${bucket}))`}
     ORDER BY bucket NULLS FIRST`;
-  const result = await rows(connection, sql);
+  return sql;
+}
+
+export async function duckdbFunnel(
+  connection: DuckDBConnection,
+  tableName: string,
+  specInput: FunnelSpecInput,
+): Promise<FunnelResult> {
+  const spec = parseFunnelSpec(specInput);
+  const result = await rows(connection, duckdbFunnelSql(tableName, specInput));
   const names = spec.steps.map((step) => step.name);
   const toSteps = (row: Row): FunnelStepFigures[] =>
     names.map((name, i) => {
@@ -207,21 +225,27 @@ export async function duckdbPaths(
              WHERE e.end_node IS NOT NULL AND n.node >= e.first_node
                AND n.node <= least(e.end_node, e.first_node + ${spec.depth - 1}))
     ${select}`;
+  // Materialise the kept nodes once; both queries read them.
+  const kept = ident(`${tableName}_kept_nodes`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${kept} AS ${sql('SELECT customer_id, session, event, position FROM kept')}`,
+  );
   const pathRows = await rows(
     connection,
-    sql(`, p AS (SELECT customer_id, session, list(event ORDER BY position) AS path FROM kept GROUP BY customer_id, session)
-      SELECT path, count(*) AS sessions, count(DISTINCT customer_id) AS customers FROM p
-      GROUP BY path ORDER BY sessions DESC, path ${spec.top === null ? '' : `LIMIT ${spec.top}`}`),
+    `WITH p AS (SELECT customer_id, session, list(event ORDER BY position) AS path FROM ${kept} GROUP BY customer_id, session)
+     SELECT path, count(*) AS sessions, count(DISTINCT customer_id) AS customers FROM p
+     GROUP BY path ORDER BY sessions DESC, path ${spec.top === null ? '' : `LIMIT ${spec.top}`}`,
   );
   const edgeRows = await rows(
     connection,
-    sql(`, x AS (SELECT customer_id, position, event AS source,
-                 lead(event) OVER (PARTITION BY customer_id, session ORDER BY position) AS target FROM kept)
-      SELECT position, source, target, count(*) AS sessions, count(DISTINCT customer_id) AS customers
-      FROM x WHERE target IS NOT NULL GROUP BY position, source, target
-      HAVING count(*) >= ${spec.minSessions}
-      ORDER BY sessions DESC, position, source, target ${spec.edgeLimit === null ? '' : `LIMIT ${spec.edgeLimit}`}`),
+    `WITH x AS (SELECT customer_id, position, event AS source,
+                lead(event) OVER (PARTITION BY customer_id, session ORDER BY position) AS target FROM ${kept})
+     SELECT position, source, target, count(*) AS sessions, count(DISTINCT customer_id) AS customers
+     FROM x WHERE target IS NOT NULL GROUP BY position, source, target
+     HAVING count(*) >= ${spec.minSessions}
+     ORDER BY sessions DESC, position, source, target ${spec.edgeLimit === null ? '' : `LIMIT ${spec.edgeLimit}`}`,
   );
+  await connection.run(`DROP TABLE ${kept}`);
   return {
     paths: pathRows.map((row) => ({
       path: row.path as string[],
