@@ -56,13 +56,25 @@ export function encodeColumn(values: ArrayLike<unknown>): { codes: Int32Array; d
   return { codes, dictionary };
 }
 
+/**
+ * A column's values in row order, without a copy when the table is neither
+ * filtered nor ordered (the usual case for a loaded log).
+ */
+export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column = table.column(name) as unknown;
+    if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as ArrayLike<unknown>;
+  }
+  return table.array(name) as ArrayLike<unknown>;
+}
+
 export function encodeEvents(table: ColumnTable): EncodedEvents {
   const cached = cache.get(table);
   if (cached) return cached;
   const rows = table.numRows();
-  const customers = encodeColumn(table.array('customer_id') as ArrayLike<unknown>);
-  const events = encodeColumn(table.array('event') as ArrayLike<unknown>);
-  const rawTimes = table.array('timestamp') as ArrayLike<number>;
+  const customers = encodeColumn(columnValues(table, 'customer_id'));
+  const events = encodeColumn(columnValues(table, 'event'));
+  const rawTimes = columnValues(table, 'timestamp') as ArrayLike<number>;
   const timestamps = rawTimes instanceof Float64Array ? rawTimes : Float64Array.from(rawTimes);
   const encoded: EncodedEvents = {
     rows,

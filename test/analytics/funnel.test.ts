@@ -186,6 +186,25 @@ describe('funnel (spec §4)', () => {
     }
   });
 
+  it('reads a filtered or reordered table view in its row order', () => {
+    const table = log([
+      ['u', 0, 'A', 'web'],
+      ['u', 1, 'X', 'web'],
+      ['u', 2, 'B', 'app'],
+      ['v', 0, 'A', 'app'],
+    ]);
+    const strict = { steps: 'A,B', mode: 'strict' as const, by: 'channel' };
+    expect(customersPerStep(funnel(table, strict))).toEqual([2, 0]);
+    const filtered = table.filter((d: { event: string }) => d.event !== 'X');
+    expect(customersPerStep(funnel(filtered, strict))).toEqual([2, 1]);
+    expect(funnel(filtered, strict).breakdown.map((b) => [b.value, b.steps[1].customers])).toEqual([
+      ['app', 0],
+      ['web', 1],
+    ]);
+    const reordered = table.orderby('timestamp');
+    expect(funnel(reordered, strict)).toEqual(funnel(table, strict));
+  });
+
   it('rejects a bad window and an unknown breakdown column', () => {
     const table = log([['a', 0, 'A']]);
     expect(() => funnel(table, { steps: 'A,B', window: '3x' })).toThrow('invalid window: 3x');
