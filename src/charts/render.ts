@@ -20,10 +20,11 @@ export function renderSvg(options: Plot.PlotOptions): string {
   }
   // linkedom leaves < and > raw inside attribute values (valid HTML, not valid XML): escape them, so
   // the SVG is also a well-formed file (golden files, downloads) whatever the event names hold.
-  return node.outerHTML.replace(
-    /="([^"]*)"/g,
-    (_, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
-  );
+  // Plot also names its groups ("bar", "x-axis tick") with aria-label on role-less <g>, which ARIA
+  // forbids (axe: aria-prohibited-attr); the marks carry their own names, so those labels go.
+  return node.outerHTML
+    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`)
+    .replace(/<g\b[^>]*>/g, (tag) => tag.replace(/ aria-label="[^"]*"/, ''));
 }
 
 /** Whether an SVG has marks the reader can focus (then it must not be role="img"). */

@@ -122,9 +122,14 @@ document.addEventListener('click', (event) => {
     const cell = row.cells[column];
     return cell?.getAttribute('data-value') ?? cell?.textContent ?? '';
   };
+  // Suppressed cells ('< 5') sort below every number; empty cells go last either way.
+  const numberOf = (text: string) => (text === '' ? NaN : text.startsWith('<') ? -Infinity : Number(text));
   const rows = Array.from(body.rows).sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    const order = numeric ? (x === '' ? 1 : y === '' ? -1 : Number(x) - Number(y) || 0) : x.localeCompare(y);
+    if (!numeric) return ascending ? x.localeCompare(y) : y.localeCompare(x);
+    const [u, v] = [numberOf(x), numberOf(y)];
+    if (Number.isNaN(u) || Number.isNaN(v)) return Number.isNaN(u) ? (Number.isNaN(v) ? 0 : 1) : -1;
+    const order = u === v ? 0 : u < v ? -1 : 1;
     return ascending ? order : -order;
   });
   table.querySelectorAll('th[aria-sort]').forEach((th) => th.removeAttribute('aria-sort'));
