@@ -200,6 +200,15 @@ describe('privacy (spec §10)', () => {
     expect(row).not.toBe('');
     expect(row).toContain('&lt; 5');
     expect(row.replace(/<[^>]+>/g, ' ')).not.toMatch(/(^|\s)3(\s|$)/);
+    // Every figure of the segment, in the table, the bars' data and the labels, is suppressed.
+    const plain = html.replaceAll('&lt;', '<');
+    const rows = plain.match(/<tr>(?:(?!<\/tr>)[\s\S])*data-value="vip_trio"(?:(?!<\/tr>)[\s\S])*<\/tr>/g) ?? [];
+    expect(rows.length).toBe(A.steps.length);
+    for (const r of rows) expect([...r.matchAll(/class="numeric" data-value="([^"]*)"/g)].map((m) => m[1])).toEqual(['< 5', '< 5', '< 5']);
+    const bars = [...plain.matchAll(/<rect data-customers="([^"]*)" data-series="vip_trio"/g)].map((m) => m[1]);
+    expect(bars).toEqual(A.steps.map(() => '< 5'));
+    const labels = [...html.matchAll(/<text data-series="vip_trio"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels).toEqual(A.steps.map(() => '&lt; 5'));
   });
 
   it('keeps report data out of public/ and out of the output', async () => {
