@@ -49,7 +49,9 @@ describe.runIf(hasChromium)('search in Chromium', () => {
     await page.focus('#site-search');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.closest('.search-results') !== null)).toBe(true);
-    await page.goto(`${server.origin}${base}playbook/funnels/`);
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname.startsWith(`${base}playbook/`)).toBe(true);
     expect(await page.textContent('article h1')).toBeTruthy();
     expect(problems).toEqual([]);
     await page.close();
