@@ -119,7 +119,11 @@ export function journeyMapModel(
   })).filter((lane) => lane.cells.some((html) => html !== ''));
   if (figures) {
     const customers = new Map(figures.stages.map((stage) => [stage.id, stage.customers]));
-    lanes.splice(Math.min(3, lanes.length), 0, {
+    // Customers per stage go right after the lanes that describe the stage (actions, touchpoints, channels).
+    const described = lanes.filter(
+      (lane) => lane.key === 'actions' || lane.key === 'touchpoints' || lane.key === 'channels',
+    ).length;
+    lanes.splice(described, 0, {
       key: 'customers',
       label: LANE_NAMES.customers[lang],
       cells: journey.stages.map((stage) =>

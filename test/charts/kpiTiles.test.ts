@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { kpiTileView } from '../../src/charts/kpiTiles.ts';
+
+describe('kpiTileView', () => {
+  it('tests a rate change with the unpooled z-test (spec §9 check: 5/10 vs 6/10, p 0.6514)', () => {
+    const view = kpiTileView(
+      { label: 'Rate', value: 0.6, previous: 0.5, format: 'percent', n: 10, previousN: 10 },
+      { lang: 'en' },
+    );
+    expect(view.valueText).toBe('60.0%');
+    expect(view.changeText).toBe('+10.0 pp (+20.0%)');
+    expect(view.test?.p_value).toBeCloseTo(0.6514, 4);
+    expect(view.significant).toBe(false);
+    expect(view.significanceText).toBe('not significant (p = 0.651)');
+  });
+
+  it('calls a large change on large samples significant', () => {
+    const view = kpiTileView(
+      { label: '结账转化', value: 302 / 443, previous: 260 / 464, format: 'percent', n: 443, previousN: 464 },
+      { lang: 'zh' },
+    );
+    expect(view.significant).toBe(true);
+    expect(view.significanceText).toBe('显著 (p < 0.001)');
+  });
+
+  it('does not test counts and money, and says so', () => {
+    const view = kpiTileView(
+      { label: 'AOV', value: 412.5, previous: 398.2, format: 'money', unit: 'CNY' },
+      { lang: 'en' },
+    );
+    expect(view.valueText).toBe('413 CNY');
+    expect(view.changeText).toBe('+3.6%');
+    expect(view.significant).toBeNull();
+    expect(view.significanceText).toBe('not tested');
+  });
+
+  it('suppresses a figure about fewer than k customers', () => {
+    const view = kpiTileView(
+      { label: 'Small', value: 0.5, previous: 0.25, format: 'percent', n: 4, previousN: 4 },
+      { lang: 'en', k: 5 },
+    );
+    expect(view).toMatchObject({ valueText: '< 5', changeText: '', significanceText: '' });
+  });
+});
