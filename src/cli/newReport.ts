@@ -245,7 +245,14 @@ const newCommand: Command = {
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
-      } else tables.push(result!.table);
+      } else {
+        tables.push(result!.table);
+        const warnings = result!.summary.warnings.length;
+        if (warnings > 0)
+          io.stderr(
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+          );
+      }
     }
     if (totalErrors > 0) {
       io.stderr(formatIssues(errors, totalErrors));
