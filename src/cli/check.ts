@@ -5,7 +5,7 @@
  */
 import type { CheckSummary } from '../analytics/checkSummary.ts';
 import { formatIssues } from '../analytics/issues.ts';
-import { EXIT_DATA_ERROR, EXIT_OK, type Command } from './command.ts';
+import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import { DATA_OPTIONS_HELP, loadInDirectory, parseDataArgs } from './options.ts';
 
 const help = `Usage: journey check <file> [options]
@@ -80,6 +80,7 @@ const check: Command = {
       io.stdout(help);
       return EXIT_OK;
     }
+    if (args.rest.length > 0) throw new UsageError(`check reads one file; also given: ${args.rest.join(' ')}`);
     const { result, error } = await loadInDirectory(args.file, args.load, io.cwd);
     if (error) {
       const summary = error.summary ?? emptySummary(error.issues);

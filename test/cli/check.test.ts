@@ -366,6 +366,7 @@ describe('journey check on good files', () => {
       ['check', '订单.csv', '--map', 'shopper=客户编号'],
       ['check', '订单.csv', '--tz', 'Mars/Olympus'],
       ['check', '订单.csv', '--frobnicate'],
+      ['check', '订单.csv', 'other.csv'],
     ]) {
       const { code, stderr } = await run(args, directory);
       expect(code).toBe(2);
