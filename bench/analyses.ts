@@ -26,7 +26,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { analysis: 'funnel', cliArgs: ['--steps', FUNNEL_STEPS, '--window', '14d'], spec: { steps: FUNNEL_STEPS, window: '14d' } },
+  {
+    analysis: 'funnel',
+    cliArgs: ['--steps', FUNNEL_STEPS, '--window', '14d'],
+    spec: { steps: FUNNEL_STEPS, window: '14d' },
+  },
   { analysis: 'paths', cliArgs: [], spec: {} },
   { analysis: 'retention', cliArgs: ['--period', 'week'], spec: { period: 'week' } },
 ];
@@ -44,7 +48,14 @@ function runChild(args: string[], heapMegabytes: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       NODE,
-      [`--max-old-space-size=${heapMegabytes}`, '--import', RSS_HOOK, '--experimental-strip-types', '--no-warnings', ...args],
+      [
+        `--max-old-space-size=${heapMegabytes}`,
+        '--import',
+        RSS_HOOK,
+        '--experimental-strip-types',
+        '--no-warnings',
+        ...args,
+      ],
       { cwd: ROOT, env: { ...process.env, JOURNEY_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const out: Buffer[] = [];
@@ -86,9 +97,27 @@ async function main() {
   for (const size of sizes) {
     const file = await generateEvents({ events: size });
     const heap = size >= 5_000_000 ? 3500 : 1500;
+    const label = pad(size.toLocaleString('en-US'), 10);
+    try {
+      const phases = await runChild(['bench/analysisPhases.ts', file], heap);
+      const phaseSeconds = JSON.parse(phases.output) as Record<string, number>;
+      const breakdown = Object.entries(phaseSeconds)
+        .map(([phase, time]) => `${phase} ${time.toFixed(2)} s`)
+        .join(', ');
+      console.log(`${label}   ours in one process: ${breakdown} (peak ${phases.peakMegabytes.toFixed(0)} MB)`);
+    } catch (error) {
+      console.log(`${label}   ours in one process: failed: ${(error as Error).message}`);
+    }
     for (const testCase of CASES) {
-      const ours = await runChild(['src/cli/main.ts', testCase.analysis, file, ...testCase.cliArgs, '--json'], heap);
-      const duck = await runChild(['bench/duckdbRun.ts', testCase.analysis, file, JSON.stringify(testCase.spec)], heap);
+      let ours: Run;
+      let duck: Run;
+      try {
+        ours = await runChild(['src/cli/main.ts', testCase.analysis, file, ...testCase.cliArgs, '--json'], heap);
+        duck = await runChild(['bench/duckdbRun.ts', testCase.analysis, file, JSON.stringify(testCase.spec)], heap);
+      } catch (error) {
+        console.log(`${label}   ${testCase.analysis}: failed: ${(error as Error).message}`);
+        continue;
+      }
       const same = canonical(ours.output) === canonical(duck.output);
       console.log(
         [
