@@ -285,6 +285,32 @@ describe('journey check on bad files', () => {
   });
 });
 
+describe('journey check --json on an unreadable file', () => {
+  it('prints an empty summary carrying the error', async () => {
+    const { code, stdout, stderr } = await run(['check', 'export.xlsx', '--json']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout) as CheckSummary).toEqual({
+      rows: 0,
+      customers: 0,
+      events: 0,
+      first: null,
+      last: null,
+      columns: { found: [], mapped: {} },
+      errors: [
+        {
+          file: 'export.xlsx',
+          line: 1,
+          column: '(file)',
+          message:
+            'unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file',
+        },
+      ],
+      warnings: [],
+    });
+  });
+});
+
 describe('journey check on good files', () => {
   const directory = mkdtempSync(join(tmpdir(), 'journey-check-'));
   const csv = [
