@@ -385,6 +385,20 @@ describe('journey check on good files', () => {
     });
   });
 
+  it('skips invalid rows with --skip-invalid, exiting 0 and saying how many', async () => {
+    writeFileSync(
+      join(directory, 'mixed.csv'),
+      'customer_id,timestamp,event\nc1,2024-03-10,visit\n,2024-03-10,visit\n',
+    );
+    const { code, stdout, stderr } = await run(['check', 'mixed.csv', '--skip-invalid'], directory);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('\n  skipped     1 invalid row\n');
+    expect(stdout).toContain(
+      'mixed.csv:3:customer_id: row skipped: empty customer id ("") — fill it in or drop the row (--skip-invalid)\nmixed.csv:3:(file): 1 invalid row skipped (--skip-invalid)',
+    );
+  });
+
   it('exits 2 with the usage on bad usage', async () => {
     for (const args of [
       ['check'],
