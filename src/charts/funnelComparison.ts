@@ -207,6 +207,6 @@ export function funnelComparisonFinding(input: FunnelComparisonInput, options: F
   const from = formatPercent(test.before.rate, lang);
   const to = formatPercent(test.after.rate, lang);
   return lang === 'zh'
-    ? `到达“${lastName}”的转化率从${names.before}的 ${from} 变为${names.after}的 ${to}（${liftText(test, alpha, lang)}）。`
+    ? `到达“${lastName}”的转化率从 ${names.before} 的 ${from} 变为 ${names.after} 的 ${to}（${liftText(test, alpha, lang)}）。`
     : `Conversion from start to ${lastName} went from ${from} (${names.before}) to ${to} (${names.after}): ${liftText(test, alpha, lang)}.`;
 }

@@ -164,6 +164,6 @@ export function retentionFinding(result: RetentionResult, options: RetentionGrid
   const size = firsts.reduce((sum, cohort) => sum + cohort.size, 0);
   const share = formatPercent(returned / size, lang);
   return lang === 'zh'
-    ? `${firsts.length} 个完整同期群中，平均 ${share} 的客户在第 1 ${periodName}回访。`
+    ? `${firsts.length} 个完整同期群中，平均 ${share} 的客户在第 1 ${result.period === 'month' ? '个月' : periodName}回访。`
     : `Across ${firsts.length} complete cohorts, ${share} of customers came back in ${periodName.toLowerCase()} 1.`;
 }
