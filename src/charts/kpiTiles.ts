@@ -9,6 +9,7 @@
  *   // { valueText: '32.0%', changeText: '+4.0 pp (+14.3%)', significant: true, significanceText: 'significant (p = 0.046)' }
  */
 import { compareRates, type CompareResult } from '../analytics/compareRates.ts';
+import type { FunnelResult } from '../analytics/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import {
   formatCount,
@@ -149,4 +150,32 @@ export function kpiFinding(views: KpiTileView[], lang: ChartLang): string {
       `${view.label} ${view.valueText}${view.changeText ? ` (${view.changeText}${view.significanceText ? `, ${view.significanceText}` : ''})` : ''}`,
   );
   return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
+ * Headline tiles of a funnel in two periods: customers who entered, and
+ * conversion from the first to the last step (tested for significance).
+ */
+export function funnelKpiTiles(before: FunnelResult, after: FunnelResult, lang: ChartLang): KpiTileInput[] {
+  const first = (result: FunnelResult) => result.steps[0];
+  const last = (result: FunnelResult) => result.steps[result.steps.length - 1];
+  const names = `${first(after).name} → ${last(after).name}`;
+  return [
+    {
+      label: lang === 'zh' ? `进入“${first(after).name}”的客户` : `Customers at ${first(after).name}`,
+      value: first(after).customers,
+      previous: first(before).customers,
+      format: 'count',
+      customers: Math.min(first(after).customers, first(before).customers),
+    },
+    {
+      label: lang === 'zh' ? `转化率 ${names}` : `Conversion ${names}`,
+      value: last(after).conversion_from_start ?? 0,
+      previous: last(before).conversion_from_start ?? 0,
+      format: 'percent',
+      n: first(after).customers,
+      previousN: first(before).customers,
+      customers: Math.min(last(after).customers, last(before).customers),
+    },
+  ];
 }

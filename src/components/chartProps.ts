@@ -294,13 +294,27 @@ const kpiTile = z.object({
   customers: z.number().int().nonnegative().optional(),
 });
 
-export const kpiTilesProps = z.object({
-  ...commonProps,
-  tiles: z.array(kpiTile).min(1),
-  /** Name of the previous period, e.g. "September". */
-  previousLabel: z.string().optional(),
-  alpha: z.number().gt(0).lt(1).default(0.05),
-});
+export const kpiTilesProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    /** The figures, typed in; or computed from a funnel over two periods (`spec` and `compare`). */
+    tiles: z.array(kpiTile).min(1).optional(),
+    spec: analysisSpec.optional(),
+    compare: z.object({ before: comparePeriod, after: comparePeriod }).optional(),
+    /** Name of the previous period, e.g. "September"; default: compare.before.label. */
+    previousLabel: z.string().optional(),
+    alpha: z.number().gt(0).lt(1).default(0.05),
+  })
+  .superRefine((props, context) => {
+    if (props.tiles === undefined && (props.spec === undefined || props.compare === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['tiles'],
+        message: 'give tiles, or a funnel spec with compare: { before, after } to compute them',
+      });
+    }
+  });
 export type KpiTile = z.output<typeof kpiTile>;
 
 export const dataTableProps = z

@@ -42,3 +42,18 @@ describe('kpiTileView', () => {
     expect(view).toMatchObject({ valueText: '< 5', changeText: '', significanceText: '' });
   });
 });
+
+describe('funnelKpiTiles', () => {
+  it('makes an entry count and a tested first-to-last conversion from two funnels', async () => {
+    const { handFunnel } = await import('./chartFixtures.ts');
+    const { funnelKpiTiles } = await import('../../src/charts/kpiTiles.ts');
+    const tiles = funnelKpiTiles(handFunnel([200, 120, 60, 20]), handFunnel([210, 130, 70, 35]), 'en');
+    expect(tiles.map((tile) => [tile.label, tile.value, tile.previous, tile.n, tile.previousN])).toEqual([
+      ['Customers at visit', 210, 200, undefined, undefined],
+      ['Conversion visit → purchase', 35 / 210, 20 / 200, 210, 200],
+    ]);
+    const view = kpiTileView(tiles[1], { lang: 'en' });
+    expect(view.test?.before.successes).toBe(20);
+    expect(view.test?.after.successes).toBe(35);
+  });
+});
