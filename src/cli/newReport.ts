@@ -298,6 +298,9 @@ const newCommand: Command = {
     for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
+    if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
+      io.stderr(`journey new report: the logo ${args.logo} is not in public/ yet: put the file at ${shown(join(args.root, 'public', args.logo))}`);
+    }
     io.stdout(
       [
         `Scaffolded the report "${args.slug}" (${args.lang}):`,
