@@ -299,7 +299,9 @@ const newCommand: Command = {
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
     if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
-      io.stderr(`journey new report: the logo ${args.logo} is not in public/ yet: put the file at ${shown(join(args.root, 'public', args.logo))}`);
+      io.stderr(
+        `journey new report: the logo ${args.logo} is not in public/ yet: put the file at ${shown(join(args.root, 'public', args.logo))}`,
+      );
     }
     io.stdout(
       [
