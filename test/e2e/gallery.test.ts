@@ -188,6 +188,22 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     await page.close();
   });
 
+  it('shows every chart and its numbers without JavaScript, hiding what needs it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${base}en/gallery/`);
+    const figures = page.locator('figure[data-chart]');
+    expect(await figures.count()).toBeGreaterThan(10);
+    expect(await page.locator('figure[data-chart] .chart-body svg').first().isVisible()).toBe(true);
+    expect(await page.locator('[data-chart-tools]').first().isHidden()).toBe(true);
+    expect(await page.locator('.whatif-controls').isHidden()).toBe(true);
+    // The default projection is in the HTML.
+    expect(await page.locator('output[data-whatif-out="additional"]').textContent()).toMatch(/^\d/);
+    await page.locator('figure[data-chart="funnel"] details summary').first().click();
+    expect(await page.locator('figure[data-chart="funnel"] details table').first().isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('has no axe-core violations, in light and dark mode, in both languages', async () => {
     const axe = await readFile(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     for (const [path, scheme] of [
