@@ -180,6 +180,8 @@ export function journeyEmotionChart(model: JourneyMapModel, options: JourneyMapO
   const points = model.emotion.filter((point) => point.level !== null);
   return {
     ...BASE_PLOT_OPTIONS,
+    // The SVG is drawn wide and shown narrower, so its text is set larger than the other charts'.
+    style: { ...BASE_PLOT_OPTIONS.style, fontSize: '15px' },
     // Wide and low: the SVG stretches over the stage columns, keeping its aspect.
     width: model.stages.length * 220,
     height: 100,
