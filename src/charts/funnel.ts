@@ -152,7 +152,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions): 
         text: (row: FunnelRow) => previousLine(row, lang),
         filter: (row: FunnelRow) => !row.isBiggestDrop,
         textAnchor: 'start',
-        dy: 17,
+        dy: 23,
         fill: COLORS.textMuted,
       }),
       Plot.text(rows, {
@@ -161,7 +161,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions): 
         text: (row: FunnelRow) => previousLine(row, lang),
         filter: (row: FunnelRow) => row.isBiggestDrop,
         textAnchor: 'start',
-        dy: 17,
+        dy: 23,
         fill: COLORS.highlight,
         fontWeight: 700,
       }),
