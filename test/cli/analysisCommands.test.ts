@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../src/analytics/compareRates.ts';
 import type { FunnelResult } from '../../src/analytics/funnel.ts';
 import type { PathsResult } from '../../src/analytics/paths.ts';
+import type { RetentionResult } from '../../src/analytics/retention.ts';
 import type { SatisfactionResult } from '../../src/analytics/satisfaction.ts';
 import type { StallsResult } from '../../src/analytics/stalls.ts';
 import type { ValueResult } from '../../src/analytics/value.ts';
@@ -88,6 +89,30 @@ describe('journey paths, retention, value, satisfaction', () => {
       ],
     });
     expect((await run('retention', SHOP, '--period', 'year')).code).toBe(2);
+  });
+
+  it('retention periods follow --tz', async () => {
+    const inUtc = JSON.parse(
+      (await run('retention', 'zones.csv', '--period', 'day', '--json')).stdout,
+    ) as RetentionResult;
+    expect(inUtc.cohorts.map((c) => [c.cohort, c.size])).toEqual([['2024-03-03', 2]]);
+    const inShanghai = JSON.parse(
+      (await run('retention', 'zones.csv', '--period', 'day', '--tz', 'Asia/Shanghai', '--json')).stdout,
+    ) as RetentionResult;
+    expect(inShanghai.cohorts.map((c) => [c.cohort, c.size])).toEqual([
+      ['2024-03-03', 1],
+      ['2024-03-04', 1],
+    ]);
+    const human = await run('retention', 'zones.csv', '--period', 'day', '--tz', 'Asia/Shanghai');
+    expect(human.stdout).toContain('2024-03-04     1  100%*');
+  });
+
+  it('paths prints the top paths and the flow edges', async () => {
+    const { code, stdout } = await run('paths', SHOP, '--top', '2');
+    expect(code).toBe(0);
+    expect(stdout).toContain('top 2 paths');
+    expect(stdout).toContain('visit → view_product → add_to_cart → purchase');
+    expect(stdout).toContain('Flow edges (5):');
   });
 
   it('value and satisfaction --json', async () => {
