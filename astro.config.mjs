@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
@@ -14,8 +15,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // sitemap-index.xml under SITE+BASE (robots.txt points at it), without the 404 page.
   // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
-  integrations: [mdx(), pagefind(), privacyScan()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind(), privacyScan()],
   i18n: {
     defaultLocale: 'zh',
     locales: ['zh', 'en'],
