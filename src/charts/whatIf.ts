@@ -19,12 +19,23 @@ import {
   type ChartLang,
 } from './format.ts';
 import { label } from './labels.ts';
+import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import type { RenderFunction } from '@observablehq/plot';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 
 export interface WhatIfOptions {
   lang: ChartLang;
   width?: number;
+  /** Small-cell threshold: a funnel with a step under k publishes no projection (spec §10). */
+  k?: number;
+}
+
+/**
+ * Whether a what-if must be withheld: projections are products of the step
+ * counts, so one step under k would let a reader work that count back out.
+ */
+export function whatIfSuppressed(result: WhatIfResult, k: number | undefined): boolean {
+  return result.steps.some((step) => isSuppressed(step.customers, k));
 }
 
 interface WhatIfBar {
@@ -130,7 +141,8 @@ export function whatIfChart(result: WhatIfResult, options: WhatIfOptions): Plot.
 }
 
 export function whatIfTable(result: WhatIfResult, options: WhatIfOptions): ChartTable {
-  const { lang } = options;
+  const { lang, k } = options;
+  const withheld = whatIfSuppressed(result, k);
   return {
     columns: [
       { key: 'step', label: label('step', lang) },
@@ -138,17 +150,34 @@ export function whatIfTable(result: WhatIfResult, options: WhatIfOptions): Chart
       { key: 'projected', label: label('projected', lang), numeric: true },
       { key: 'additional', label: label('additional', lang), numeric: true },
     ],
-    rows: result.steps.map((step) => [
-      cell(stepName(step)),
-      cell(formatCount(step.customers, lang), step.customers),
-      cell(formatProjected(step.projected_customers, lang), step.projected_customers),
-      cell(formatProjected(step.additional_customers, lang), step.additional_customers),
-    ]),
+    rows: result.steps.map((step) =>
+      withheld
+        ? [
+            cell(stepName(step)),
+            cell(
+              countOrSuppressed(step.customers, k, (n) => formatCount(n ?? 0, lang)),
+              null,
+            ),
+            cell('–', null),
+            cell('–', null),
+          ]
+        : [
+            cell(stepName(step)),
+            cell(formatCount(step.customers, lang), step.customers),
+            cell(formatProjected(step.projected_customers, lang), step.projected_customers),
+            cell(formatProjected(step.additional_customers, lang), step.additional_customers),
+          ],
+    ),
   };
 }
 
 export function whatIfFinding(result: WhatIfResult, options: WhatIfOptions): string {
   const { lang } = options;
+  if (whatIfSuppressed(result, options.k)) {
+    return lang === 'zh'
+      ? `有步骤的客户少于 ${options.k} 人，不发布测算。`
+      : `A step has fewer than ${options.k} customers, so no projection is published.`;
+  }
   const step = result.steps[result.step - 1];
   const last = result.steps[result.steps.length - 1];
   const value =

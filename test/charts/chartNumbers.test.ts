@@ -14,7 +14,7 @@ import { flowEdgesTable, pathFlowChart, topPathsTable } from '../../src/charts/p
 import { renderSvg } from '../../src/charts/render.ts';
 import { retentionGridChart, retentionTable } from '../../src/charts/retentionGrid.ts';
 import { touchpointScoresChart } from '../../src/charts/touchpointScores.ts';
-import { whatIfChart, whatIfTable } from '../../src/charts/whatIf.ts';
+import { whatIfChart, whatIfFinding, whatIfTable } from '../../src/charts/whatIf.ts';
 import * as fixtures from './chartFixtures.ts';
 
 function svgOf(options: Parameters<typeof renderSvg>[0]) {
@@ -196,5 +196,24 @@ describe('retention, scores, opportunities, what-if numbers', () => {
       result.steps.flatMap((step) => [String(step.customers), String(step.projected_customers)]),
     );
     expect(whatIfTable(result, { lang: 'en' }).rows[3].map((item) => item.value)).toEqual(['4. purchase', 3, 4.5, 1.5]);
+  });
+
+  it('withholds the whole what-if projection when a step is under k', () => {
+    const result = fixtures.whatIfResult;
+    // The fixture's last step has 3 customers: under k = 5 every projection is withheld.
+    expect(result.steps.map((step) => step.customers).at(-1)).toBe(3);
+    const rows = whatIfTable(result, { lang: 'en', k: 5 }).rows.map((row) => row.map((item) => item.text));
+    expect(rows.at(-1)).toEqual(['4. purchase', '< 5', '–', '–']);
+    expect(rows.flat().filter((text) => text === '–')).toHaveLength(2 * result.steps.length);
+    expect(whatIfFinding(result, { lang: 'en', k: 5 })).toBe(
+      'A step has fewer than 5 customers, so no projection is published.',
+    );
+    // At k = 3 nothing is under k, and the projection is published.
+    expect(whatIfTable(result, { lang: 'en', k: 3 }).rows[3].map((item) => item.value)).toEqual([
+      '4. purchase',
+      3,
+      4.5,
+      1.5,
+    ]);
   });
 });
