@@ -1,0 +1,57 @@
+/**
+ * axe-core in Chromium on a representative set of pages of the build under
+ * /journey-kit/ (home pages, indexes, a chapter with charts, the gallery, the
+ * demo report in both languages, the 404 page), each in light or dark mode:
+ * zero violations. `npm run check:release` runs it on every page.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/serve.ts';
+
+const root = inject('siteRoot');
+const base = inject('siteBase');
+
+if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
+
+/** Each kind of page once, across both languages and both colour schemes (the gallery has its own axe test). */
+const REPRESENTATIVE_PAGES: { path: string; colorScheme: 'light' | 'dark' }[] = [
+  { path: '', colorScheme: 'light' },
+  { path: 'en/', colorScheme: 'dark' },
+  { path: 'en/reports/', colorScheme: 'light' },
+  { path: 'playbook/funnels/', colorScheme: 'dark' },
+  { path: 'en/playbook/funnels/', colorScheme: 'light' },
+  { path: 'reports/demo-bank/', colorScheme: 'light' },
+  { path: 'reports/demo-bank/en/', colorScheme: 'dark' },
+  { path: '404.html', colorScheme: 'dark' },
+];
+
+describe.runIf(hasChromium)('axe-core on representative pages', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveStatic(root, join(root, base, '404.html'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds no violation', async () => {
+    const found: string[] = [];
+    for (const { path, colorScheme } of REPRESENTATIVE_PAGES) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+      const problems = watchProblems(page);
+      await page.goto(`${server.origin}${base}${path}`);
+      for (const violation of await axeViolations(page)) found.push(`/${path} (${colorScheme}): ${violation}`);
+      for (const problem of problems) found.push(`/${path}: ${problem}`);
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+});
