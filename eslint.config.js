@@ -28,9 +28,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'src/analytics must not depend on Astro.' },
-            { group: ['@observablehq/plot', 'd3-*', 'linkedom'], message: 'src/analytics must not draw: charts belong in src/charts.' },
-            { group: ['**/charts/**', '**/components/**', '**/pages/**', '**/layouts/**', '**/cli/**', '**/build/**', '**/integrations/**'], message: 'src/analytics must not import from a layer above it.' },
+            {
+              group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'],
+              message: 'src/analytics must not depend on Astro.',
+            },
+            {
+              group: ['@observablehq/plot', 'd3-*', 'linkedom'],
+              message: 'src/analytics must not draw: charts belong in src/charts.',
+            },
+            {
+              group: [
+                '**/charts/**',
+                '**/components/**',
+                '**/pages/**',
+                '**/layouts/**',
+                '**/cli/**',
+                '**/build/**',
+                '**/integrations/**',
+              ],
+              message: 'src/analytics must not import from a layer above it.',
+            },
           ],
         },
       ],
@@ -42,7 +59,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'], message: 'src/charts must not import from a layer above it.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'],
+              message: 'src/charts must not import from a layer above it.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 export function renderSvg(options: Plot.PlotOptions): string {
-  const node = Plot.plot({ ...options, document: document as unknown as Document });
+  const node = Plot.plot({ ...options, document });
   if (node.tagName.toLowerCase() !== 'svg') {
     throw new Error(
       'renderSvg: the Plot options made a <figure> (title, caption or legend); charts put those in their own <figure>',

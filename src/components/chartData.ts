@@ -53,10 +53,11 @@ export function readDefinition(file: string): Promise<unknown> {
     read = readFile(path, 'utf8').then(
       (text) => {
         try {
-          return /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+          return (/\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text)) as unknown;
         } catch (error) {
           throw new Error(
             `${relative(projectRoot(), path)}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (${(error as Error).message})`,
+            { cause: error },
           );
         }
       },
@@ -86,12 +87,11 @@ export function filterPeriod(table: ColumnTable, from?: string, to?: string): Co
       throw new Error(`invalid ${what}: "${value}" (expected an ISO 8601 date such as 2026-09-30)`);
     return ms;
   };
-  return table
-    .params({ fromMs: parse(from, 'from'), toMs: parse(to, 'to') })
-    .filter(
-      (d: { timestamp: number }, $: { fromMs: number; toMs: number }) =>
-        d.timestamp >= $.fromMs && d.timestamp < $.toMs,
-    );
+  // params() with an argument sets the parameters and returns the table (without one it reads them).
+  const withBounds = table.params({ fromMs: parse(from, 'from'), toMs: parse(to, 'to') }) as ColumnTable;
+  return withBounds.filter(
+    (d: { timestamp: number }, $: { fromMs: number; toMs: number }) => d.timestamp >= $.fromMs && d.timestamp < $.toMs,
+  );
 }
 
 export interface Caption {

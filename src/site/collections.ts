@@ -44,5 +44,8 @@ export async function allReportPages(): Promise<ReportPage[]> {
       const page = rest.join('/').replace(/(^|\/)index$/, '');
       return { client, page, entry };
     })
-    .sort((a, b) => a.client.localeCompare(b.client) || a.entry.data.order - b.entry.data.order || a.page.localeCompare(b.page));
+    .sort(
+      (a, b) =>
+        a.client.localeCompare(b.client) || a.entry.data.order - b.entry.data.order || a.page.localeCompare(b.page),
+    );
 }

@@ -49,7 +49,10 @@ export function neighbours<T extends ChapterMeta>(course: readonly T[], id: stri
  * language, that page is a notice pointing at the language that has it, so a
  * language switch never lands on a 404.
  */
-export function chapterPages<T extends ChapterMeta>(chapters: readonly T[], lang: Lang): { id: string; entry?: T; fallback?: T }[] {
+export function chapterPages<T extends ChapterMeta>(
+  chapters: readonly T[],
+  lang: Lang,
+): { id: string; entry?: T; fallback?: T }[] {
   const ids = [...new Set(chapters.map((c) => c.id))].sort();
   return ids.map((id) => {
     const entry = chapters.find((c) => c.id === id && c.lang === lang);
@@ -62,6 +65,9 @@ export function chapterPages<T extends ChapterMeta>(chapters: readonly T[], lang
 /** Estimated reading time in minutes: about 300 CJK characters or 200 English words a minute. */
 export function readingMinutes(text: string): number {
   const cjk = (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
-  const words = text.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  const words = text
+    .replace(/[\u3400-\u9fff\uf900-\ufaff]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
   return Math.max(1, Math.round(cjk / 300 + words / 200));
 }

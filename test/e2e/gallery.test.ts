@@ -161,7 +161,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     expect(await link.isVisible()).toBe(true);
     const download = page.waitForEvent('download');
     await link.click();
-    const csv = await readFile((await (await download).path()) as string, 'utf8');
+    const csv = await readFile(await (await download).path(), 'utf8');
     expect(csv.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
       'Group,Step,Customers,Conversion from start,Conversion from previous',
     );
@@ -169,7 +169,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const svgLink = figure.locator('a[data-download="svg"]');
     const svgDownload = page.waitForEvent('download');
     await svgLink.click();
-    const svg = await readFile((await (await svgDownload).path()) as string, 'utf8');
+    const svg = await readFile(await (await svgDownload).path(), 'utf8');
     expect(svg).toMatch(/^<svg/);
     expect(svg).not.toContain('var(--');
     expect(problems).toEqual([]);

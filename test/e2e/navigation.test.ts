@@ -82,7 +82,9 @@ describe.runIf(hasChromium)('navigation in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     for (const path of ['', 'en/', 'playbook/funnels/', 'en/playbook/collect-data/', 'reports/']) {
       await page.goto(`${server.origin}${base}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBe(0);
     }
     await page.close();

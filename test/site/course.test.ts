@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chapterPages, courseOf, groupByKind, neighbours, readingMinutes, type ChapterMeta } from '../../src/site/course.ts';
+import {
+  chapterPages,
+  courseOf,
+  groupByKind,
+  neighbours,
+  readingMinutes,
+  type ChapterMeta,
+} from '../../src/site/course.ts';
 
 const chapter = (id: string, lang: 'zh' | 'en', kind: ChapterMeta['kind'], order: number): ChapterMeta => ({
   id,

@@ -13,7 +13,12 @@ export interface BuildOptions {
 }
 
 /** Runs `astro build`; resolves with its duration in ms, rejects with its output on failure. */
-export function buildSite({ outDir, base = '/', site = 'https://example.org', env = {} }: BuildOptions): Promise<number> {
+export function buildSite({
+  outDir,
+  base = '/',
+  site = 'https://example.org',
+  env = {},
+}: BuildOptions): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {

@@ -15,7 +15,10 @@ beforeAll(async () => {
     join(site, 'index.html'),
     '<!doctype html><html><body><a href="/kit/a/">ok</a><a href="/kit/missing/">gone</a><img src="/kit/x.png" alt=""><a href="https://example.org/">out</a></body></html>',
   );
-  await writeFile(join(site, 'a', 'index.html'), '<!doctype html><html><body><h2 id="here">x</h2><a href="/kit/a/#here">in</a><a href="/kit/#nowhere">bad anchor</a></body></html>');
+  await writeFile(
+    join(site, 'a', 'index.html'),
+    '<!doctype html><html><body><h2 id="here">x</h2><a href="/kit/a/#here">in</a><a href="/kit/#nowhere">bad anchor</a></body></html>',
+  );
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));

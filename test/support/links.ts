@@ -37,7 +37,11 @@ export async function brokenLinks(root: string, siteDir: string): Promise<{ chec
     });
     const broken = result.links
       .filter((link) => link.state === LinkState.BROKEN)
-      .map((link) => ({ url: link.url.replace(server.origin, ''), status: link.status ?? 0, parent: (link.parent ?? '').replace(server.origin, '') }));
+      .map((link) => ({
+        url: link.url.replace(server.origin, ''),
+        status: link.status ?? 0,
+        parent: (link.parent ?? '').replace(server.origin, ''),
+      }));
     return { checked: result.links.filter((l) => l.state !== LinkState.SKIPPED).length, broken };
   } finally {
     await server.close();
