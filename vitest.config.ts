@@ -10,7 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: siteTests,
+          // test/release/ is `npm run check:release` (vitest.release.config.ts).
+          exclude: [...siteTests, 'test/release/**'],
           env: { TZ: 'UTC' },
         },
       },

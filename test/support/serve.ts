@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +27,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, notFound?: string): Promise<StaticServer> {
+/** Text types GitHub Pages sends gzip-compressed to a browser that accepts it. */
+const COMPRESSED = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+export interface ServeOptions {
+  /** Compress text responses with gzip when the request accepts it, as GitHub Pages does (for Lighthouse). */
+  gzip?: boolean;
+}
+
+export async function serveStatic(root: string, notFound?: string, { gzip = false }: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => void respond(request, response));
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -38,7 +47,13 @@ export async function serveStatic(root: string, notFound?: string): Promise<Stat
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+        response.end(gzipSync(body));
+        return;
+      }
+      response.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       const body = notFound ? await readFile(notFound).catch(() => 'Not found') : 'Not found';
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
