@@ -47,6 +47,8 @@ const nodeId = (position: number, name: string) => `${position}\u0000${name}`;
 /** The Sankey layout of the edges that may be published. */
 export function flowLayout(result: PathsResult, options: PathFlowOptions, width: number, height: number) {
   const edges = result.edges.filter((edge) => !isSuppressed(edge.customers, options.k));
+  // d3-sankey cannot lay out an empty graph (a 1-row log, or every edge under k): nothing to draw.
+  if (!edges.length) return { nodes: [] as LaidNode[], links: [] as LaidLink[], hidden: result.edges.length };
   const nodes = new Map<string, FlowNode & { weight: number }>();
   const touch = (position: number, name: string, sessions: number) => {
     const id = nodeId(position, name);
