@@ -283,7 +283,8 @@ const newCommand: Command = {
 
     const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
     const mdx = fillTemplate(template, {
-      client: args.name.replace(/[\n\r]/g, ' '),
+      // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
+      client: JSON.stringify(args.name.replace(/[\n\r]/g, ' ')).slice(1, -1),
       slug: args.slug,
       date: args.date,
       brand: args.brand,

@@ -103,7 +103,7 @@ describe('journey new report', () => {
     });
     expect(await readFile(join(root, 'data/reports/acme/good.csv'), 'utf8')).toBe(GOOD + '\n');
     const mdx = await readFile(join(root, 'content/reports/acme/index.mdx'), 'utf8');
-    expect(mdx).toMatch(/^---\ntitle: 示例公司客户旅程分析报告\nclient: 示例公司\ndate: 2026-04-01\nlang: zh\n/);
+    expect(mdx).toMatch(/^---\ntitle: "示例公司客户旅程分析报告"\nclient: "示例公司"\ndate: 2026-04-01\nlang: zh\n/);
     expect(mdx).toContain("brand: '#aa3300'");
     expect(mdx).toContain("await openReport('acme')");
     expect(mdx).not.toMatch(/\{\{/);
@@ -152,7 +152,7 @@ describe('journey new report', () => {
       ),
     ).toBe(0);
     const mdx = await readFile(join(root, 'content/reports/acme-en/index.mdx'), 'utf8');
-    expect(mdx).toContain('title: Customer journey analysis for Acme Ltd');
+    expect(mdx).toContain('title: "Customer journey analysis for Acme Ltd"');
     expect(mdx).toContain('lang: en');
     expect(mdx).toContain('## Executive summary');
     expect(mdx).toContain('## Measuring the effect');
@@ -224,6 +224,17 @@ describe('journey new report', () => {
       const io = capture(root);
       expect(await main(argv, io), argv.join(' ')).toBe(2);
     }
+  });
+
+  it('keeps a client name with YAML, MDX and HTML syntax one frontmatter value', async () => {
+    const name = 'Acme: "Bank" #1 {alert(1)} <script>x</script> \\ «عميل» 🏦';
+    const io = capture(root);
+    expect(await main(['new', 'report', 'acme-odd', '--name', name, '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(0);
+    const mdx = await readFile(join(root, 'content/reports/acme-odd/index.mdx'), 'utf8');
+    const frontmatter = parseYaml(mdx.split(/^---$/m)[1]) as Record<string, string>;
+    expect(frontmatter.client).toBe(name);
+    expect(frontmatter.title).toBe(`${name}客户旅程分析报告`);
+    expect(frontmatter.summary.startsWith(name)).toBe(true);
   });
 
   it('fills every template placeholder or fails', () => {
