@@ -11,6 +11,12 @@ import { parseHTML } from 'linkedom';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
+/**
+ * A start tag as linkedom writes it: attribute values double-quoted (their `"` escaped) but with
+ * raw < and >; text never holds a raw <. Matching whole tags keeps a text like `a="b"` out of reach.
+ */
+const START_TAG = /<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*\s*\/?>/g;
+
 export function renderSvg(options: Plot.PlotOptions): string {
   const node = Plot.plot({ ...options, document });
   if (node.tagName.toLowerCase() !== 'svg') {
@@ -22,9 +28,13 @@ export function renderSvg(options: Plot.PlotOptions): string {
   // the SVG is also a well-formed file (golden files, downloads) whatever the event names hold.
   // Plot also names its groups ("bar", "x-axis tick") with aria-label on role-less <g>, which ARIA
   // forbids (axe: aria-prohibited-attr); the marks carry their own names, so those labels go.
-  return node.outerHTML
-    .replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`)
-    .replace(/<g\b[^>]*>/g, (tag) => tag.replace(/ aria-label="[^"]*"/, ''));
+  return node.outerHTML.replace(START_TAG, (tag) => {
+    const escaped = tag.replace(
+      /="([^"]*)"/g,
+      (_, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+    );
+    return /^<g\b/.test(escaped) ? escaped.replace(/ aria-label="[^"]*"/, '') : escaped;
+  });
 }
 
 /** Whether an SVG has marks the reader can focus (then it must not be role="img"). */
