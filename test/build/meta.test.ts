@@ -46,13 +46,21 @@ describe('meta tags, sitemap and robots.txt', () => {
         ['meta description', meta(document, 'meta[name="description"]').trim().length > 0],
         [`canonical ${canonical} = ${expectedUrl}`, canonical === expectedUrl],
         ['og:title = title', meta(document, 'meta[property="og:title"]') === document.title],
-        ['og:description = description', meta(document, 'meta[property="og:description"]') === meta(document, 'meta[name="description"]')],
+        [
+          'og:description = description',
+          meta(document, 'meta[property="og:description"]') === meta(document, 'meta[name="description"]'),
+        ],
         ['og:url = canonical', meta(document, 'meta[property="og:url"]') === canonical],
         ['og:type', meta(document, 'meta[property="og:type"]') === 'website'],
         ['og:site_name', meta(document, 'meta[property="og:site_name"]').length > 0],
         ['og:locale', /^(zh_CN|en_US)$/.test(meta(document, 'meta[property="og:locale"]'))],
         ['<html lang>', /^(zh-CN|en)$/.test(document.documentElement.getAttribute('lang') ?? '')],
-        ['og:locale matches <html lang>', meta(document, 'meta[property="og:locale"]').startsWith(document.documentElement.getAttribute('lang') === 'en' ? 'en' : 'zh')],
+        [
+          'og:locale matches <html lang>',
+          meta(document, 'meta[property="og:locale"]').startsWith(
+            document.documentElement.getAttribute('lang') === 'en' ? 'en' : 'zh',
+          ),
+        ],
       ];
       for (const [name, ok] of checks) if (!ok) problems.push(`/${path}: ${name}`);
     }
@@ -62,7 +70,9 @@ describe('meta tags, sitemap and robots.txt', () => {
   it('gives every page its own title', () => {
     const byTitle = new Map<string, string[]>();
     for (const { path, document } of pages) byTitle.set(document.title, [...(byTitle.get(document.title) ?? []), path]);
-    const shared = [...byTitle].filter(([, paths]) => paths.length > 1).map(([title, paths]) => `${title}: ${paths.join(', ')}`);
+    const shared = [...byTitle]
+      .filter(([, paths]) => paths.length > 1)
+      .map(([title, paths]) => `${title}: ${paths.join(', ')}`);
     expect(shared).toEqual([]);
   });
 

@@ -32,7 +32,11 @@ describe('site built at the root', () => {
   it('puts canonical URLs and the sitemap at the root', async () => {
     const home = await readFile(join(root, 'en/gallery/index.html'), 'utf8');
     expect(home).toContain('<link rel="canonical" href="https://example.org/en/gallery/">');
-    expect(await readFile(join(root, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/sitemap-index.xml\n');
-    expect(await readFile(join(root, 'sitemap-index.xml'), 'utf8')).toContain('<loc>https://example.org/sitemap-0.xml</loc>');
+    expect(await readFile(join(root, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://example.org/sitemap-index.xml\n',
+    );
+    expect(await readFile(join(root, 'sitemap-index.xml'), 'utf8')).toContain(
+      '<loc>https://example.org/sitemap-0.xml</loc>',
+    );
   });
 });

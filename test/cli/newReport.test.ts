@@ -229,7 +229,22 @@ describe('journey new report', () => {
   it('keeps a client name with YAML, MDX and HTML syntax one frontmatter value', async () => {
     const name = 'Acme: "Bank" #1 {alert(1)} <script>x</script> \\ «عميل» 🏦';
     const io = capture(root);
-    expect(await main(['new', 'report', 'acme-odd', '--name', name, '--data', 'exports/good.csv', '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(0);
+    expect(
+      await main(
+        [
+          'new',
+          'report',
+          'acme-odd',
+          '--name',
+          name,
+          '--data',
+          'exports/good.csv',
+          '--map',
+          'customer_id=用户ID,timestamp=时间,event=动作',
+        ],
+        io,
+      ),
+    ).toBe(0);
     const mdx = await readFile(join(root, 'content/reports/acme-odd/index.mdx'), 'utf8');
     const frontmatter = parseYaml(mdx.split(/^---$/m)[1]) as Record<string, string>;
     expect(frontmatter.client).toBe(name);

@@ -22,7 +22,9 @@ if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
 const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
-    return element ? { tag: element.tagName.toLowerCase(), id: element.id, text: element.textContent?.trim() ?? '' } : null;
+    return element
+      ? { tag: element.tagName.toLowerCase(), id: element.id, text: element.textContent?.trim() ?? '' }
+      : null;
   });
 
 describe.runIf(hasChromium)('keyboard only, in Chromium', () => {

@@ -18,7 +18,16 @@ import { serveStatic, type StaticServer } from '../support/serve.ts';
 const root = inject('siteRoot');
 const base = inject('siteBase');
 
-const PAGES = ['', 'en/', 'playbook/funnels/', 'en/playbook/funnels/', 'gallery/', 'en/gallery/', 'reports/demo-bank/', 'reports/demo-bank/en/'];
+const PAGES = [
+  '',
+  'en/',
+  'playbook/funnels/',
+  'en/playbook/funnels/',
+  'gallery/',
+  'en/gallery/',
+  'reports/demo-bank/',
+  'reports/demo-bank/en/',
+];
 const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
 /** Performance under simulated throttling still varies with the machine's load: a page below target is measured again, up to this many runs, and its best run counts. */
 const MAX_RUNS = 3;
@@ -51,10 +60,21 @@ describe.runIf(hasChromium)('Lighthouse, mobile', () => {
     await server?.close();
     if (!results.length) return;
     const rows = results.map(({ path, scores, runs }) =>
-      [`/${path}`.padEnd(24), ...Object.keys(TARGETS).map((c) => String(scores[c]).padStart(14)), `  ${runs.join(', ')}`].join(''),
+      [
+        `/${path}`.padEnd(24),
+        ...Object.keys(TARGETS).map((c) => String(scores[c]).padStart(14)),
+        `  ${runs.join(', ')}`,
+      ].join(''),
     );
     console.log(
-      ['page'.padEnd(24) + Object.keys(TARGETS).map((c) => c.padStart(14)).join('') + '  performance per run', ...rows].join('\n') +
+      [
+        'page'.padEnd(24) +
+          Object.keys(TARGETS)
+            .map((c) => c.padStart(14))
+            .join('') +
+          '  performance per run',
+        ...rows,
+      ].join('\n') +
         '\n' +
         results.flatMap(({ path, losses }) => losses.map((loss) => `  /${path}: ${loss}`)).join('\n'),
     );
@@ -64,11 +84,17 @@ describe.runIf(hasChromium)('Lighthouse, mobile', () => {
   });
 
   async function audit(path: string): Promise<Omit<PageScores, 'runs'>> {
-    const result = await lighthouse(`${server.origin}${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const result = await lighthouse(`${server.origin}${base}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for /${path}`);
     const { categories, audits, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse on /${path}: ${runtimeError.code} ${runtimeError.message}`);
-    const scores = Object.fromEntries(Object.keys(TARGETS).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
+    const scores = Object.fromEntries(
+      Object.keys(TARGETS).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]),
+    );
     const losses = Object.keys(TARGETS).flatMap((c) =>
       (categories[c]?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0 && audits[ref.id].score !== null && audits[ref.id].score! < 1)

@@ -14,12 +14,18 @@ interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] }[];
 }
 
-/** The violations axe-core finds on `page` as it is now (WCAG 2.x A/AA and best-practice rules). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** The violations axe-core finds on `page` as it is now: every rule (WCAG 2.x A/AA and best practices), or only `rules`. */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   axeSource ??= readFile(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: await axeSource });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document) => Promise<AxeResult> } }).axe.run(document),
+  const result = await page.evaluate(
+    (only) =>
+      (
+        window as unknown as {
+          axe: { run: (context: Document, options: object) => Promise<AxeResult> };
+        }
+      ).axe.run(document, only ? { runOnly: { type: 'rule', values: only } } : {}),
+    rules ? [...rules] : null,
   );
   return result.violations.map(
     (violation) =>

@@ -35,7 +35,11 @@ export interface ServeOptions {
   gzip?: boolean;
 }
 
-export async function serveStatic(root: string, notFound?: string, { gzip = false }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  notFound?: string,
+  { gzip = false }: ServeOptions = {},
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => void respond(request, response));
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
