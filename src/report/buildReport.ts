@@ -13,7 +13,7 @@
  *   npm run build:report -- demo-bank --no-playbook
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientSlugSchema, REPORT_CONTENT_DIR, reportContentDir } from './reportConfig.ts';
 
@@ -128,9 +128,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(`build:report: ${client} built into ${outDir}`);
     return 0;
   } catch (error) {
-    console.error(`build:report: ${client} failed:\n${(error as Error).message}`);
+    console.error(`build:report: ${client} failed:\n${(error as Error).message}${whereOf(error, root)}`);
     return 1;
   }
+}
+
+/** Where Astro says an error is (a frontmatter YAML error only says "bad indentation" otherwise). */
+function whereOf(error: unknown, root: string): string {
+  const loc = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
+  if (!loc?.file) return '';
+  return `\n  in ${relative(root, loc.file)}${loc.line ? `:${loc.line}${loc.column ? `:${loc.column}` : ''}` : ''}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,10 +4,10 @@ import type { PathsResult } from '../../src/analytics/paths.ts';
 import { flowLayout, pathFlowChart, pathFlowFinding } from '../../src/charts/pathFlow.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 
-const oneCustomer = {
+const oneCustomer: PathsResult = {
   edges: [{ position: 1, source: 'visit', target: 'signup', sessions: 1, customers: 1 }],
   paths: [{ path: ['visit', 'signup'], sessions: 1, customers: 1 }],
-} as unknown as PathsResult;
+};
 const noEdges = { edges: [], paths: [{ path: ['visit'], sessions: 1, customers: 1 }] } as unknown as PathsResult;
 
 describe('path flow with nothing to draw', () => {

@@ -4,9 +4,10 @@
  * `javascript:` URLs, MDX expressions, a 3,000-character name, right-to-left
  * text and emoji; a client name doing the same in the report's frontmatter;
  * journey-map cells and opportunities with hostile Markdown; an event log with
- * 10,000 distinct event names; a 1-row and a 1-customer log. Each report is
- * scaffolded with `journey new report` and built alone. Every build succeeds
- * (or fails naming the problem), every page passes the Nu checker, and in
+ * 10,000 distinct event names; a 1-row and a 1-customer log; a hand edit that
+ * breaks the frontmatter. Each report is scaffolded with `journey new report`
+ * and built alone. Every build succeeds, but the broken one, which fails
+ * naming the file and line; every page passes the Nu checker, and in
  * Chromium no injected script runs while every mark is hovered and focused;
  * the hostile names are shown as text.
  */
@@ -82,6 +83,7 @@ const CASES: Case[] = [
   { slug: 'hostile-zh', lang: 'zh', name: HOSTILE_CLIENT, csv: hostileLog() },
   { slug: 'many-events', lang: 'en', csv: manyEventsLog() },
   { slug: 'one-row', lang: 'zh', csv: 'customer_id,timestamp,event\nOR1,2026-01-01T00:00:00Z,visit\n' },
+  { slug: 'bad-frontmatter', lang: 'en', csv: 'customer_id,timestamp,event\nBF1,2026-01-01T00:00:00Z,visit\n' },
   {
     slug: 'one-customer',
     lang: 'en',
@@ -139,6 +141,12 @@ beforeAll(async () => {
       ];
       await writeFile(join(root, 'data/reports', c.slug, 'opportunities.json'), JSON.stringify(opportunities, null, 2));
     }
+    if (c.slug === 'bad-frontmatter' && scaffold.code === 0) {
+      // A hand edit that breaks the YAML: the build must stop and say where.
+      const file = join(root, 'content/reports', c.slug, 'index.mdx');
+      const mdx = await readFile(file, 'utf8');
+      await writeFile(file, mdx.replace(/^title: .*$/m, 'title: Acme: "Bank" #1'));
+    }
     const started = performance.now();
     const build =
       scaffold.code === 0
@@ -156,7 +164,18 @@ afterAll(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
 const siteOf = (slug: string) => join(root, 'dist-report', slug);
 
 describe('hostile input', () => {
-  for (const c of CASES) {
+  const BUILT = CASES.filter((c) => c.slug !== 'bad-frontmatter');
+
+  it('stops a build on broken frontmatter YAML, naming the file, line and column', () => {
+    const { scaffold, build } = builds.get('bad-frontmatter')!;
+    expect(scaffold.code).toBe(0);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(
+      /build:report: bad-frontmatter failed:\n[\s\S]*?\n {2}in content\/reports\/bad-frontmatter\/index\.mdx:2:\d+/,
+    );
+  });
+
+  for (const c of BUILT) {
     it(`scaffolds and builds the ${c.slug} report`, () => {
       const { scaffold, build } = builds.get(c.slug)!;
       expect(scaffold.code, scaffold.stderr).toBe(0);
@@ -172,7 +191,7 @@ describe('hostile input', () => {
 
   it('passes the Nu checker on every page of every report', async () => {
     const errors: string[] = [];
-    for (const c of CASES) {
+    for (const c of BUILT) {
       const files = (await htmlFiles(siteOf(c.slug))).filter((file) => file.includes(`/reports/${c.slug}/`));
       expect(files.length, c.slug).toBeGreaterThan(0);
       errors.push(...(await htmlErrors(files, root)));
@@ -211,7 +230,7 @@ describe('hostile input', () => {
       return { page, problems, dialogs };
     }
 
-    for (const c of CASES) {
+    for (const c of BUILT) {
       it(`runs no injected script on the ${c.slug} report, hovering and focusing every mark`, async () => {
         const site = siteOf(c.slug);
         const server = await serveStatic(site, join(site, '404.html'));
