@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { taskListLabels } from './src/integrations/taskListLabels.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
 // sets SITE and BASE, and every internal link goes through the base-aware helpers.
@@ -18,6 +20,8 @@ export default defineConfig({
   // sitemap-index.xml under SITE+BASE (robots.txt points at it), without the 404 page.
   // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind(), privacyScan()],
+  // Astro's default Markdown processor (MDX inherits it); task-list boxes get their item's text as a label.
+  markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
   i18n: {
     defaultLocale: 'zh',
     locales: ['zh', 'en'],

@@ -1,6 +1,7 @@
 /**
  * axe-core in Chromium on a representative set of pages of the build under
- * /journey-kit/ (home pages, indexes, a chapter with charts, the gallery, the
+ * /journey-kit/ (home pages, indexes, a chapter with charts, one with a task
+ * list, the gallery, the
  * demo report in both languages, the 404 page), each in light or dark mode:
  * zero violations. `npm run check:release` runs it on every page.
  */
@@ -22,7 +23,7 @@ const REPRESENTATIVE_PAGES: { path: string; colorScheme: 'light' | 'dark' }[] = 
   { path: 'en/', colorScheme: 'dark' },
   { path: 'en/reports/', colorScheme: 'light' },
   { path: 'playbook/funnels/', colorScheme: 'dark' },
-  { path: 'en/playbook/funnels/', colorScheme: 'light' },
+  { path: 'en/playbook/awareness/', colorScheme: 'light' },
   { path: 'reports/demo-bank/', colorScheme: 'light' },
   { path: 'reports/demo-bank/en/', colorScheme: 'dark' },
   { path: '404.html', colorScheme: 'dark' },
