@@ -1,9 +1,9 @@
 /**
  * axe-core in Chromium on a representative set of pages of the build under
  * /journey-kit/ (home pages, indexes, a chapter with charts, one with a task
- * list, the gallery, the
- * demo report in both languages, the 404 page), each in light or dark mode:
- * zero violations. `npm run check:release` runs it on every page.
+ * list, the demo report in both languages, the 404 page), each in light or
+ * dark mode: zero violations. The gallery has its own axe test, and
+ * `npm run check:release` runs axe on every page.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
