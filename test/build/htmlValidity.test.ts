@@ -5,13 +5,15 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles } from '../support/links.ts';
-import { htmlErrors } from '../support/vnu.ts';
+import { hasJava, htmlErrors, noJavaReason } from '../support/vnu.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
 const siteDir = join(root, base);
 
-describe('HTML validity (W3C Nu checker)', () => {
+if (!hasJava) console.warn(`[vnu] skipped: ${noJavaReason}`);
+
+describe.runIf(hasJava)('HTML validity (W3C Nu checker)', () => {
   it('finds zero errors on every page', async () => {
     const files = await htmlFiles(siteDir);
     expect(files.length).toBeGreaterThan(50);

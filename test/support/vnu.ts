@@ -2,12 +2,16 @@
  * The W3C Nu HTML checker (vnu-jar, run with the machine's Java 11+) on a
  * list of files: error messages only, minus IGNORED, one line each.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { projectRoot } from './build.ts';
 
 const VNU_JAR = join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = process.env.JAVA ?? 'java';
+
+/** Whether Java runs here; where it does not, the validity tests skip, saying how to install it (CI does). */
+export const hasJava = spawnSync(JAVA, ['-version'], { stdio: 'ignore' }).status === 0;
+export const noJavaReason = `no Java at "${JAVA}": install it with "apt-get install -y openjdk-17-jre-headless" (CI does)`;
 
 /**
  * Known false positives for valid modern HTML. vnu checks inline SVG against
