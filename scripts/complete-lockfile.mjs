@@ -42,6 +42,8 @@ for (const [path, entry] of Object.entries({ ...packages })) {
 }
 
 // Keep the lockfile's key order stable (npm sorts package paths).
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en'))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en'))),
+);
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log(`complete-lockfile: added ${added} placeholder entr${added === 1 ? 'y' : 'ies'} for optional packages`);
