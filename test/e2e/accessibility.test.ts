@@ -5,12 +5,9 @@
  * dark mode: zero violations. The gallery has its own axe test, and
  * `npm run check:release` runs axe on every page.
  */
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -30,25 +27,14 @@ const REPRESENTATIVE_PAGES: { path: string; colorScheme: 'light' | 'dark' }[] = 
 ];
 
 describe.runIf(hasChromium)('axe-core on representative pages', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(root, base);
 
   it('finds no violation', async () => {
     const found: string[] = [];
     for (const { path, colorScheme } of REPRESENTATIVE_PAGES) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+      const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
       const problems = watchProblems(page);
-      await page.goto(`${server.origin}${base}${path}`);
+      await page.goto(`${site.origin}${base}${path}`);
       for (const violation of await axeViolations(page)) found.push(`/${path} (${colorScheme}): ${violation}`);
       for (const problem of problems) found.push(`/${path}: ${problem}`);
       await page.close();

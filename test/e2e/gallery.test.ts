@@ -8,13 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatProjected } from '../../src/charts/format.ts';
 import { projectCustomers } from '../../src/scripts/whatIfProjection.ts';
 import { projectRoot } from '../support/build.ts';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -23,25 +22,14 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
 
 describe.runIf(hasChromium)('chart gallery in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(root, base);
 
   /** Opens a gallery page with an XSS trap: any dialog or `window.__xss` is recorded. */
   async function openGallery(
     path: string,
     colorScheme: 'light' | 'dark' = 'light',
   ): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+    const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
     const problems = watchProblems(page);
     const dialogs: string[] = [];
     page.on('dialog', async (dialog) => {
@@ -53,7 +41,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
         (window as unknown as { __xss: string }).__xss = String(message);
       };
     });
-    await page.goto(`${server.origin}${base}${path}`);
+    await page.goto(`${site.origin}${base}${path}`);
     return { page, problems, dialogs };
   }
 
@@ -189,9 +177,9 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
   });
 
   it('shows every chart and its numbers without JavaScript, hiding what needs it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${base}en/gallery/`);
+    await page.goto(`${site.origin}${base}en/gallery/`);
     const figures = page.locator('figure[data-chart]');
     expect(await figures.count()).toBeGreaterThan(10);
     expect(await page.locator('figure[data-chart] .chart-body svg').first().isVisible()).toBe(true);

@@ -5,14 +5,12 @@
  * dark-mode toggle, search, chart tooltips and the what-if slider; and on each
  * representative page Tab reaches every visible control.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatProjected, formatSignedPercent } from '../../src/charts/format.ts';
 import { projectCustomers } from '../../src/scripts/whatIfProjection.ts';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 import { tabOrder, tabTo } from '../support/keyboard.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -28,23 +26,12 @@ const focused = (page: Page) =>
   });
 
 describe.runIf(hasChromium)('keyboard only, in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(root, base);
 
   async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems = watchProblems(page);
-    await page.goto(`${server.origin}${base}${path}`);
+    await page.goto(`${site.origin}${base}${path}`);
     return { page, problems };
   }
 
@@ -112,8 +99,9 @@ describe.runIf(hasChromium)('keyboard only, in Chromium', () => {
     await page.waitForSelector('.search-results a', { timeout: 10_000 });
     await page.keyboard.press('ArrowDown');
     const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    const resultTitle = await page.evaluate(() => document.activeElement?.querySelector('strong')?.textContent);
     await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
-    expect(await page.textContent('article h1')).toBeTruthy();
+    expect((await page.textContent('article h1'))?.trim()).toBe(resultTitle);
     expect(problems).toEqual([]);
     await page.close();
   });

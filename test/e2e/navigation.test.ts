@@ -3,11 +3,8 @@
  * GitHub Pages base: home -> a chapter -> other language -> next chapter ->
  * a report, with no console error and no failed request on the way.
  */
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -15,24 +12,13 @@ const base = inject('siteBase');
 if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
 
 describe.runIf(hasChromium)('navigation in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(root, base);
 
   it('walks home, chapter, language switch, next chapter and a report', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
 
-    await page.goto(`${server.origin}${base}`);
+    await page.goto(`${site.origin}${base}`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 
     // Home -> the first chapter of the course.
@@ -54,23 +40,24 @@ describe.runIf(hasChromium)('navigation in Chromium', () => {
 
     // To the reports list and into a report.
     await page.click('.site-nav a[href$="/reports/"]');
+    const reportTitle = (await page.textContent('.card-list a'))?.trim();
     await page.click('.card-list a');
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^${base}reports/[a-z0-9-]+/$`));
-    expect(await page.textContent('.report-header h1')).toBeTruthy();
+    expect((await page.textContent('.report-header h1'))?.trim()).toBe(reportTitle);
 
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('remembers the dark-mode choice across pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.origin}${base}en/`);
+    await page.goto(`${site.origin}${base}en/`);
     await page.click('[data-theme-toggle]');
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await page.getAttribute('[data-theme-toggle]', 'aria-pressed')).toBe('true');
-    await page.goto(`${server.origin}${base}playbook/`);
+    await page.goto(`${site.origin}${base}playbook/`);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(17, 20, 24)');
@@ -79,9 +66,9 @@ describe.runIf(hasChromium)('navigation in Chromium', () => {
   });
 
   it('has no horizontal scroll on a 375 px phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 740 } });
     for (const path of ['', 'en/', 'playbook/funnels/', 'en/playbook/collect-data/', 'reports/']) {
-      await page.goto(`${server.origin}${base}${path}`);
+      await page.goto(`${site.origin}${base}${path}`);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -3,11 +3,9 @@
  * the header's search box finds the funnel chapter in the page's language and
  * links to it under the base path; the keyboard reaches the results.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -24,23 +22,12 @@ async function search(page: Page, term: string): Promise<string[]> {
 }
 
 describe.runIf(hasChromium)('search in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(root, base);
 
   it('finds the Chinese funnel chapter for "漏斗" on a Chinese page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.origin}${base}playbook/introduction/`);
+    await page.goto(`${site.origin}${base}playbook/introduction/`);
     const paths = await search(page, '漏斗');
     expect(paths).toContain(`${base}playbook/funnels/`);
     expect(paths.every((path) => path.startsWith(base) && !path.startsWith(`${base}en/`))).toBe(true);
@@ -50,17 +37,18 @@ describe.runIf(hasChromium)('search in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.closest('.search-results') !== null)).toBe(true);
     const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    const resultTitle = await page.evaluate(() => document.activeElement?.querySelector('strong')?.textContent);
     await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).pathname.startsWith(`${base}playbook/`)).toBe(true);
-    expect(await page.textContent('article h1')).toBeTruthy();
+    expect((await page.textContent('article h1'))?.trim()).toBe(resultTitle);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('finds the English funnel chapter for "funnel" on an English page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.origin}${base}en/playbook/introduction/`);
+    await page.goto(`${site.origin}${base}en/playbook/introduction/`);
     const paths = await search(page, 'funnel');
     expect(paths).toContain(`${base}en/playbook/funnels/`);
     expect(paths.every((path) => path.startsWith(`${base}en/`))).toBe(true);
@@ -71,9 +59,9 @@ describe.runIf(hasChromium)('search in Chromium', () => {
   });
 
   it('hides the search box without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${base}en/`);
+    await page.goto(`${site.origin}${base}en/`);
     expect(await page.isHidden('[data-search]')).toBe(true);
     await context.close();
   });

@@ -5,12 +5,10 @@
  * rule set on a representative set in both schemes (test/e2e/accessibility).
  */
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchChromium, noChromiumReason, watchProblems } from '../support/browser.ts';
+import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 import { htmlFiles } from '../support/links.ts';
-import { serveStatic, type StaticServer } from '../support/serve.ts';
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
@@ -19,19 +17,11 @@ const siteDir = join(root, base);
 if (!hasChromium) console.warn(`[axe] skipped: ${noChromiumReason}`);
 
 describe.runIf(hasChromium)('axe-core on every page', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useSiteInBrowser(root, base);
   let paths: string[] = [];
 
   beforeAll(async () => {
-    server = await serveStatic(root, join(root, base, '404.html'));
-    browser = await launchChromium();
     paths = (await htmlFiles(siteDir)).map((file) => relative(siteDir, file).replace(/index\.html$/, ''));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const [colorScheme, rules] of [
@@ -43,9 +33,9 @@ describe.runIf(hasChromium)('axe-core on every page', () => {
       const found: string[] = [];
       const started = performance.now();
       for (const path of paths) {
-        const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+        const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
         const problems = watchProblems(page);
-        await page.goto(`${server.origin}${base}${path}`);
+        await page.goto(`${site.origin}${base}${path}`);
         for (const violation of await axeViolations(page, rules)) found.push(`/${path}: ${violation}`);
         for (const problem of problems) found.push(`/${path}: ${problem}`);
         await page.close();
