@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,6 +18,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // No import cycles anywhere in src/: the layers only work if dependencies point one way.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mjs', '.js'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.mjs', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   ...astro.configs.recommended,
   { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
@@ -52,6 +64,40 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator'],
+    },
+  },
+  {
+    // Analyses take a table and a spec: they never read files (that is load/'s job).
+    files: ['src/analytics/analyses/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/load/**', '**/load'], message: 'src/analytics/analyses must not import src/analytics/load.' },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process'],
+              message: 'analyses are pure: no file access.',
+            },
+            {
+              group: ['astro', 'astro:*', 'astro/*', '@astrojs/*', '@observablehq/plot', 'd3-*', 'linkedom'],
+              message: 'src/analytics is pure.',
+            },
+            {
+              group: [
+                '**/charts/**',
+                '**/components/**',
+                '**/pages/**',
+                '**/layouts/**',
+                '**/cli/**',
+                '**/report/**',
+                '**/integrations/**',
+              ],
+              message: 'src/analytics must not import from a layer above it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -5,10 +5,10 @@
  * Usage: node --experimental-strip-types bench/analysisPhases.ts <file.csv>
  */
 import { encodeEvents } from '../src/analytics/encodeEvents.ts';
-import { funnel } from '../src/analytics/funnel.ts';
-import { loadEvents } from '../src/analytics/load.ts';
-import { paths } from '../src/analytics/paths.ts';
-import { retention } from '../src/analytics/retention.ts';
+import { funnel } from '../src/analytics/analyses/funnel.ts';
+import { loadEvents } from '../src/analytics/load/load.ts';
+import { paths } from '../src/analytics/analyses/paths.ts';
+import { retention } from '../src/analytics/analyses/retention.ts';
 
 const file = process.argv[2];
 const seconds: Record<string, number> = {};

@@ -8,7 +8,7 @@
  * Usage: node --experimental-strip-types bench/loadChild.ts <ours|duckdb> <file.csv>
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadEvents } from '../src/analytics/load.ts';
+import { loadEvents } from '../src/analytics/load/load.ts';
 
 const [engine, file] = process.argv.slice(2);
 let rows: number;

@@ -8,7 +8,7 @@
  *   renderSvg(funnelChart(funnel(table, { steps: 'visit,cart,purchase' }), { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { FunnelResult, FunnelStepFigures } from '../analytics/funnel.ts';
+import type { FunnelResult, FunnelStepFigures } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatCount, formatDuration, formatPercent, type ChartLang } from './format.ts';
 import { label } from './labels.ts';

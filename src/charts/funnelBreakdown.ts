@@ -7,7 +7,7 @@
  *   renderSvg(funnelBreakdownChart(funnel(table, { steps, by: 'channel' }), { lang: 'en', layout: 'grouped' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { FunnelResult } from '../analytics/funnel.ts';
+import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatPercent, type ChartLang } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';

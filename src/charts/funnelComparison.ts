@@ -8,8 +8,8 @@
  *   renderSvg(funnelComparisonChart({ before, after }, { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import { compareRates, type CompareResult } from '../analytics/compareRates.ts';
-import type { FunnelResult } from '../analytics/funnel.ts';
+import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
+import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatPercent, formatPValue, formatSignedPercent, type ChartLang } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';

@@ -10,7 +10,7 @@
  *   renderSvg(journeyEmotionChart(model, { lang: 'zh' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { StageFiguresResult } from '../analytics/stageFigures.ts';
+import type { StageFiguresResult } from '../analytics/analyses/stageFigures.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatNumber, type ChartLang } from './format.ts';
 import { emotionRange, type JourneyDefinition, type JourneyStage } from './journeyDefinition.ts';
@@ -25,7 +25,7 @@ export interface JourneyMapOptions {
   k?: number;
 }
 
-/** Per-stage figures from the event data (src/analytics/stageFigures.ts), when the map has data. */
+/** Per-stage figures from the event data (src/analytics/analyses/stageFigures.ts), when the map has data. */
 export type JourneyFigures = StageFiguresResult | null;
 
 type TextLane = 'actions' | 'touchpoints' | 'channels' | 'pain_points' | 'opportunities' | 'owners' | 'kpis';

@@ -8,8 +8,8 @@
  *   kpiTileView({ label: 'Conversion', value: 0.32, previous: 0.28, format: 'percent', n: 900, previousN: 880 }, { lang: 'en' });
  *   // { valueText: '32.0%', changeText: '+4.0 pp (+14.3%)', significant: true, significanceText: 'significant (p = 0.046)' }
  */
-import { compareRates, type CompareResult } from '../analytics/compareRates.ts';
-import type { FunnelResult } from '../analytics/funnel.ts';
+import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
+import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import {
   formatCount,

@@ -1,6 +1,6 @@
 /**
  * Puts each mark's datum on its SVG element, so the shared browser script
- * (src/scripts/charts.ts) can show tooltips and toggle series without Plot:
+ * (src/client/charts.ts) can show tooltips and toggle series without Plot:
  * `data-tip` (the tooltip text), `data-series`, focusable with an accessible
  * name. Used as a Plot mark's `render` option.
  *

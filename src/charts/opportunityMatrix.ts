@@ -7,7 +7,7 @@
  *   renderSvg(opportunityMatrixChart(prioritiseOpportunities(list), { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { OpportunitiesResult, Quadrant, RankedOpportunity } from '../analytics/opportunities.ts';
+import type { OpportunitiesResult, Quadrant, RankedOpportunity } from '../analytics/analyses/opportunities.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatNumber, formatPercent, type ChartLang } from './format.ts';
 import { label, type LabelKey } from './labels.ts';

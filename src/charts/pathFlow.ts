@@ -9,7 +9,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { sankey, type SankeyLink, type SankeyNode } from 'd3-sankey';
-import type { PathsResult } from '../analytics/paths.ts';
+import type { PathsResult } from '../analytics/analyses/paths.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatPercent, type ChartLang } from './format.ts';
 import { label } from './labels.ts';

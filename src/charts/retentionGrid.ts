@@ -8,7 +8,7 @@
  *   renderSvg(retentionGridChart(retention(table, { period: 'week' }), { lang: 'zh' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { RetentionResult } from '../analytics/retention.ts';
+import type { RetentionResult } from '../analytics/analyses/retention.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatDate, formatPercent, type ChartLang } from './format.ts';
 import { label } from './labels.ts';

@@ -7,7 +7,7 @@
  *   renderSvg(touchpointScoresChart(satisfaction(table), { lang: 'en', by: 'stage' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { SatisfactionResult, SatisfactionRow } from '../analytics/satisfaction.ts';
+import type { SatisfactionResult, SatisfactionRow } from '../analytics/analyses/satisfaction.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatNumber, formatPercent, type ChartLang } from './format.ts';
 import { label } from './labels.ts';

@@ -8,7 +8,7 @@
  *   renderSvg(whatIfChart(whatIf(table, { steps, step: 3, uplift: 0.2 }), { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { WhatIfResult } from '../analytics/whatIf.ts';
+import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import {
   formatCompact,

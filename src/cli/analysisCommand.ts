@@ -9,8 +9,8 @@
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
-import type { LoadOptions } from '../analytics/load.ts';
-import { SpecError } from '../analytics/spec.ts';
+import type { LoadOptions } from '../analytics/load/load.ts';
+import { SpecError } from '../analytics/analyses/spec.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
 

@@ -3,8 +3,8 @@
  * and says what it found (rows, customers, events, time span, columns) or
  * precisely what is wrong (spec §1-2). `--json` prints the spec §11 `check` shape.
  */
-import type { CheckSummary } from '../analytics/checkSummary.ts';
-import { formatIssues } from '../analytics/issues.ts';
+import type { CheckSummary } from '../analytics/load/checkSummary.ts';
+import { formatIssues } from '../analytics/load/issues.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import { DATA_OPTIONS_HELP, loadInDirectory, parseDataArgs } from './options.ts';
 

@@ -4,8 +4,8 @@
  * Takes no event log.
  */
 import { parseArgs } from 'node:util';
-import { compareRates, type CompareResult } from '../analytics/compareRates.ts';
-import { SpecError } from '../analytics/spec.ts';
+import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
+import { SpecError } from '../analytics/analyses/spec.ts';
 import { EXIT_OK, UsageError, type Command } from './command.ts';
 import { formatNumber, formatPercent, formatTable } from './format.ts';
 

@@ -2,8 +2,8 @@
  * `journey funnel <file> --steps "a,b|c,d"`: the funnel of spec §4 on an event
  * log, as an aligned table or (`--json`) the spec §11 funnel shape.
  */
-import { funnel, type FunnelResult, type FunnelStepFigures } from '../analytics/funnel.ts';
-import { parseFunnelSpec, type FunnelSpecInput } from '../analytics/spec.ts';
+import { funnel, type FunnelResult, type FunnelStepFigures } from '../analytics/analyses/funnel.ts';
+import { parseFunnelSpec, type FunnelSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, required, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatSeconds, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

@@ -15,8 +15,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
-import { formatIssues, type Issue } from '../analytics/issues.ts';
-import { proposeSteps } from '../analytics/proposeSteps.ts';
+import { formatIssues, type Issue } from '../analytics/load/issues.ts';
+import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { isTimeZone } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
 import {

@@ -12,7 +12,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
-import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load.ts';
+import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
 import { isTimeZone } from '../analytics/timeZone.ts';
 import { UsageError, type CommandIO } from './command.ts';
 

@@ -2,8 +2,8 @@
  * `journey paths <file>`: the top session paths and the flow edges of spec §5,
  * as aligned tables or (`--json`) the spec §11 paths shape.
  */
-import { paths, type PathsResult } from '../analytics/paths.ts';
-import { parsePathsSpec, type PathsSpecInput } from '../analytics/spec.ts';
+import { paths, type PathsResult } from '../analytics/analyses/paths.ts';
+import { parsePathsSpec, type PathsSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, numeric, text } from './analysisCommand.ts';
 import { formatCount, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

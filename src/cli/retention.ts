@@ -2,8 +2,8 @@
  * `journey retention <file>`: cohort retention of spec §6, as a cohort table
  * of percentages or (`--json`) the spec §11 retention shape.
  */
-import { retention, type RetentionResult } from '../analytics/retention.ts';
-import { parseRetentionSpec, type RetentionSpecInput } from '../analytics/spec.ts';
+import { retention, type RetentionResult } from '../analytics/analyses/retention.ts';
+import { parseRetentionSpec, type RetentionSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

@@ -2,8 +2,8 @@
  * `journey satisfaction <file>`: scores per touchpoint, stage and channel
  * (spec §8), CSAT on 1-5 or NPS on 0-10, or (`--json`) the spec §11 shape.
  */
-import { satisfaction, type SatisfactionResult, type SatisfactionRow } from '../analytics/satisfaction.ts';
-import { parseSatisfactionSpec, type SatisfactionSpecInput } from '../analytics/spec.ts';
+import { satisfaction, type SatisfactionResult, type SatisfactionRow } from '../analytics/analyses/satisfaction.ts';
+import { parseSatisfactionSpec, type SatisfactionSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, numeric } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatPercent, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

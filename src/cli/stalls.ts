@@ -2,8 +2,8 @@
  * `journey stalls <file> --steps ... --older-than 7d`: customers stuck at each
  * funnel step with no event for longer than a threshold, for proactive service.
  */
-import { parseStallsSpec, type StallsSpecInput } from '../analytics/spec.ts';
-import { stalls, type StallsResult } from '../analytics/stalls.ts';
+import { parseStallsSpec, type StallsSpecInput } from '../analytics/analyses/spec.ts';
+import { stalls, type StallsResult } from '../analytics/analyses/stalls.ts';
 import { analysisCommand, required, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatSeconds, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

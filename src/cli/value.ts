@@ -2,8 +2,8 @@
  * `journey value <file>`: purchases, AOV, frequency, historic CLV, lifespan
  * and repurchase gaps (spec §7), or (`--json`) the spec §11 value shape.
  */
-import { parseValueSpec, type ValueSpecInput } from '../analytics/spec.ts';
-import { value, type ValueResult } from '../analytics/value.ts';
+import { parseValueSpec, type ValueSpecInput } from '../analytics/analyses/spec.ts';
+import { value, type ValueResult } from '../analytics/analyses/value.ts';
 import { analysisCommand, text } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

@@ -2,8 +2,8 @@
  * `journey whatif <file> --steps ... --step 3 --uplift 0.3`: a relative uplift
  * on one step's conversion, projected onto every later step and onto value.
  */
-import { parseWhatIfSpec, type WhatIfSpecInput } from '../analytics/spec.ts';
-import { whatIf, type WhatIfResult } from '../analytics/whatIf.ts';
+import { parseWhatIfSpec, type WhatIfSpecInput } from '../analytics/analyses/spec.ts';
+import { whatIf, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { analysisCommand, required, requiredNumber, text } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatPercent, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';

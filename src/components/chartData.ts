@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ColumnTable } from '../analytics/events.ts';
-import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load.ts';
+import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
 import { formatDateRange, type ChartLang } from '../charts/format.ts';
 
 /** The project root: Astro builds from it, so paths in MDX are relative to it. */

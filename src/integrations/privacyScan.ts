@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEvents } from '../analytics/load.ts';
+import { loadEvents } from '../analytics/load/load.ts';
 import { createDataLoaders } from '../report/dataLoaders.ts';
 import { createIdMatcher, findLeaks, type IdMatcher } from '../report/findLeaks.ts';
 import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';

@@ -8,9 +8,9 @@
  *   export const tiles = await coffeeTiles('en'); // in an MDX chapter
  *   <KpiTiles title="…" tiles={tiles} />
  */
-import { funnel } from '../analytics/funnel.ts';
-import { loadEvents } from '../analytics/load.ts';
-import { value } from '../analytics/value.ts';
+import { funnel } from '../analytics/analyses/funnel.ts';
+import { loadEvents } from '../analytics/load/load.ts';
+import { value } from '../analytics/analyses/value.ts';
 
 type Lang = 'zh' | 'en';
 

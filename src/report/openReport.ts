@@ -12,7 +12,7 @@
  */
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
-import { DataError, loadEvents } from '../analytics/load.ts';
+import { DataError, loadEvents } from '../analytics/load/load.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import { readReportConfig, REPORT_DATA_DIR, type ReportConfig } from './reportConfig.ts';

@@ -8,13 +8,13 @@
  *   const analyses = reportAnalyses(await openReport('acme-bank'));
  *   analyses.funnel.steps.at(-1).conversion_from_start; // 0.41
  */
-import { funnel, type FunnelResult } from '../analytics/funnel.ts';
+import { funnel, type FunnelResult } from '../analytics/analyses/funnel.ts';
 import { hasColumn } from '../analytics/events.ts';
-import { paths, type PathsResult } from '../analytics/paths.ts';
-import { retention, type RetentionResult } from '../analytics/retention.ts';
-import { satisfaction, type SatisfactionResult } from '../analytics/satisfaction.ts';
-import { value, type ValueResult } from '../analytics/value.ts';
-import { whatIf, type WhatIfResult } from '../analytics/whatIf.ts';
+import { paths, type PathsResult } from '../analytics/analyses/paths.ts';
+import { retention, type RetentionResult } from '../analytics/analyses/retention.ts';
+import { satisfaction, type SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
+import { value, type ValueResult } from '../analytics/analyses/value.ts';
+import { whatIf, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
 
 export interface ReportAnalyses {

@@ -4,12 +4,12 @@
  * hand-written results where a shape is easier typed than generated.
  */
 import { eventTable } from '../../src/analytics/events.ts';
-import { funnel, type FunnelResult } from '../../src/analytics/funnel.ts';
-import { prioritiseOpportunities } from '../../src/analytics/opportunities.ts';
-import { paths } from '../../src/analytics/paths.ts';
-import { retention } from '../../src/analytics/retention.ts';
-import { satisfaction } from '../../src/analytics/satisfaction.ts';
-import { whatIf } from '../../src/analytics/whatIf.ts';
+import { funnel, type FunnelResult } from '../../src/analytics/analyses/funnel.ts';
+import { prioritiseOpportunities } from '../../src/analytics/analyses/opportunities.ts';
+import { paths } from '../../src/analytics/analyses/paths.ts';
+import { retention } from '../../src/analytics/analyses/retention.ts';
+import { satisfaction } from '../../src/analytics/analyses/satisfaction.ts';
+import { whatIf } from '../../src/analytics/analyses/whatIf.ts';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 

@@ -16,7 +16,7 @@ import { renderSvg } from '../../src/charts/render.ts';
 import { retentionGridChart } from '../../src/charts/retentionGrid.ts';
 import { touchpointScoresChart } from '../../src/charts/touchpointScores.ts';
 import { whatIfChart } from '../../src/charts/whatIf.ts';
-import { stageFigures } from '../../src/analytics/stageFigures.ts';
+import { stageFigures } from '../../src/analytics/analyses/stageFigures.ts';
 import { checkGolden } from '../support/golden.ts';
 import * as fixtures from './chartFixtures.ts';
 

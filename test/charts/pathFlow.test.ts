@@ -1,6 +1,6 @@
 /** The path flow when nothing may be drawn: a 1-row log, or every edge under k (found by the hostile-input corpus). */
 import { describe, expect, it } from 'vitest';
-import type { PathsResult } from '../../src/analytics/paths.ts';
+import type { PathsResult } from '../../src/analytics/analyses/paths.ts';
 import { flowLayout, pathFlowChart, pathFlowFinding } from '../../src/charts/pathFlow.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 

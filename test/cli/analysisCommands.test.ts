@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CompareResult } from '../../src/analytics/compareRates.ts';
-import type { FunnelResult } from '../../src/analytics/funnel.ts';
-import type { PathsResult } from '../../src/analytics/paths.ts';
-import type { RetentionResult } from '../../src/analytics/retention.ts';
-import type { SatisfactionResult } from '../../src/analytics/satisfaction.ts';
-import type { StallsResult } from '../../src/analytics/stalls.ts';
-import type { ValueResult } from '../../src/analytics/value.ts';
-import type { WhatIfResult } from '../../src/analytics/whatIf.ts';
+import type { CompareResult } from '../../src/analytics/analyses/compareRates.ts';
+import type { FunnelResult } from '../../src/analytics/analyses/funnel.ts';
+import type { PathsResult } from '../../src/analytics/analyses/paths.ts';
+import type { RetentionResult } from '../../src/analytics/analyses/retention.ts';
+import type { SatisfactionResult } from '../../src/analytics/analyses/satisfaction.ts';
+import type { StallsResult } from '../../src/analytics/analyses/stalls.ts';
+import type { ValueResult } from '../../src/analytics/analyses/value.ts';
+import type { WhatIfResult } from '../../src/analytics/analyses/whatIf.ts';
 import type { CommandIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CheckSummary } from '../../src/analytics/checkSummary.ts';
+import type { CheckSummary } from '../../src/analytics/load/checkSummary.ts';
 import type { CommandIO } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 

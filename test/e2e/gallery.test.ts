@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatProjected } from '../../src/charts/format.ts';
-import { projectCustomers } from '../../src/scripts/whatIfProjection.ts';
+import { projectCustomers } from '../../src/client/whatIfProjection.ts';
 import { projectRoot } from '../support/build.ts';
 import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { formatProjected, formatSignedPercent } from '../../src/charts/format.ts';
-import { projectCustomers } from '../../src/scripts/whatIfProjection.ts';
+import { projectCustomers } from '../../src/client/whatIfProjection.ts';
 import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '../support/browser.ts';
 import { tabOrder, tabTo } from '../support/keyboard.ts';
 

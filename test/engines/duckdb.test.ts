@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../bench/generate-events.ts';
 import type { ColumnTable } from '../../src/analytics/events.ts';
 import { eventTable } from '../../src/analytics/events.ts';
-import { funnel, type FunnelResult } from '../../src/analytics/funnel.ts';
-import { loadEvents } from '../../src/analytics/load.ts';
-import { paths } from '../../src/analytics/paths.ts';
-import { retention } from '../../src/analytics/retention.ts';
+import { funnel, type FunnelResult } from '../../src/analytics/analyses/funnel.ts';
+import { loadEvents } from '../../src/analytics/load/load.ts';
+import { paths } from '../../src/analytics/analyses/paths.ts';
+import { retention } from '../../src/analytics/analyses/retention.ts';
 import {
   duckdbFunnel,
   duckdbPaths,

@@ -14,9 +14,9 @@
  *   const result = await duckdbFunnel(connection, 'events', { steps: 'visit,purchase' });
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { FunnelResult, FunnelStepFigures } from '../../src/analytics/funnel.ts';
-import type { PathsResult } from '../../src/analytics/paths.ts';
-import type { RetentionResult } from '../../src/analytics/retention.ts';
+import type { FunnelResult, FunnelStepFigures } from '../../src/analytics/analyses/funnel.ts';
+import type { PathsResult } from '../../src/analytics/analyses/paths.ts';
+import type { RetentionResult } from '../../src/analytics/analyses/retention.ts';
 import {
   parseFunnelSpec,
   parsePathsSpec,
@@ -24,7 +24,7 @@ import {
   type FunnelSpecInput,
   type PathsSpecInput,
   type RetentionSpecInput,
-} from '../../src/analytics/spec.ts';
+} from '../../src/analytics/analyses/spec.ts';
 
 export type { DuckDBConnection };
 

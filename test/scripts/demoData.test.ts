@@ -5,10 +5,10 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoData } from '../../scripts/demo-data.ts';
 import { seededRandom } from '../../scripts/demo/random.ts';
-import { loadEvents } from '../../src/analytics/load.ts';
-import { funnel } from '../../src/analytics/funnel.ts';
-import { compareRates } from '../../src/analytics/compareRates.ts';
-import { value } from '../../src/analytics/value.ts';
+import { loadEvents } from '../../src/analytics/load/load.ts';
+import { funnel } from '../../src/analytics/analyses/funnel.ts';
+import { compareRates } from '../../src/analytics/analyses/compareRates.ts';
+import { value } from '../../src/analytics/analyses/value.ts';
 
 const committed = join(import.meta.dirname, '../../data/demo');
 let fresh: string;

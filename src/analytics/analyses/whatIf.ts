@@ -1,0 +1,78 @@
+/**
+ * What if one step converted better? A relative uplift on step s's
+ * conversion from the previous step (capped at 100%), carried through every
+ * later step at its current conversion, and priced with the AOV of the
+ * purchase event (one purchase per extra customer at the last step).
+ *
+ * @example
+ *   whatIf(table, { steps: 'visit,cart,checkout,purchase', step: 3, uplift: 0.3 });
+ *   // { step: 3, uplift: 0.3, capped: false, aov: 52.1, additional_customers: 12.6, additional_value: 656.5, steps: [...] }
+ */
+import { funnel } from './funnel.ts';
+import type { ColumnTable } from '../events.ts';
+import { parseWhatIfSpec, type WhatIfSpecInput } from './spec.ts';
+import { ratio } from './summaryStats.ts';
+import { value } from './value.ts';
+
+export interface WhatIfStep {
+  step: number;
+  name: string;
+  customers: number;
+  conversion_from_previous: number | null;
+  projected_customers: number;
+  projected_conversion_from_previous: number | null;
+  additional_customers: number;
+}
+
+export interface WhatIfResult {
+  step: number;
+  uplift: number;
+  /** Whether the raised conversion hit 100% and was capped. */
+  capped: boolean;
+  aov: number | null;
+  /** Extra customers reaching the last step. */
+  additional_customers: number;
+  additional_value: number | null;
+  steps: WhatIfStep[];
+}
+
+export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfResult {
+  const spec = parseWhatIfSpec(specInput);
+  const base = funnel(table, {
+    steps: spec.steps.map((step) => step.events),
+    window: spec.windowSeconds,
+    mode: spec.mode,
+  });
+  const target = spec.step - 1;
+  let capped = false;
+  const projected: number[] = [];
+  base.steps.forEach((figures, index) => {
+    if (index < target) projected.push(figures.customers);
+    else if (index === target) {
+      const raised = (figures.conversion_from_previous ?? 0) * (1 + spec.uplift);
+      capped = raised > 1;
+      projected.push(projected[index - 1] * Math.min(1, raised));
+    } else projected.push(projected[index - 1] * (figures.conversion_from_previous ?? 0));
+  });
+  const steps = base.steps.map((figures, index) => ({
+    step: figures.step,
+    name: figures.name,
+    customers: figures.customers,
+    conversion_from_previous: figures.conversion_from_previous,
+    projected_customers: projected[index],
+    projected_conversion_from_previous:
+      index === 0 ? figures.conversion_from_previous : ratio(projected[index], projected[index - 1]),
+    additional_customers: projected[index] - figures.customers,
+  }));
+  const additional = steps[steps.length - 1].additional_customers;
+  const aov = value(table, { purchase_event: spec.purchaseEvent }).aov;
+  return {
+    step: spec.step,
+    uplift: spec.uplift,
+    capped,
+    aov,
+    additional_customers: additional,
+    additional_value: aov === null ? null : additional * aov,
+    steps,
+  };
+}

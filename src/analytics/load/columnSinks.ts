@@ -1,0 +1,285 @@
+/**
+ * Where a loader puts one column's values as rows arrive: text is interned
+ * (each distinct string stored once, rows hold integer codes), numbers go to a
+ * Float64Array, other typed values to a plain array. Codes make duplicate
+ * detection and distinct counts cheap.
+ *
+ * @example
+ *   const sink = new TextSink(); sink.push('web'); sink.push('web'); sink.distinct(); // 1
+ */
+import { cellText } from '../cellText.ts';
+import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
+
+/** Row keys as 32-bit words: row i is `words[i * stride .. i * stride + stride)`. */
+export interface KeyWords {
+  words: Int32Array;
+  stride: number;
+}
+
+/** Float64 values as key words (two per row): equal bits for equal values, NaN included. */
+export function float64KeyWords(values: Float64Array): KeyWords {
+  return { words: new Int32Array(values.buffer, values.byteOffset, values.length * 2), stride: 2 };
+}
+
+export interface ColumnSink {
+  readonly length: number;
+  /** Words equal for equal values, for hashing and comparing rows. */
+  keyWords(): KeyWords;
+  /** The output column, keeping the rows where `keep` is 1 (all when undefined). */
+  materialize(keep?: Uint8Array): ArrayLike<unknown>;
+}
+
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+export class TextSink implements ColumnSink {
+  readonly dictionary: string[] = [];
+  readonly codes = new GrowableInt32Array();
+  // An open-addressing table of dictionary codes + 1, keyed by a hash of the
+  // UTF-8 bytes, so a CSV field is interned straight from the bytes it sits in.
+  private slots = new Int32Array(1024);
+  private hashes: number[] = [];
+  // Every entry's bytes, back to back, for comparing candidates.
+  private pool = new Uint8Array(4096);
+  private poolLength = 0;
+  private offsets: number[] = [];
+  private scratch = new Uint8Array(256);
+  private lastCode = -1;
+  private readonly recent = new Int32Array(256);
+
+  get length(): number {
+    return this.codes.length;
+  }
+
+  /** Appends a value; `null` for an absent one. */
+  push(text: string | null): void {
+    if (text === null) {
+      this.codes.push(-1);
+      return;
+    }
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    const { written } = utf8Encoder.encodeInto(text, this.scratch);
+    this.codes.push(this.intern(this.scratch, 0, written, text));
+  }
+
+  /** Appends the UTF-8 text `bytes[start, end)`, decoding it only when it is new. */
+  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.codes.push(this.intern(bytes, start, end, undefined));
+  }
+
+  private intern(bytes: Uint8Array, start: number, end: number, text: string | undefined): number {
+    const length = end - start;
+    const pool = this.pool;
+    // Logs repeat the previous row's value often (same customer, channel, segment): check it first.
+    const last = this.lastCode;
+    if (last >= 0) {
+      const offset = this.offsets[last];
+      if (this.offsets[last + 1] - offset === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (pool[offset + i] !== bytes[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return last;
+      }
+    }
+    // Then a small direct-mapped cache of recent values, keyed without hashing every byte
+    // (event names change on every row, but there are few of them).
+    const key =
+      length === 0
+        ? 0
+        : ((length << 4) ^ bytes[start] ^ (bytes[end - 1] << 2) ^ (bytes[start + (length >> 1)] << 5)) & 255;
+    const cached = this.recent[key] - 1;
+    if (cached >= 0) {
+      const offset = this.offsets[cached];
+      if (this.offsets[cached + 1] - offset === length) {
+        let same = true;
+        for (let i = 0; i < length; i++) {
+          if (pool[offset + i] !== bytes[start + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) {
+          this.lastCode = cached;
+          return cached;
+        }
+      }
+    }
+    const code = this.lookup(bytes, start, end, text);
+    this.recent[key] = code + 1;
+    this.lastCode = code;
+    return code;
+  }
+
+  private lookup(bytes: Uint8Array, start: number, end: number, text?: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    hash ^= hash >>> 16;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    const pool = this.pool;
+    let slot = hash & mask;
+    for (;;) {
+      const code = slots[slot] - 1;
+      if (code < 0) break;
+      if (this.hashes[code] === hash) {
+        const offset = this.offsets[code];
+        if (this.offsets[code + 1] - offset === length) {
+          let same = true;
+          for (let i = 0; i < length; i++) {
+            if (pool[offset + i] !== bytes[start + i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text ?? (length === 0 ? '' : utf8Decoder.decode(bytes.subarray(start, end))));
+    this.hashes.push(hash);
+    if (this.offsets.length === 0) this.offsets.push(0);
+    if (this.poolLength + length > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
+      grown.set(this.pool.subarray(0, this.poolLength));
+      this.pool = grown;
+    }
+    this.pool.set(bytes.subarray(start, end), this.poolLength);
+    this.poolLength += length;
+    this.offsets.push(this.poolLength);
+    slots[slot] = code + 1;
+    if (this.dictionary.length * 2 > slots.length) this.grow();
+    return code;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.hashes.length; code++) {
+      let slot = this.hashes[code] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = code + 1;
+    }
+    this.slots = slots;
+  }
+
+  keyWords(): KeyWords {
+    return { words: this.codes.view(), stride: 1 };
+  }
+
+  distinct(): number {
+    return this.dictionary.length;
+  }
+
+  materialize(keep?: Uint8Array): (string | null)[] {
+    const codes = this.codes.view();
+    const dictionary = this.dictionary;
+    const size = keep ? countKept(keep) : codes.length;
+    const out = new Array<string | null>(size);
+    let j = 0;
+    for (let i = 0; i < codes.length; i++) {
+      if (keep && !keep[i]) continue;
+      const code = codes[i];
+      out[j++] = code < 0 ? null : dictionary[code];
+    }
+    return out;
+  }
+}
+
+/** Numbers; `NaN` marks an absent value (output as `null`). */
+export class NumberSink implements ColumnSink {
+  readonly values = new GrowableFloat64Array();
+  /** Whether `null` may appear in the output (optional columns). */
+  readonly nullable: boolean;
+  constructor(nullable: boolean) {
+    this.nullable = nullable;
+  }
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  push(value: number): void {
+    this.values.push(value);
+  }
+
+  keyWords(): KeyWords {
+    return float64KeyWords(this.values.view());
+  }
+
+  materialize(keep?: Uint8Array): Float64Array | (number | null)[] {
+    const values = this.values.view();
+    const size = keep ? countKept(keep) : values.length;
+    let hasNull = false;
+    if (this.nullable) {
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] !== values[i] && (!keep || keep[i])) {
+          hasNull = true;
+          break;
+        }
+      }
+    }
+    if (!hasNull) {
+      if (!keep) return values.slice();
+      const out = new Float64Array(size);
+      let j = 0;
+      for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i];
+      return out;
+    }
+    const out = new Array<number | null>(size);
+    let j = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (keep && !keep[i]) continue;
+      const value = values[i];
+      out[j++] = value !== value ? null : value;
+    }
+    return out;
+  }
+}
+
+/** Values of a typed source (JSON, Parquet, Arrow) kept as they are. */
+export class ValueSink implements ColumnSink {
+  readonly values: unknown[] = [];
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  push(value: unknown): void {
+    this.values.push(value === undefined ? null : value);
+  }
+
+  keyWords(): KeyWords {
+    const index = new Map<string, number>();
+    const keys = new Int32Array(this.values.length);
+    for (let i = 0; i < this.values.length; i++) {
+      const key = valueKey(this.values[i]);
+      let code = index.get(key);
+      if (code === undefined) index.set(key, (code = index.size));
+      keys[i] = code;
+    }
+    return { words: keys, stride: 1 };
+  }
+
+  materialize(keep?: Uint8Array): unknown[] {
+    if (!keep) return this.values;
+    return this.values.filter((_value, i) => keep[i] === 1);
+  }
+}
+
+function valueKey(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  return typeof value + ':' + cellText(value);
+}
+
+export function countKept(keep: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < keep.length; i++) count += keep[i];
+  return count;
+}

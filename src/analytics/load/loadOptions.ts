@@ -1,0 +1,70 @@
+/**
+ * Options of every loader, parsed and defaulted here once (zod), so readers
+ * only ever see the resolved form.
+ *
+ * @example
+ *   resolveLoadOptions({ map: { customer_id: '客户编号' }, tz: 'Asia/Shanghai' });
+ */
+import { z } from 'zod';
+import { EVENT_COLUMNS } from '../events.ts';
+import { isTimeZone } from '../timeZone.ts';
+
+export const loadOptionsSchema = z.object({
+  /** Canonical column -> the file's column (`--map customer_id=客户编号`). */
+  map: z
+    .record(z.string(), z.string().min(1))
+    .optional()
+    .superRefine((map, context) => {
+      for (const name of Object.keys(map ?? {})) {
+        if (!(EVENT_COLUMNS as readonly string[]).includes(name)) {
+          context.addIssue({
+            code: 'custom',
+            message: `unknown column "${name}" in the mapping; expected one of ${EVENT_COLUMNS.join(', ')}`,
+          });
+        }
+      }
+    }),
+  /** IANA zone for local timestamps (`Asia/Shanghai`); default UTC. */
+  tz: z
+    .string()
+    .optional()
+    .refine((zone) => zone === undefined || isTimeZone(zone), { message: 'unknown time zone' }),
+  /** Drop invalid rows (reported as warnings) instead of failing. */
+  skipInvalid: z.boolean().optional(),
+  /** Drop exact duplicate rows (keeping the first). */
+  dedupe: z.boolean().optional(),
+  /** Minimum customers per segment or channel before a warning (spec §10). */
+  k: z.number().int().positive().optional(),
+  /** "Now" for the future-timestamp warning, epoch ms (tests pin it). */
+  now: z.number().optional(),
+});
+
+export type LoadOptions = z.input<typeof loadOptionsSchema>;
+
+export interface ResolvedLoadOptions {
+  map: Record<string, string>;
+  tz: string;
+  skipInvalid: boolean;
+  dedupe: boolean;
+  k: number;
+  now: number;
+}
+
+/** Parses and defaults loader options; throws a RangeError naming the bad option. */
+export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
+  const parsed = loadOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new RangeError(`invalid load option ${where}${issue.message}`);
+  }
+  const value = parsed.data;
+  return {
+    map: value.map ?? {},
+    tz: value.tz ?? 'UTC',
+    skipInvalid: value.skipInvalid ?? false,
+    dedupe: value.dedupe ?? false,
+    k: value.k ?? 5,
+    now: value.now ?? Date.now(),
+  };
+}
