@@ -1,6 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeTextStream, encodingFromBom, NotTextError, utf8Stream } from '../../../src/analytics/load/textDecoding.ts';
+import {
+  decodeTextStream,
+  encodingFromBom,
+  NotTextError,
+  utf8Stream,
+} from '../../../src/analytics/load/textDecoding.ts';
 
 const TEXT = 'customer_id;事件;note\r\n张三;浏览 😀;"a;b"\r\n';
 
