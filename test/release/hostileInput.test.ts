@@ -150,7 +150,7 @@ beforeAll(async () => {
     const started = performance.now();
     const build =
       scaffold.code === 0
-        ? await runScript(root, 'src/report/buildReport.ts', [c.slug, '--no-playbook'])
+        ? await runScript(root, 'src/cli/main.ts', ['build-report', c.slug, '--no-playbook'])
         : { code: -1, stdout: '', stderr: 'not built: the scaffold failed' };
     builds.set(c.slug, { scaffold, build, ms: performance.now() - started });
     console.log(
@@ -171,7 +171,7 @@ describe('hostile input', () => {
     expect(scaffold.code).toBe(0);
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(
-      /build:report: bad-frontmatter failed:\n[\s\S]*?\n {2}in content\/reports\/bad-frontmatter\/index\.mdx:2:\d+/,
+      /journey build-report: bad-frontmatter failed:\n[\s\S]*?\n {2}in content\/reports\/bad-frontmatter\/index\.mdx:2:\d+/,
     );
   });
 
