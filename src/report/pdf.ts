@@ -279,7 +279,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0];
+  const client = positionals[0]!;
   const problem = values.site ? null : checkClient(root, client);
   if (problem) {
     console.error(`pdf: ${problem}`);
