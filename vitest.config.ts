@@ -11,7 +11,18 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // test/release/ is `npm run check:release` (vitest.release.config.ts).
-          exclude: [...siteTests, 'test/release/**'],
+          exclude: [...siteTests, 'test/release/**', 'test/engines/**'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        // SQL engines against the in-memory analyses; one PostgreSQL server for all of them.
+        test: {
+          name: 'engines',
+          include: ['test/engines/**/*.test.ts'],
+          globalSetup: ['test/engines/postgresServer.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           env: { TZ: 'UTC' },
         },
       },
