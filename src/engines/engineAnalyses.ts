@@ -17,7 +17,7 @@ import type {
   WhatIfSpecInput,
 } from '../analytics/analyses/spec.ts';
 import { parseWhatIfSpec } from '../analytics/analyses/spec.ts';
-import { funnelFromRows, funnelQueries } from './analyses/funnel.ts';
+import { funnelFromCounts, funnelFromRows, funnelQueries } from './analyses/funnel.ts';
 import { pathsFromRows, pathsQueries } from './analyses/paths.ts';
 import { retentionFromRows, retentionQueries } from './analyses/retention.ts';
 import type { Queries } from './analyses/rows.ts';
@@ -25,6 +25,7 @@ import { satisfactionFromRows, satisfactionQueries } from './analyses/satisfacti
 import { stallsFromRows, stallsQueries } from './analyses/stalls.ts';
 import { valueFromRows, valueQueries } from './analyses/value.ts';
 import { whatIfFromResults } from './analyses/whatIf.ts';
+import { customersAtSteps, windowFunnelCountsQuery } from './analyses/windowFunnel.ts';
 import { runQueries, type Engine } from './engine.ts';
 import type { Dialect } from './sql/dialect.ts';
 import type { EventSource } from './sql/source.ts';
@@ -71,9 +72,12 @@ export function analysisQueries<A extends EngineAnalysis>(
       return stallsQueries(spec as StallsSpecInput, source, dialect);
     default: {
       const whatIf = parseWhatIfSpec(spec as WhatIfSpecInput);
-      const base = funnelQueries(funnelOfWhatIf(whatIf), source, dialect);
-      const value = valueQueries({ purchase_event: whatIf.purchaseEvent }, source, dialect);
-      return { funnel: base.funnel ?? '', value: value.value ?? '' };
+      const funnelSpec = funnelOfWhatIf(whatIf);
+      const value = valueQueries({ purchase_event: whatIf.purchaseEvent }, source, dialect).value ?? '';
+      // What-if needs counts only: ClickHouse's windowFunnel gives them for ordered funnels.
+      if (dialect.name === 'clickhouse' && whatIf.mode === 'ordered')
+        return { funnel_counts: windowFunnelCountsQuery(funnelSpec, source), value };
+      return { funnel: funnelQueries(funnelSpec, source, dialect).funnel ?? '', value };
     }
   }
 }
@@ -107,7 +111,10 @@ export async function engineAnalysis<A extends EngineAnalysis>(
       return stallsFromRows(spec as StallsSpecInput, rows);
     default: {
       const whatIf = parseWhatIfSpec(spec as WhatIfSpecInput);
-      const base = funnelFromRows(funnelOfWhatIf(whatIf), rows);
+      const funnelSpec = funnelOfWhatIf(whatIf);
+      const base = rows.funnel_counts
+        ? funnelFromCounts(funnelSpec, customersAtSteps(funnelSpec, rows.funnel_counts))
+        : funnelFromRows(funnelSpec, rows);
       return whatIfFromResults(spec as WhatIfSpecInput, base, valueFromRows(source, rows).aov);
     }
   }

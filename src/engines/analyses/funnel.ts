@@ -70,3 +70,15 @@ export function funnelFromRows(specInput: FunnelSpecInput, rows: QueryRows): Fun
     breakdown,
   };
 }
+
+/** A funnel from customer counts alone (no times, no breakdown): the windowFunnel fast path. */
+export function funnelFromCounts(specInput: FunnelSpecInput, customers: number[]): FunnelResult {
+  const spec = parseFunnelSpec(specInput);
+  const names = spec.steps.map((step) => step.name);
+  return {
+    mode: spec.mode,
+    window_seconds: spec.windowSeconds,
+    steps: funnelSteps(names, customers, null),
+    breakdown: [],
+  };
+}
