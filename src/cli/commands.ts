@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   stalls: async () => (await import('./stalls.ts')).default,
   whatif: async () => (await import('./whatif.ts')).default,
   new: async () => (await import('./newReport.ts')).default,
+  sql: async () => (await import('./sql.ts')).default,
 };

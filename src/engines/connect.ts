@@ -4,7 +4,8 @@
  * columns against the mapping (a missing column lists the table's columns),
  * and how its timestamp is stored. For the embedded engines `table` may be a
  * file: DuckDB reads CSV, Parquet or a `.duckdb` database (`FILE.duckdb#TABLE`,
- * default table `events`); chdb reads CSV or Parquet.
+ * default table `events`); chdb reads CSV or Parquet. A file's row number settles
+ * ties unless `orderBy` names a column.
  *
  * @example
  *   const { engine, source } = await connectEngine({ engine: 'postgres', table: 'analytics.events', map: {} }, process.env);
@@ -90,7 +91,8 @@ async function relationOf(
     return { table: 'journey_source', relation: null, rowNumber: 'rowid' };
   }
   const format = extension === 'parquet' ? 'Parquet' : extension === 'tsv' ? 'TSVWithNames' : 'CSVWithNames';
-  return { table: file, relation: `file(${path}, ${format})`, rowNumber: null };
+  // ClickHouse's file() numbers the rows it reads: the virtual column _row_number.
+  return { table: file, relation: `file(${path}, ${format})`, rowNumber: '_row_number' };
 }
 
 function timestampKind(type: string): TimestampKind {
