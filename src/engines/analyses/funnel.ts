@@ -23,7 +23,8 @@ export function funnelQueries(specInput: FunnelSpecInput, source: EventSource, d
     const k = i + 1;
     const count = `sum(CASE WHEN reached >= ${k} THEN 1 ELSE 0 END) AS c${k}`;
     if (k === 1) return count;
-    const gap = `CASE WHEN reached >= ${k} THEN (t${k} - t${k - 1}) / 1000.0 END`;
+    // Doubles, not decimals: Spark and PostgreSQL would round a decimal quotient.
+    const gap = `CASE WHEN reached >= ${k} THEN ${dialect.double(`t${k} - t${k - 1}`)} / 1000 END`;
     return `${count}, ${dialect.median(gap)} AS median${k}, avg(${gap}) AS mean${k}`;
   }).join(', ');
   const bucket = `COALESCE(NULLIF(by_value, ''), ${dialect.string(NO_VALUE)})`;

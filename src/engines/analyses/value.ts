@@ -23,7 +23,7 @@ export function valueQueries(specInput: ValueSpecInput, source: EventSource, dia
      FROM ev WHERE event = ${dialect.string(spec.purchaseEvent)})`,
     `per AS (SELECT customer_id, count(*) AS purchases, max(ts) - min(ts) AS span_ms FROM pu GROUP BY customer_id)`,
   ];
-  const gap = `(ts - previous_ts) / ${DAY_MS}.0`;
+  const gap = `${dialect.double('ts - previous_ts')} / ${DAY_MS}`;
   return {
     value: `WITH ${ctes.join(',\n')}
 SELECT * FROM

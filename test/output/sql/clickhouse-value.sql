@@ -6,4 +6,4 @@ SELECT * FROM
   (SELECT count(*) AS purchases, sum(amount) AS revenue FROM pu) totals
   CROSS JOIN (SELECT count(*) AS buyers, sum(span_ms) AS span_ms, sum(CASE WHEN purchases >= 2 THEN 1 ELSE 0 END) AS repeaters FROM per) buyers
   CROSS JOIN (SELECT count(gap_days) AS gaps, quantileExactInclusive(0.5)(gap_days) AS median_days, avg(gap_days) AS mean_days
-    FROM (SELECT (ts - previous_ts) / 86400000.0 AS gap_days FROM pu WHERE previous_ts IS NOT NULL) g) gaps SETTINGS join_use_nulls = 1;
+    FROM (SELECT toFloat64(ts - previous_ts) / 86400000 AS gap_days FROM pu WHERE previous_ts IS NOT NULL) g) gaps SETTINGS join_use_nulls = 1;

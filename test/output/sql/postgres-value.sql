@@ -6,4 +6,4 @@ SELECT * FROM
   (SELECT count(*) AS purchases, sum(amount) AS revenue FROM pu) totals
   CROSS JOIN (SELECT count(*) AS buyers, sum(span_ms) AS span_ms, sum(CASE WHEN purchases >= 2 THEN 1 ELSE 0 END) AS repeaters FROM per) buyers
   CROSS JOIN (SELECT count(gap_days) AS gaps, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS median_days, avg(gap_days) AS mean_days
-    FROM (SELECT (ts - previous_ts) / 86400000.0 AS gap_days FROM pu WHERE previous_ts IS NOT NULL) g) gaps;
+    FROM (SELECT CAST(ts - previous_ts AS DOUBLE PRECISION) / 86400000 AS gap_days FROM pu WHERE previous_ts IS NOT NULL) g) gaps;
