@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 const siteTests = ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+// Seconds each, not milliseconds: multi-megabyte loads and
+// property tests. `npm test` runs them; `npm run test:unit` leaves them out.
+// The engines (test/engines/) have their own project, with a PostgreSQL server.
+const slowTests = [
+  'test/**/*.property.test.ts',
+  'test/analytics/load/roundTrip.test.ts',
+  'test/analytics/load/largeFiles.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -11,7 +19,17 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // test/release/ is `npm run check:release` (vitest.release.config.ts).
-          exclude: [...siteTests, 'test/release/**', 'test/engines/**'],
+          exclude: [...siteTests, ...slowTests, 'test/release/**', 'test/engines/**'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: slowTests,
+          // On a shared 2-core machine these take many times their quiet duration.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           env: { TZ: 'UTC' },
         },
       },
