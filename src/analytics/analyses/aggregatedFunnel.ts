@@ -9,7 +9,7 @@
  *   // { mode: 'aggregated', window_seconds: null, steps: [...], breakdown: [], warnings: [] }
  */
 import type { ColumnTable } from '../events.ts';
-import { cellText } from '../encodeEvents.ts';
+import { cellText } from '../cellText.ts';
 import { hasColumn } from '../events.ts';
 import { funnelSteps, type FunnelStepFigures } from './funnelSteps.ts';
 import { NO_VALUE, type FunnelBreakdownBucket } from './funnel.ts';
