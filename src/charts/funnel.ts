@@ -8,7 +8,8 @@
  *   renderSvg(funnelChart(funnel(table, { steps: 'visit,cart,purchase' }), { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { FunnelResult, FunnelStepFigures } from '../analytics/analyses/funnel.ts';
+import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
+import type { FunnelStepFigures } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatCount, formatDuration, formatPercent, type ChartLang } from './format.ts';
 import { label } from './labels.ts';
@@ -107,7 +108,7 @@ function previousLine(row: FunnelRow, lang: ChartLang): string {
   return row.isBiggestDrop ? `${text} · ${label('biggestDrop', lang)}` : text;
 }
 
-export function funnelChart(result: FunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
+export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
   const labels = rows.map((row) => row.label);
@@ -169,7 +170,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions): 
   };
 }
 
-export function funnelTable(result: FunnelResult, options: FunnelChartOptions): ChartTable {
+export function funnelTable(result: AnyFunnelResult, options: FunnelChartOptions): ChartTable {
   const { lang, k } = options;
   const rows = funnelRows(result.steps, options);
   return {
@@ -200,7 +201,7 @@ export function funnelTable(result: FunnelResult, options: FunnelChartOptions): 
 }
 
 /** The finding that names the chart: how many finished, and where most were lost. */
-export function funnelFinding(result: FunnelResult, options: FunnelChartOptions): string {
+export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptions): string {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
   const first = rows[0];

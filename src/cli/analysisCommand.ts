@@ -5,7 +5,7 @@
  * error (exit 2); an analysis that cannot run on the data is a data error (exit 1).
  *
  * @example
- *   export default analysisCommand({ name: 'value', summary, help, options, spec, check: parseValueSpec, analyse: value, render });
+ *   export default analysisCommand({ name: 'value', summary, help, options, spec, resolve: parseValueSpec, analyse: valueResolved, render });
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
@@ -14,20 +14,23 @@ import { SpecError } from '../analytics/analyses/spec.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
 
-export interface AnalysisCommandDefinition<Spec, Result> {
+export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   name: string;
   summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
-  /** The analysis spec from the command line; `load` carries --tz among others. */
-  spec(values: Record<string, OptionValue>, load: LoadOptions): Spec;
-  /** Validates the spec (a spec.ts parser), so usage errors come before the load. */
-  check(spec: Spec): unknown;
+  /** The loose analysis spec from the command line; `load` carries --tz among others. */
+  spec(values: Record<string, OptionValue>, load: LoadOptions): SpecInput;
+  /** Parses the spec once (a spec.ts parser), so usage errors come before the load. */
+  resolve(spec: SpecInput): Spec;
+  /** The analysis on a resolved spec (`xxxResolved`). */
   analyse(table: ColumnTable, spec: Spec): Result;
   render(result: Result, file: string, spec: Spec): string;
 }
 
-export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): Command {
+export function analysisCommand<SpecInput, Spec, Result>(
+  definition: AnalysisCommandDefinition<SpecInput, Spec, Result>,
+): Command {
   return {
     name: definition.name,
     summary: definition.summary,
@@ -39,10 +42,9 @@ export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinit
         return EXIT_OK;
       }
       if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
-      const spec = definition.spec(args.values, args.load);
-      // Check the spec before paying for the load.
-      const checked = attempt(() => definition.check(spec));
-      if (checked instanceof Error) throw checked instanceof UsageError ? checked : new UsageError(checked.message);
+      // Resolve the spec before paying for the load.
+      const spec = attempt(() => definition.resolve(definition.spec(args.values, args.load)));
+      if (spec instanceof Error) throw spec instanceof UsageError ? spec : new UsageError(spec.message);
       const loaded = await loadForCommand(args.file, args.load, io);
       if (!loaded) return EXIT_DATA_ERROR;
       const result = attempt(() => definition.analyse(loaded.table, spec));

@@ -140,16 +140,19 @@ export const pathsSpecSchema = z
 export type PathsSpecInput = z.input<typeof pathsSpecSchema>;
 export type PathsSpec = z.output<typeof pathsSpecSchema>;
 
+export const RETENTION_PERIODS = ['day', 'week', 'month'] as const;
+export const RETENTION_MODES = ['on', 'on_or_after'] as const;
+
 export const retentionSpecSchema = z
   .object({
     period: z
-      .enum(['day', 'week', 'month'], {
+      .enum(RETENTION_PERIODS, {
         error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)`,
       })
       .default('week'),
     start_event: optionalName,
     return_event: optionalName,
-    mode: z.enum(['on', 'on_or_after']).default('on'),
+    mode: z.enum(RETENTION_MODES).default('on'),
     tz: timeZone,
   })
   .transform((spec) => ({
