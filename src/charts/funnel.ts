@@ -11,14 +11,15 @@ import * as Plot from '@observablehq/plot';
 import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
 import type { FunnelStepFigures } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatCount, formatDuration, formatPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatCount, formatDuration, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { countOrSuppressed, isSuppressed, suppressedLabel } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface FunnelChartOptions {
-  lang: ChartLang;
+  lang: Lang;
   /** Suppress figures describing fewer than k customers (spec §10). */
   k?: number;
   width?: number;
@@ -80,7 +81,7 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
   });
 }
 
-function tipOf(row: FunnelRow, lang: ChartLang): string {
+function tipOf(row: FunnelRow, lang: Lang): string {
   const parts = [
     `${row.label}`,
     `${label('customers', lang)}: ${row.countText}`,
@@ -97,7 +98,7 @@ function tipOf(row: FunnelRow, lang: ChartLang): string {
 }
 
 /** The second line under a step: conversion from the previous step and the drop. */
-function previousLine(row: FunnelRow, lang: ChartLang): string {
+function previousLine(row: FunnelRow, lang: Lang): string {
   if (row.index === 0) return '';
   // A suppressed drop is left out: "(−< 5)" would read as a negative count.
   const dropped = row.droppedText.startsWith('<') ? '' : row.droppedText;

@@ -9,11 +9,12 @@
 import * as Plot from '@observablehq/plot';
 import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
 import { BASE_PLOT_OPTIONS, labelWidth, seriesColor } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export type BreakdownLayout = 'grouped' | 'facets';
 
@@ -49,7 +50,7 @@ export function breakdownSeries(result: AnyFunnelResult): { key: string; color: 
   return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: seriesColor(index) }));
 }
 
-const tipOf = (row: BucketRow, lang: ChartLang) =>
+const tipOf = (row: BucketRow, lang: Lang) =>
   [
     row.stepName,
     `${row.bucket}`,

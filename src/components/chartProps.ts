@@ -21,6 +21,7 @@ import {
   satisfactionSpecSchema,
   whatIfSpecSchema,
 } from '../analytics/analyses/spec.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { whatIfResultSchema } from '../analytics/analyses/whatIf.ts';
 
 /** An error in a component's props or data, naming the component, the prop and the page. */
@@ -65,7 +66,7 @@ export function required<T>(value: T | undefined, prop: string): T {
   return value;
 }
 
-const lang = z.enum(['zh', 'en']);
+const lang = z.enum(LOCALES);
 
 /** Props every chart takes. */
 export const commonProps = {
