@@ -53,12 +53,12 @@ export function stallsResolved(table: ColumnTable, spec: StallsSpec): StallsResu
   const stalled = new Array<number>(stepCount).fill(0);
   const ids: string[][] = spec.steps.map(() => []);
   for (let c = 0; c < reached.furthest.length; c++) {
-    const step = reached.furthest[c];
+    const step = reached.furthest[c]!;
     if (step === 0) continue;
-    customers[step - 1]++;
-    if (reached.lastEventMs[c] < thresholdMs) {
-      stalled[step - 1]++;
-      if (spec.listCustomers) ids[step - 1].push(encoded.customerIds[c]);
+    customers[step - 1]!++;
+    if (reached.lastEventMs[c]! < thresholdMs) {
+      stalled[step - 1]!++;
+      if (spec.listCustomers) ids[step - 1]!.push(encoded.customerIds[c]!);
     }
   }
   return {
@@ -70,10 +70,10 @@ export function stallsResolved(table: ColumnTable, spec: StallsSpec): StallsResu
     steps: spec.steps.slice(0, -1).map((step, index) => ({
       step: index + 1,
       name: step.name,
-      customers: customers[index],
-      stalled: stalled[index],
-      stalled_share: ratio(stalled[index], customers[index]),
-      customer_ids: spec.listCustomers ? ids[index] : null,
+      customers: customers[index]!,
+      stalled: stalled[index]!,
+      stalled_share: ratio(stalled[index]!, customers[index]!),
+      customer_ids: spec.listCustomers ? ids[index]! : null,
     })),
   };
 }

@@ -47,7 +47,7 @@ export type ResolvedLoadOptions = z.output<typeof loadOptionsSchema>;
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
   const parsed = loadOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
     throw new RangeError(`invalid load option ${where}${issue.message}`);
   }
