@@ -74,7 +74,7 @@ describe('loadForCommand', () => {
     const { io, err } = capture();
     const loaded = await loadForCommand('good.csv', {}, io);
     expect(loaded?.table.numRows()).toBe(2);
-    expect(err).toEqual(['journey: 1 warning about good.csv; run `journey check good.csv` to see them']);
+    expect(err).toEqual(['journey: 2 warnings about good.csv; run `journey check good.csv` to see them']);
   });
 
   it('prints data errors and returns null', async () => {

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { EVENT_COLUMNS } from '../events.ts';
-import { isTimeZone } from '../timeZone.ts';
+import { timeZoneProblem } from '../timeZone.ts';
+import { NUMBER_FORMATS, type NumberFormat } from './formattedNumber.ts';
 
 export const loadOptionsSchema = z.object({
   /** Canonical column -> the file's column (`--map customer_id=客户编号`). */
@@ -28,7 +29,16 @@ export const loadOptionsSchema = z.object({
   tz: z
     .string()
     .optional()
-    .refine((zone) => zone === undefined || isTimeZone(zone), { message: 'unknown time zone' }),
+    .superRefine((zone, context) => {
+      const problem = zone === undefined ? undefined : timeZoneProblem(zone);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
+  /** Read numbers in the timestamp column as Excel date serials (never guessed). */
+  excelDates: z.boolean().optional(),
+  /** Read `1,234.56`-style numbers (thousands separators, a currency sign) in this format. */
+  numberFormat: z.enum(NUMBER_FORMATS).optional(),
+  /** The sheet of an .xlsx workbook (default: the first). */
+  sheet: z.string().min(1).optional(),
   /** Drop invalid rows (reported as warnings) instead of failing. */
   skipInvalid: z.boolean().optional(),
   /** Drop exact duplicate rows (keeping the first). */
@@ -44,6 +54,11 @@ export type LoadOptions = z.input<typeof loadOptionsSchema>;
 export interface ResolvedLoadOptions {
   map: Record<string, string>;
   tz: string;
+  /** Whether the zone was given (naive timestamps read as UTC earn a warning when not). */
+  tzGiven: boolean;
+  excelDates: boolean;
+  numberFormat: NumberFormat | undefined;
+  sheet: string | undefined;
   skipInvalid: boolean;
   dedupe: boolean;
   k: number;
@@ -62,6 +77,10 @@ export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptio
   return {
     map: value.map ?? {},
     tz: value.tz ?? 'UTC',
+    tzGiven: value.tz !== undefined,
+    excelDates: value.excelDates ?? false,
+    numberFormat: value.numberFormat,
+    sheet: value.sheet,
     skipInvalid: value.skipInvalid ?? false,
     dedupe: value.dedupe ?? false,
     k: value.k ?? 5,
