@@ -476,7 +476,8 @@ export class EventTableBuilder {
       summary.errors = this.errors.slice();
       throw new DataError(this.errors, this.errorCount, summary);
     }
-    return { table: this.buildTable(keep), summary, skipped: this.skipped };
+    const duplicatesDropped = keep ? rows - countKept(keep) : 0;
+    return { table: this.buildTable(keep), summary, skipped: this.skipped, duplicatesDropped };
   }
 
   private rowSinks(): ColumnSink[] {
