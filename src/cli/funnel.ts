@@ -84,5 +84,6 @@ export default analysisCommand({
   }),
   check: parseFunnelSpec,
   analyse: funnel,
+  eventNames: (spec) => [{ option: '--steps', names: parseFunnelSpec(spec).steps.flatMap((step) => step.events) }],
   render: (result, file, spec) => render(result, file, spec.by ?? null),
 });

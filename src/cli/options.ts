@@ -99,9 +99,21 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
       options: { ...DATA_OPTIONS, ...extra },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  // parseArgs keeps the last of a repeated single-value option; `--steps a --steps b` is a mistake to say.
+  const config: ParseArgsOptionsConfig = { ...DATA_OPTIONS, ...extra };
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || config[token.name]?.multiple === true) continue;
+    if (seen.has(token.name))
+      throw new UsageError(
+        `--${token.name} is given more than once; give it once${token.name === 'steps' ? ' (for several steps: --steps a,b,c)' : ''}`,
+      );
+    seen.add(token.name);
   }
   const values = parsed.values as Record<string, OptionValue>;
   const help = values.help === true;

@@ -84,3 +84,15 @@ describe('loadForCommand', () => {
     expect(err[0]).toMatch(/^bad\.csv:2:timestamp: not a timestamp \("later"\) — /);
   });
 });
+
+describe('parseDataArgs: repeated options', () => {
+  it('refuses a single-value option given twice', () => {
+    expect(() => parseDataArgs(['e.csv', '--steps', 'a', '--steps', 'b'], { steps: { type: 'string' } })).toThrow(
+      '--steps is given more than once; give it once (for several steps: --steps a,b,c)',
+    );
+    expect(parseDataArgs(['e.csv', '--map', 'customer_id=a', '--map', 'event=b']).load.map).toEqual({
+      customer_id: 'a',
+      event: 'b',
+    });
+  });
+});
