@@ -109,11 +109,12 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option' || config[token.name]?.multiple === true) continue;
-    if (seen.has(token.name))
+    const name: string = token.name;
+    if (seen.has(name))
       throw new UsageError(
-        `--${token.name} is given more than once; give it once${token.name === 'steps' ? ' (for several steps: --steps a,b,c)' : ''}`,
+        `--${name} is given more than once; give it once${name === 'steps' ? ' (for several steps: --steps a,b,c)' : ''}`,
       );
-    seen.add(token.name);
+    seen.add(name);
   }
   const values = parsed.values as Record<string, OptionValue>;
   const help = values.help === true;

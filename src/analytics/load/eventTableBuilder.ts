@@ -220,7 +220,7 @@ export class EventTableBuilder {
       this.markSkipped(line);
       return;
     }
-    const lineOf = (index: number): number => (fieldLines ? fieldLines[index] : line);
+    const lineOf = (index: number): number => (fieldLines ? fieldLines[index]! : line);
     let valid = true;
 
     const idValue = values[this.idIndex];
@@ -230,14 +230,14 @@ export class EventTableBuilder {
       valid = false;
       this.rowError(
         lineOf(this.idIndex),
-        this.header[this.idIndex],
+        this.header[this.idIndex] ?? 'customer_id',
         `customer id is a number too large to hold exactly (beyond 2^53) — write the ids as text ("13800138000123456789")`,
       );
     } else if (id === null || id === '') {
       valid = false;
       this.rowError(
         lineOf(this.idIndex),
-        this.header[this.idIndex],
+        this.header[this.idIndex]!,
         `empty customer id (${quoteValue(idValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -247,7 +247,7 @@ export class EventTableBuilder {
       valid = false;
       this.rowError(
         lineOf(this.eventIndex),
-        this.header[this.eventIndex],
+        this.header[this.eventIndex]!,
         `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -264,17 +264,17 @@ export class EventTableBuilder {
       const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
       this.rowError(
         timestampLine,
-        this.header[this.timestampIndex],
+        this.header[this.timestampIndex]!,
         `${what} (${quoteValue(timestampValue ?? '')}) — ${this.timestampColumn.hint(raw)}`,
       );
     }
     const numbers = this.optionalNumbers;
     for (let n = 0; n < numbers.length; n++) {
-      const { index } = numbers[n];
+      const { index } = numbers[n]!;
       const parsed = numberOf(values[index], this.options.numberFormat);
       if (parsed === undefined) {
         valid = false;
-        this.rowError(lineOf(index), this.header[index], this.numberProblem(values[index]));
+        this.rowError(lineOf(index), this.header[index]!, this.numberProblem(values[index]));
       }
     }
     if (!valid) {
@@ -288,16 +288,16 @@ export class EventTableBuilder {
     this.lines.push(line);
     const texts = this.optionalText;
     for (let t = 0; t < texts.length; t++) {
-      const text = textOf(values[texts[t].index]);
-      texts[t].sink.push(text === null || text === '' ? null : text);
+      const text = textOf(values[texts[t]!.index]);
+      texts[t]!.sink.push(text === null || text === '' ? null : text);
     }
     for (let n = 0; n < numbers.length; n++) {
-      const parsed = numberOf(values[numbers[n].index], this.options.numberFormat);
-      numbers[n].sink.push(parsed === null || parsed === undefined ? NaN : parsed);
+      const parsed = numberOf(values[numbers[n]!.index], this.options.numberFormat);
+      numbers[n]!.sink.push(parsed === null || parsed === undefined ? NaN : parsed);
     }
     const extras = this.extras;
     for (let e = 0; e < extras.length; e++) {
-      const { sink, index } = extras[e];
+      const { sink, index } = extras[e]!;
       const value = values[index];
       if (sink instanceof TextSink)
         sink.push(value === '' || value === undefined || value === null ? null : (value as string));
@@ -317,20 +317,20 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
-    if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id], ends[id])) {
+    if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id]!, ends[id]!)) {
       valid = false;
       this.rowError(
-        fieldLines[id],
-        this.header[id],
+        fieldLines[id]!,
+        this.header[id]!,
         `empty customer id (${quoteValue(fieldText(row, id))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
     const event = this.eventIndex;
-    if (quoted[event] !== undefined ? quoted[event].trim() === '' : isBlank(bytes, starts[event], ends[event])) {
+    if (quoted[event] !== undefined ? quoted[event].trim() === '' : isBlank(bytes, starts[event]!, ends[event]!)) {
       valid = false;
       this.rowError(
-        fieldLines[event],
-        this.header[event],
+        fieldLines[event]!,
+        this.header[event]!,
         `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -338,32 +338,32 @@ export class EventTableBuilder {
     const quotedTimestamp = quoted[at];
     const timestamp =
       quotedTimestamp !== undefined
-        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at])
-        : this.timestampColumn.readBytes(bytes, starts[at], ends[at], fieldLines[at]);
+        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
+        : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
       const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
       this.rowError(
-        fieldLines[at],
-        this.header[at],
+        fieldLines[at]!,
+        this.header[at]!,
         `${what} (${quoteValue(raw)}) — ${this.timestampColumn.hint(raw)}`,
       );
     }
     const numbers = this.optionalNumbers;
     const parsedNumbers = this.parsedNumbers;
     for (let n = 0; n < numbers.length; n++) {
-      const index = numbers[n].index;
+      const index = numbers[n]!.index;
       const text = quoted[index];
       let parsed: number;
       if (text !== undefined) {
         const number = numberOf(text, this.options.numberFormat);
         parsed = number === null ? NaN : number === undefined ? -Infinity : number;
-      } else if (isBlank(bytes, starts[index], ends[index])) parsed = NaN;
+      } else if (isBlank(bytes, starts[index]!, ends[index]!)) parsed = NaN;
       else if (this.options.numberFormat === '1.234,56') {
         parsed = numberOf(fieldText(row, index), this.options.numberFormat) ?? -Infinity;
       } else {
-        parsed = parseNumberBytes(bytes, starts[index], ends[index]);
+        parsed = parseNumberBytes(bytes, starts[index]!, ends[index]!);
         if (parsed !== parsed && this.options.numberFormat) {
           parsed = numberOf(fieldText(row, index), this.options.numberFormat) ?? NaN;
         }
@@ -372,7 +372,7 @@ export class EventTableBuilder {
       }
       if (parsed === -Infinity) {
         valid = false;
-        this.rowError(fieldLines[index], this.header[index], this.numberProblem(fieldText(row, index)));
+        this.rowError(fieldLines[index]!, this.header[index]!, this.numberProblem(fieldText(row, index)));
       }
       parsedNumbers[n] = parsed;
     }
@@ -385,27 +385,27 @@ export class EventTableBuilder {
     this.timestamps.push(timestamp);
     this.lines.push(row.line);
     const texts = this.optionalText;
-    for (let t = 0; t < texts.length; t++) pushOptionalField(texts[t].sink, row, texts[t].index);
-    for (let n = 0; n < numbers.length; n++) numbers[n].sink.push(parsedNumbers[n]);
+    for (let t = 0; t < texts.length; t++) pushOptionalField(texts[t]!.sink, row, texts[t]!.index);
+    for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = this.extras;
-    for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e].sink as TextSink, row, extras[e].index);
+    for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
   }
 
   /** A CSV row's customer id, trimmed; checked for scientific notation when it may be one. */
   private pushCustomerId(row: CsvRow, index: number): void {
     const quotedId = row.quoted[index];
-    const start = row.starts[index];
-    const end = row.ends[index];
+    const start = row.starts[index] ?? 0;
+    const end = row.ends[index] ?? 0;
     if (
       quotedId === undefined &&
-      row.bytes[start] > 32 &&
-      row.bytes[end - 1] > 32 &&
+      (row.bytes[start] ?? 0) > 32 &&
+      (row.bytes[end - 1] ?? 0) > 32 &&
       !CustomerIdColumn.mayBeScientific(row.bytes, start, end)
     ) {
       this.customerIds.pushBytes(row.bytes, start, end);
       return;
     }
-    this.customerIds.push(this.customerIdColumn.text(fieldText(row, index), row.fieldLines[index]));
+    this.customerIds.push(this.customerIdColumn.text(fieldText(row, index), row.fieldLines[index] ?? row.line));
   }
 
   private numberProblem(value: unknown): string {
@@ -433,8 +433,8 @@ export class EventTableBuilder {
     const columnWarnings: Issue[] = [];
     if (!this.fatal) {
       const columns = [
-        { column: this.header[this.idIndex], problems: this.customerIdColumn.problems() },
-        { column: this.header[this.timestampIndex], problems: this.timestampColumn.problems() },
+        { column: this.header[this.idIndex] ?? 'customer_id', problems: this.customerIdColumn.problems() },
+        { column: this.header[this.timestampIndex] ?? 'timestamp', problems: this.timestampColumn.problems() },
       ];
       for (const { column, problems } of columns) {
         for (const { line, message, fatal } of problems) {
@@ -451,17 +451,17 @@ export class EventTableBuilder {
       );
       if (duplicates.count > 0 && this.options.dedupe) {
         keep = new Uint8Array(rows).fill(1);
-        for (let i = 0; i < rows; i++) if (duplicates.firstOf[i] >= 0) keep[i] = 0;
+        for (let i = 0; i < rows; i++) if (duplicates.firstOf[i]! >= 0) keep[i] = 0;
       }
       const loaded: WarningRows = { file: this.file, lines: this.lines.view(), keep };
       if (duplicates.count > 0) warnings.push(...duplicateWarnings(loaded, duplicates, this.options.dedupe));
-      const timestampColumn = this.header[this.timestampIndex];
+      const timestampColumn = this.header[this.timestampIndex]!;
       warnings.push(...futureWarnings(loaded, timestampColumn, this.timestamps.view(), this.options.now));
       for (const { column, sink, index } of this.optionalText) {
         if (column !== 'channel' && column !== 'segment') continue;
         const values = { codes: sink.codes.view(), dictionary: sink.dictionary };
         const customers = this.customerIds.codes.view();
-        warnings.push(...smallGroupWarnings(loaded, column, this.header[index], values, customers, this.options.k));
+        warnings.push(...smallGroupWarnings(loaded, column, this.header[index]!, values, customers, this.options.k));
       }
       if (this.skipped > 0)
         warnings.push(...skippedWarnings(this.file, this.skippedIssues, this.skipped, this.firstSkippedLine));
@@ -517,7 +517,7 @@ export class EventTableBuilder {
     if (keep) {
       const out = new Float64Array(countKept(keep));
       let j = 0;
-      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i];
+      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i]!;
       columns.timestamp = out;
     } else columns.timestamp = timestamps.slice();
     columns.event = this.events.materialize(keep);
@@ -533,14 +533,14 @@ export class EventTableBuilder {
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i] > 32) return false;
+  for (let i = start; i < end; i++) if (bytes[i]! > 32) return false;
   return true;
 }
 
 function pushField(sink: TextSink, row: CsvRow, index: number): void {
   const value = row.quoted[index];
   if (value !== undefined) sink.push(value);
-  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
+  else sink.pushBytes(row.bytes, row.starts[index]!, row.ends[index]!);
 }
 
 /** An optional text field: empty is `null`. */
@@ -548,5 +548,5 @@ function pushOptionalField(sink: TextSink, row: CsvRow, index: number): void {
   const value = row.quoted[index];
   if (value !== undefined) sink.push(value === '' ? null : value);
   else if (row.starts[index] === row.ends[index]) sink.push(null);
-  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
+  else sink.pushBytes(row.bytes, row.starts[index]!, row.ends[index]!);
 }

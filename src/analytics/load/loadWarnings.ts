@@ -125,20 +125,20 @@ export function smallGroupWarnings(
   const firstLine = new Int32Array(size).fill(-1);
   const customerSets = new Array<Set<number> | undefined>(size);
   for (let i = 0; i < lines.length; i++) {
-    const code = codes[i];
+    const code = codes[i]!;
     if (code < 0 || (keep && !keep[i])) continue;
-    if (firstLine[code] < 0) firstLine[code] = lines[i];
-    if (counts[code] >= k) continue;
+    if (firstLine[code]! < 0) firstLine[code] = lines[i]!;
+    if (counts[code]! >= k) continue;
     const set = (customerSets[code] ??= new Set());
-    set.add(customers[i]);
+    set.add(customers[i]!);
     counts[code] = set.size;
   }
   const warnings: Issue[] = [];
   for (let code = 0; code < size; code++) {
-    if (firstLine[code] < 0 || counts[code] >= k) continue;
+    if (firstLine[code]! < 0 || counts[code]! >= k) continue;
     const n = counts[code];
     const message = `${column} ${quoteValue(dictionary[code])} is used by ${n} customer${n === 1 ? '' : 's'}, fewer than k=${k} — reports suppress its figures; merge it into a larger ${column}`;
-    warnings.push({ file, line: firstLine[code], column: fileColumn, message });
+    warnings.push({ file, line: firstLine[code]!, column: fileColumn, message });
   }
   return warnings;
 }

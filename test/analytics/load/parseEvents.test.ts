@@ -337,7 +337,7 @@ describe('parseEvents: warnings', () => {
     ]);
     expect(summary.rows).toBe(3);
     expect(summary.customers).toBe(3);
-    expect(summary.warnings[0].message).toBe('2 exact duplicate rows (lines 3, 6) — dropped (--dedupe)');
+    expect(summary.warnings[0]!.message).toBe('2 exact duplicate rows (lines 3, 6) — dropped (--dedupe)');
   });
 });
 
