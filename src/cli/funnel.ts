@@ -85,5 +85,6 @@ export default analysisCommand({
   }),
   resolve: parseFunnelSpec,
   analyse: funnelResolved,
+  eventNames: (spec) => [{ option: '--steps', names: spec.steps.flatMap((step) => step.events) }],
   render: (result, file, spec) => render(result, file, spec.by),
 });

@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
 import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
 import {
   clientSlugSchema,
@@ -46,6 +47,11 @@ Options:
   --data FILE           an event log to copy into the report (repeatable)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
+  --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
+  --dedupe              drop exact duplicate rows (written as "dedupe")
+  --excel-dates         numbers in the timestamp column are Excel date serials
+  --number-format F     read 1,234.56-style numbers in format 1,234.56 or 1.234,56
+  --sheet NAME          the sheet of .xlsx workbooks (default: the first)
   --name TEXT           the client's name as printed (default <client>)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo under public/, e.g. /logos/acme.svg
@@ -128,6 +134,8 @@ interface Parsed {
   data: string[];
   map: Record<string, string>;
   tz: string;
+  /** Source settings written to report.json and used to read the data now. */
+  cleaning: { skip_invalid?: true; dedupe?: true; excel_dates?: true; number_format?: NumberFormat; sheet?: string };
   name: string;
   brand: string;
   logo: string | null;
@@ -148,6 +156,11 @@ function parse(argv: string[], cwd: string): Parsed {
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
         tz: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        dedupe: { type: 'boolean' },
+        'excel-dates': { type: 'boolean' },
+        'number-format': { type: 'string' },
+        sheet: { type: 'string' },
         name: { type: 'string' },
         brand: { type: 'string' },
         logo: { type: 'string' },
@@ -175,7 +188,19 @@ function parse(argv: string[], cwd: string): Parsed {
   const lang = values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`);
   const tz = values.tz ?? 'UTC';
-  if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC or Asia/Shanghai`);
+  const zoneProblem = timeZoneProblem(tz);
+  if (zoneProblem) throw new UsageError(`--tz: ${zoneProblem}`);
+  const cleaning: Parsed['cleaning'] = {};
+  if (values['skip-invalid'] === true) cleaning.skip_invalid = true;
+  if (values.dedupe === true) cleaning.dedupe = true;
+  if (values['excel-dates'] === true) cleaning.excel_dates = true;
+  const numberFormat = values['number-format'];
+  if (numberFormat !== undefined) {
+    if (!(NUMBER_FORMATS as readonly string[]).includes(numberFormat))
+      throw new UsageError(`--number-format "${numberFormat}": expected ${NUMBER_FORMATS.join(' or ')}`);
+    cleaning.number_format = numberFormat as NumberFormat;
+  }
+  if (values.sheet !== undefined) cleaning.sheet = values.sheet;
   const brand = values.brand ?? DEFAULT_BRAND;
   if (!/^#[0-9a-fA-F]{6}$/.test(brand))
     throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
@@ -194,6 +219,7 @@ function parse(argv: string[], cwd: string): Parsed {
     data,
     map: parseColumnMap(values.map ?? []),
     tz,
+    cleaning,
     name: values.name ?? slug,
     brand,
     logo: values.logo ?? null,
@@ -244,7 +270,20 @@ const newCommand: Command = {
     const errors: Issue[] = [];
     let totalErrors = 0;
     for (const file of args.data) {
-      const { result, error } = await loadInDirectory(file, { map: args.map, tz: args.tz }, io.cwd);
+      const { cleaning } = args;
+      const { result, error } = await loadInDirectory(
+        file,
+        {
+          map: args.map,
+          tz: args.tz,
+          skipInvalid: cleaning.skip_invalid,
+          dedupe: cleaning.dedupe,
+          excelDates: cleaning.excel_dates,
+          numberFormat: cleaning.number_format,
+          sheet: cleaning.sheet,
+        },
+        io.cwd,
+      );
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
@@ -278,6 +317,7 @@ const newCommand: Command = {
         path: basename(file),
         map: args.map,
         tz: args.tz,
+        ...args.cleaning,
       })),
       funnel: { steps, window: args.window },
       purchase_event: purchaseEventOf(table, steps),

@@ -69,12 +69,21 @@ const optionalName = z
   .nullish()
   .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+/** Date.parse rolls 2026-02-30 over to March 2; a date that does not exist is refused instead. */
+function hasRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  if (!match) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const instant = z
   .union([z.number(), z.string()])
   .nullish()
   .transform((value, context) => {
     if (value === undefined || value === null) return null;
-    const ms = typeof value === 'number' ? value : Date.parse(value);
+    const ms = typeof value === 'number' ? value : hasRealDate(value) ? Date.parse(value) : NaN;
     if (!Number.isFinite(ms)) {
       context.addIssue({ code: 'custom', message: `invalid now: ${value} (expected epoch ms or an ISO 8601 instant)` });
       return z.NEVER;
