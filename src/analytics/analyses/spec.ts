@@ -236,7 +236,11 @@ export type SuppressSpecInput = z.input<typeof suppressSpecSchema>;
 export type SuppressSpec = z.output<typeof suppressSpecSchema>;
 
 /** Parses with a schema, throwing a SpecError that names the analysis and each field. */
-function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, analysis: string): z.output<Schema> {
+export function parseWith<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  analysis: string,
+): z.output<Schema> {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const messages = parsed.error.issues.map((issue) => {
