@@ -22,17 +22,17 @@ export const TOUCHPOINTS = [
   { question: '线上预约', mean: 4.1 },
   { question: '网点等候', mean: 2.8 },
   { question: '柜台办理', mean: 4.2 },
-  { question: '身份核验', mean: 3.3 },
-  { question: '手机银行激活', mean: 3.6 },
+  { question: '身份核验', mean: 3.7 },
+  { question: '手机银行激活', mean: 3.2 },
 ] as const;
 
 type Segment = '代发工资' | '年轻客群' | '其他';
 
 /** How much each segment's journey score depends on each touchpoint (in TOUCHPOINTS order). */
 const IMPORTANCE: Record<Segment, readonly number[]> = {
-  代发工资: [0.1, 0.5, 0.25, 0.35, 0.1],
-  年轻客群: [0.2, 0.1, 0.05, 0.35, 0.55],
-  其他: [0.1, 0.4, 0.2, 0.35, 0.2],
+  代发工资: [0.1, 0.55, 0.3, 0.25, 0.1],
+  年轻客群: [0.2, 0.1, 0.05, 0.25, 0.6],
+  其他: [0.1, 0.45, 0.2, 0.25, 0.2],
 };
 
 export interface BankSurveyOptions {
