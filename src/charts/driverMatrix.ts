@@ -220,7 +220,7 @@ export function driverMatrixTable(model: DriverMatrixModel, options: DriverMatri
 
 export function driverMatrixFinding(model: DriverMatrixModel, options: DriverMatrixOptions): string {
   const { lang } = options;
-  const who = model.segment === null ? '' : lang === 'zh' ? `在“${model.segment}”客群中，` : `Among ${model.segment}: `;
+  const who = model.segment === null ? '' : lang === 'zh' ? `在“${model.segment}”中，` : `Among ${model.segment}: `;
   const average = formatNumber(model.performanceSplit, lang, 2);
   const point = model.fixFirst;
   if (!point) {

@@ -8,6 +8,7 @@
  *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname);
  */
 import { z } from 'zod';
+import { driversResultSchema } from '../analytics/analyses/drivers.ts';
 
 /** An error in a component's props or data, naming the component, the prop and the page. */
 export class ComponentError extends Error {
@@ -337,3 +338,15 @@ export const dataTableProps = z
       });
     }
   });
+
+export const driverMatrixProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    /** The drivers spec: `{ outcome, drivers?, score?, by? }` (src/analytics/analyses/drivers.ts). */
+    spec: analysisSpec.optional(),
+    result: driversResultSchema.optional(),
+    /** Draw one segment of `spec.by` instead of every respondent. */
+    segment: z.string().min(1).optional(),
+  })
+  .superRefine((props, context) => dataOrResult(props, context));

@@ -82,6 +82,9 @@ describe('driverMatrix', () => {
     expect(driverMatrixFinding(model, { lang: 'en' })).toBe(
       'Among 年轻客群: no touchpoint is both important and weak; keep up 身份核验, the most important (mean 3.90).',
     );
+    expect(driverMatrixFinding(model, { lang: 'zh' })).toBe(
+      '在“年轻客群”中，没有既重要又表现弱的触点；最重要的“身份核验”平均分 3.90，请保持。',
+    );
     expect(() => driverMatrixModel(result, { lang: 'en', segment: '私行' })).toThrow('segment "私行" has no model');
     expect(() => driverMatrixModel(result, { lang: 'en', segment: '其他' })).toThrow('no segment "其他"');
   });
