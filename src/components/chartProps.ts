@@ -8,7 +8,7 @@
  *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname);
  */
 import { z } from 'zod';
-import { driversResultSchema } from '../analytics/analyses/drivers.ts';
+import { driversResultSchema, driversSpecSchema } from '../analytics/analyses/drivers.ts';
 
 /** An error in a component's props or data, naming the component, the prop and the page. */
 export class ComponentError extends Error {
@@ -344,7 +344,7 @@ export const driverMatrixProps = z
     ...commonProps,
     ...dataProps,
     /** The drivers spec: `{ outcome, drivers?, score?, by? }` (src/analytics/analyses/drivers.ts). */
-    spec: analysisSpec.optional(),
+    spec: driversSpecSchema.optional(),
     result: driversResultSchema.optional(),
     /** Draw one segment of `spec.by` instead of every respondent. */
     segment: z.string().min(1).optional(),

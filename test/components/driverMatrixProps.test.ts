@@ -15,6 +15,11 @@ describe('<DriverMatrix> props', () => {
       { title: 'T', data: 'x.csv', spec: { outcome: '整体满意度', by: 'segment' }, segment: '年轻客群' },
       '/g/',
     );
-    expect([props.spec, props.segment]).toEqual([{ outcome: '整体满意度', by: 'segment' }, '年轻客群']);
+    expect([props.spec?.outcome, props.spec?.by, props.spec?.minPerDriver, props.segment]).toEqual([
+      '整体满意度',
+      'segment',
+      10,
+      '年轻客群',
+    ]);
   });
 });

@@ -63,7 +63,14 @@ export const driversSpecSchema = z
       });
       return z.NEVER;
     }
-    return { ...spec, minPerDriver: spec.min_per_driver };
+    return {
+      outcome: spec.outcome,
+      drivers: spec.drivers,
+      score: spec.score,
+      by: spec.by,
+      k: spec.k,
+      minPerDriver: spec.min_per_driver,
+    };
   });
 export type DriversSpecInput = z.input<typeof driversSpecSchema>;
 export type DriversSpec = z.output<typeof driversSpecSchema>;
@@ -105,10 +112,11 @@ export const parseDriversSpec = (input: DriversSpecInput): DriversSpec =>
   parseWith(driversSpecSchema, input, 'drivers');
 
 export function drivers(table: ColumnTable, specInput: DriversSpecInput): DriversResult {
-  return computeDrivers(table, parseDriversSpec(specInput));
+  return driversResolved(table, parseDriversSpec(specInput));
 }
 
-function computeDrivers(table: ColumnTable, spec: DriversSpec): DriversResult {
+/** drivers() on a resolved spec (parseDriversSpec), for callers that parsed it already. */
+export function driversResolved(table: ColumnTable, spec: DriversSpec): DriversResult {
   const score = resolveScoreColumn(table, spec.score, 'drivers');
   const answers = surveyAnswers(table, score);
   const known = new Set(answers.questions);

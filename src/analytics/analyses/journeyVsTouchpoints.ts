@@ -96,10 +96,14 @@ export function journeyVsTouchpoints(
   table: ColumnTable,
   specInput: JourneyVsTouchpointsSpecInput,
 ): JourneyVsTouchpointsResult {
-  return compute(table, parseJourneyVsTouchpointsSpec(specInput));
+  return journeyVsTouchpointsResolved(table, parseJourneyVsTouchpointsSpec(specInput));
 }
 
-function compute(table: ColumnTable, spec: JourneyVsTouchpointsSpec): JourneyVsTouchpointsResult {
+/** journeyVsTouchpoints() on a resolved spec. */
+export function journeyVsTouchpointsResolved(
+  table: ColumnTable,
+  spec: JourneyVsTouchpointsSpec,
+): JourneyVsTouchpointsResult {
   const score = resolveScoreColumn(table, spec.score, 'journey-vs-touchpoints');
   const answers = surveyAnswers(table, score);
   const journey = answers.scores.get(spec.journeyQuestion);
