@@ -19,61 +19,11 @@
  */
 import { z } from 'zod';
 import { DegenerateModelError, relativeWeights } from './relativeWeights.ts';
-import { parseWith } from './spec.ts';
-import {
-  resolveScoreColumn,
-  respondentGroups,
-  SCORE_COLUMNS,
-  surveyAnswers,
-  type SurveyAnswers,
-} from './surveyAnswers.ts';
+import { parseDriversSpec, SCORE_COLUMNS, type DriversSpec, type DriversSpecInput } from './spec.ts';
+import { resolveScoreColumn, respondentGroups, surveyAnswers, type SurveyAnswers } from './surveyAnswers.ts';
 import type { ColumnTable } from '../events.ts';
 
-const questionList = z
-  .union([z.string(), z.array(z.string())])
-  .nullish()
-  .transform((value) => {
-    if (value === undefined || value === null) return null;
-    const names = (typeof value === 'string' ? value.split(',') : value).map((name) => name.trim()).filter(Boolean);
-    return names.length > 0 ? names : null;
-  });
-
-export const driversSpecSchema = z
-  .object({
-    outcome: z.string().trim().min(1, 'invalid outcome: name the journey-level question, e.g. 整体满意度'),
-    drivers: questionList,
-    score: z
-      .enum(SCORE_COLUMNS, {
-        error: (issue) => `invalid score: ${String(issue.input)} (expected csat, nps or satisfaction)`,
-      })
-      .nullish()
-      .transform((value) => value ?? null),
-    by: z
-      .string()
-      .nullish()
-      .transform((value) => (value ? value : null)),
-    k: z.number().int().positive().default(5),
-    min_per_driver: z.number().int().positive().default(10),
-  })
-  .transform((spec, context) => {
-    if (spec.drivers?.includes(spec.outcome)) {
-      context.addIssue({
-        code: 'custom',
-        message: `invalid drivers: the outcome ${spec.outcome} cannot also be a driver`,
-      });
-      return z.NEVER;
-    }
-    return {
-      outcome: spec.outcome,
-      drivers: spec.drivers,
-      score: spec.score,
-      by: spec.by,
-      k: spec.k,
-      minPerDriver: spec.min_per_driver,
-    };
-  });
-export type DriversSpecInput = z.input<typeof driversSpecSchema>;
-export type DriversSpec = z.output<typeof driversSpecSchema>;
+export { driversSpecSchema, parseDriversSpec, type DriversSpec, type DriversSpecInput } from './spec.ts';
 
 export const driverRowSchema = z.object({
   name: z.string(),
@@ -107,9 +57,6 @@ export const driversResultSchema = z.object({
 export type DriverRow = z.output<typeof driverRowSchema>;
 export type DriverSegment = z.output<typeof driverSegmentSchema>;
 export type DriversResult = z.output<typeof driversResultSchema>;
-
-export const parseDriversSpec = (input: DriversSpecInput): DriversSpec =>
-  parseWith(driversSpecSchema, input, 'drivers');
 
 export function drivers(table: ColumnTable, specInput: DriversSpecInput): DriversResult {
   return driversResolved(table, parseDriversSpec(specInput));

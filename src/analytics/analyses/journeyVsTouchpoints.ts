@@ -17,46 +17,16 @@
  *   // { journey_satisfied: true, touchpoints_satisfied: false, customers: 120, share: 0.3 }
  */
 import { z } from 'zod';
-import { parseWith } from './spec.ts';
-import { resolveScoreColumn, SCORE_COLUMNS, surveyAnswers } from './surveyAnswers.ts';
+import {
+  parseJourneyVsTouchpointsSpec,
+  SCORE_COLUMNS,
+  type JourneyVsTouchpointsSpec,
+  type JourneyVsTouchpointsSpecInput,
+} from './spec.ts';
+import { resolveScoreColumn, surveyAnswers } from './surveyAnswers.ts';
 import type { ColumnTable } from '../events.ts';
 
-export const journeyVsTouchpointsSpecSchema = z
-  .object({
-    journey_question: z.string().trim().min(1, 'invalid journey_question: name it, e.g. 整体满意度'),
-    touchpoints: z
-      .union([z.string(), z.array(z.string())])
-      .nullish()
-      .transform((value) => {
-        if (value === undefined || value === null) return null;
-        const names = (typeof value === 'string' ? value.split(',') : value).map((name) => name.trim()).filter(Boolean);
-        return names.length > 0 ? names : null;
-      }),
-    score: z
-      .enum(SCORE_COLUMNS, {
-        error: (issue) => `invalid score: ${String(issue.input)} (expected csat, nps or satisfaction)`,
-      })
-      .nullish()
-      .transform((value) => value ?? null),
-    scale: z
-      .union([z.literal(5), z.literal(10)], {
-        error: (issue) => `invalid scale: ${String(issue.input)} (expected 5 for 1-5 or 10 for 0-10)`,
-      })
-      .nullish()
-      .transform((value) => value ?? null),
-    threshold: z.number().nullish(),
-    low_threshold: z.number().nullish(),
-  })
-  .transform((spec) => ({
-    journeyQuestion: spec.journey_question,
-    touchpoints: spec.touchpoints,
-    score: spec.score,
-    scale: spec.scale,
-    threshold: spec.threshold ?? null,
-    lowThreshold: spec.low_threshold ?? null,
-  }));
-export type JourneyVsTouchpointsSpecInput = z.input<typeof journeyVsTouchpointsSpecSchema>;
-export type JourneyVsTouchpointsSpec = z.output<typeof journeyVsTouchpointsSpecSchema>;
+export { journeyVsTouchpointsSpecSchema, parseJourneyVsTouchpointsSpec } from './spec.ts';
 
 export const journeyCellSchema = z.object({
   journey_satisfied: z.boolean(),
@@ -88,9 +58,6 @@ export const journeyVsTouchpointsResultSchema = z.object({
   by_low_touchpoints: z.array(lowTouchpointsRowSchema),
 });
 export type JourneyVsTouchpointsResult = z.output<typeof journeyVsTouchpointsResultSchema>;
-
-export const parseJourneyVsTouchpointsSpec = (input: JourneyVsTouchpointsSpecInput): JourneyVsTouchpointsSpec =>
-  parseWith(journeyVsTouchpointsSpecSchema, input, 'journey-vs-touchpoints');
 
 export function journeyVsTouchpoints(
   table: ColumnTable,

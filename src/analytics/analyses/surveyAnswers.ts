@@ -12,9 +12,9 @@
  */
 import { cellText, columnValues, encodeEvents } from '../encodeEvents.ts';
 import { hasColumn, type ColumnTable } from '../events.ts';
+import type { ScoreColumn } from './spec.ts';
 
-export const SCORE_COLUMNS = ['csat', 'nps', 'satisfaction'] as const;
-export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+export type { ScoreColumn };
 
 /** The grouping value of customers without one, as in funnel breakdowns (spec §4.8). */
 export const NO_VALUE = '(none)';
