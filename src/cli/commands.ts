@@ -11,6 +11,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   retention: async () => (await import('./retention.ts')).default,
   value: async () => (await import('./value.ts')).default,
   satisfaction: async () => (await import('./satisfaction.ts')).default,
+  drivers: async () => (await import('./drivers.ts')).default,
   compare: async () => (await import('./compare.ts')).default,
   stalls: async () => (await import('./stalls.ts')).default,
   whatif: async () => (await import('./whatif.ts')).default,
