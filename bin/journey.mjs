@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// The `journey` bin. The CLI is TypeScript run by Node's type stripping, which
-// needs Node >= 22.18: on an older Node, re-run with the project's pinned Node 22.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// The `journey` bin: runs the CLI compiled to dist-cli/ by scripts/build-cli.mjs
+// (npm's `prepare` step). When a source file is newer than that build (a
+// developer edited src/), it is rebuilt first, so the command never runs stale code.
+import { readFileSync, statSync } from 'node:fs';
 
-const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const [major, minor] = process.versions.node.split('.').map(Number);
-let node = process.execPath;
-if (major < 22 || (major === 22 && minor < 18)) {
-  node = createRequire(import.meta.url).resolve('node/bin/node');
+const root = new URL('..', import.meta.url);
+
+function buildIsFresh() {
+  try {
+    const { builtAt, inputs } = JSON.parse(readFileSync(new URL('dist-cli/inputs.json', root), 'utf8'));
+    return inputs.every((path) => statSync(new URL(path, root)).mtimeMs <= builtAt);
+  } catch {
+    return false;
+  }
 }
-const result = spawnSync(node, ['--experimental-strip-types', '--no-warnings', entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+
+if (!buildIsFresh()) {
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+const { runCommandLine } = await import(new URL('dist-cli/cli/main.mjs', root).href);
+runCommandLine(process.argv.slice(2));

@@ -16,7 +16,6 @@ import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
 
 export interface AnalysisCommandDefinition<Spec, Result> {
   name: string;
-  summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
   /** The analysis spec from the command line; `load` carries --tz among others. */
@@ -30,7 +29,6 @@ export interface AnalysisCommandDefinition<Spec, Result> {
 export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): Command {
   return {
     name: definition.name,
-    summary: definition.summary,
     help: definition.help,
     async run(argv, io) {
       const args = parseDataArgs(argv, definition.options);

@@ -68,7 +68,6 @@ function render(result: FunnelResult, file: string, by: string | null): string {
 
 export default analysisCommand({
   name: 'funnel',
-  summary: 'customers at each funnel step, conversions and time to convert',
   help,
   options: {
     steps: { type: 'string' },

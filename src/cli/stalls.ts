@@ -53,7 +53,6 @@ function render(result: StallsResult, file: string): string {
 
 export default analysisCommand({
   name: 'stalls',
-  summary: 'customers stalled at a funnel step, for proactive service',
   help,
   options: {
     steps: { type: 'string' },

@@ -44,7 +44,6 @@ function render(result: ValueResult, file: string, purchaseEvent: string): strin
 
 export default analysisCommand({
   name: 'value',
-  summary: 'AOV, purchase frequency, historic CLV and repurchase gaps',
   help,
   options: { 'purchase-event': { type: 'string' } },
   spec: (values): ValueSpecInput => ({ purchase_event: text(values, 'purchase-event') }),
