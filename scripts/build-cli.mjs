@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = `${root}dist-cli`;
-const ENTRY_POINTS = ['src/cli/main.ts'];
+// The CSV worker is an entry of its own: worker threads load it by path (see parallelCsv.ts).
+const ENTRY_POINTS = ['src/cli/main.ts', 'src/analytics/load/csvWorker.ts'];
 
 export async function buildCli() {
   const { build } = await import('esbuild');

@@ -7,7 +7,7 @@
  *   reader.pushBytes(new TextEncoder().encode('customer_id,timestamp,event\nc1,2024-03-10,visit\n')); reader.end();
  *   reader.result().table.numRows(); // 1
  */
-import { CsvParser } from './csvParser.ts';
+import { CsvParser, type CsvRow } from './csvParser.ts';
 import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
 import { quoteValue } from './issues.ts';
@@ -23,9 +23,33 @@ export interface EventReader {
 export type TextEventReader = EventReader & TextConsumer;
 export type Utf8EventReader = EventReader & Utf8Consumer;
 
+/** Adds a parsed row; rows of empty fields (`;;;;`, as spreadsheets leave at the end) are blank lines. */
+export function addCsvRecord(builder: EventTableBuilder, row: CsvRow): void {
+  for (let i = 0; i < row.count; i++) {
+    const quoted = row.quoted[i];
+    if (quoted === undefined ? row.starts[i] !== row.ends[i] : quoted !== '') {
+      builder.addCsvRow(row);
+      return;
+    }
+  }
+}
+
+/** A quoted field still open at the end of the file. */
+export function reportUnterminatedQuote(
+  builder: EventTableBuilder,
+  line: number,
+  fieldIndex: number,
+  preview: string,
+): void {
+  builder.invalidRow(
+    line,
+    builder.header[fieldIndex] ?? `column_${fieldIndex + 1}`,
+    `quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`,
+  );
+}
+
 export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?: string): Utf8EventReader {
   let builder: EventTableBuilder | undefined;
-  let header: string[] = [];
   let headerProblem: string | undefined;
   const parser = new CsvParser(
     {
@@ -37,28 +61,16 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
           'text',
           line,
         );
-        header = builder.header;
       },
       row(row) {
-        // Rows of empty fields (`;;;;`, as spreadsheets leave at the end) are blank lines.
-        for (let i = 0; i < row.count; i++) {
-          const quoted = row.quoted[i];
-          if (quoted === undefined ? row.starts[i] !== row.ends[i] : quoted !== '') {
-            builder!.addCsvRow(row);
-            return;
-          }
-        }
+        addCsvRecord(builder!, row);
       },
       unterminatedQuote(line, fieldIndex, preview) {
         if (!builder) {
           headerProblem = `header row has a quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`;
           return;
         }
-        builder.invalidRow(
-          line,
-          header[fieldIndex] ?? `column_${fieldIndex + 1}`,
-          `quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`,
-        );
+        reportUnterminatedQuote(builder, line, fieldIndex, preview);
       },
     },
     delimiter,

@@ -90,6 +90,12 @@ export class CsvParser {
   private work = new Uint8Array(0);
   private carryLength = 0;
   private line = 1;
+  // Absolute byte offsets (in the source) of the next pushed byte and of the
+  // kept carry, so a byte range can stop at the first row starting at `limit`.
+  private nextOffset = 0;
+  private carryOffset = 0;
+  private limit = Infinity;
+  private stopOffset = -1;
   private delimiter: string | undefined;
   private delimiterCode = 44;
   private sawHeader = false;
@@ -104,10 +110,34 @@ export class CsvParser {
     fieldLines: [],
   };
 
-  /** `delimiter` forces one; otherwise it is sniffed from the header line. */
-  constructor(handler: CsvHandler, delimiter?: string) {
+  /**
+   * `delimiter` forces one; otherwise it is sniffed from the header line.
+   * `range` parses a part of a file from a row boundary: no header row, the
+   * first pushed byte at `offset` of the file, and its row on `line`.
+   */
+  constructor(handler: CsvHandler, delimiter?: string, range?: { offset: number; line: number }) {
     this.handler = handler;
     if (delimiter !== undefined) this.setDelimiter(delimiter);
+    if (range) {
+      this.sawHeader = true;
+      this.nextOffset = range.offset;
+      this.line = range.line;
+    }
+  }
+
+  /** Stops before the first row (or blank line) that starts at or after byte `offset` of the source. */
+  stopAt(offset: number): void {
+    this.limit = offset;
+  }
+
+  /** Where parsing stopped at the limit (the next row's byte offset), or -1 while it has not. */
+  get stoppedAt(): number {
+    return this.stopOffset;
+  }
+
+  /** The physical line of the next row. */
+  get currentLine(): number {
+    return this.line;
   }
 
   /** The delimiter in use, once known. */
@@ -129,7 +159,10 @@ export class CsvParser {
   push(bytes: Uint8Array): void {
     if (this.done || bytes.length === 0) return;
     let data = bytes;
+    let offset = this.nextOffset;
+    this.nextOffset += bytes.length;
     if (this.carryLength) {
+      offset = this.carryOffset;
       const needed = this.carryLength + bytes.length;
       if (this.work.length < needed) {
         const grown = new Uint8Array(Math.max(needed, this.work.length * 2));
@@ -139,19 +172,20 @@ export class CsvParser {
       this.work.set(bytes, this.carryLength);
       data = this.work.subarray(0, needed);
     }
-    this.parse(data, false);
+    this.parse(data, offset, false);
   }
 
   end(): void {
     if (this.done) return;
-    this.parse(this.work.subarray(0, this.carryLength), true);
+    this.parse(this.work.subarray(0, this.carryLength), this.carryOffset, true);
     this.carryLength = 0;
     this.done = true;
   }
 
   /** Keeps `bytes[from, end)` for the next push, at the start of the work buffer. */
-  private keep(bytes: Uint8Array, from: number): void {
+  private keep(bytes: Uint8Array, offset: number, from: number): void {
     const length = bytes.length - from;
+    this.carryOffset = offset + from;
     if (bytes.buffer === this.work.buffer)
       this.work.copyWithin(
         0,
@@ -204,10 +238,11 @@ export class CsvParser {
     } else this.handler.row(row);
   }
 
-  private parse(bytes: Uint8Array, final: boolean): void {
+  /** Parses `bytes`, which start at byte `offset` of the source. */
+  private parse(bytes: Uint8Array, offset: number, final: boolean): void {
     const begin = this.prepare(bytes, final);
     if (begin < 0) {
-      this.keep(bytes, 0);
+      this.keep(bytes, offset, 0);
       return;
     }
     const length = bytes.length;
@@ -226,6 +261,11 @@ export class CsvParser {
     rows: while (i < length) {
       rowStart = i;
       rowLine = line;
+      if (offset + i >= this.limit) {
+        this.stopOffset = offset + i;
+        this.done = true;
+        break;
+      }
       let c = bytes[i];
       if (c === LF || c === CR) {
         if (c === CR && i + 1 >= length && !final) {
@@ -336,7 +376,7 @@ export class CsvParser {
     }
     if (incomplete) {
       // Kept in our own buffer: the caller may reuse its one.
-      this.keep(bytes, rowStart);
+      this.keep(bytes, offset, rowStart);
       this.line = rowLine;
     } else {
       this.carryLength = 0;

@@ -1,8 +1,8 @@
 /**
  * Loads an event log from disk: the only module of src/analytics that touches
  * files. Text formats stream in 4 MiB chunks (decoded incrementally and parsed
- * straight into columns), so a 1 GB CSV is never held whole; Parquet and Arrow
- * are read at once.
+ * straight into columns), so a 1 GB CSV is never held whole; a large CSV is
+ * parsed on every core (parallelCsv.ts); Parquet and Arrow are read at once.
  *
  * @example
  *   const { table, summary } = await loadEvents('data/events.csv', { tz: 'Asia/Shanghai', map: { customer_id: '客户编号' } });
@@ -10,6 +10,8 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { DataError } from './dataError.ts';
 import { isTextFormat, parseEventStream, parseEvents, requireFileFormat } from './parseEvents.ts';
+import { loadCsvInParallel } from './parallelCsv.ts';
+import { resolveLoadOptions } from './loadOptions.ts';
 import type { LoadOptions } from './loadOptions.ts';
 import type { LoadResult } from './loadResult.ts';
 
@@ -67,6 +69,10 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
   }
   if (isTextFormat(format)) {
     if (size === 0) return parseEvents(new Uint8Array(0), path, options);
+    if (format === 'csv' || format === 'tsv') {
+      const parallel = await loadCsvInParallel(path, path, size, resolveLoadOptions(options));
+      if (parallel) return parallel;
+    }
     return parseEventStream(() => fileChunks(path), path, options);
   }
   return parseEvents(new Uint8Array(await readFile(path)), path, options);
