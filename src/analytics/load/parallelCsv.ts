@@ -99,7 +99,7 @@ async function rangeStarts(path: string, from: number, size: number, count: numb
     const window = await readAt(path, target, 1 << 16);
     const at = window.indexOf(LF);
     const start = at < 0 ? -1 : target + at + 1;
-    if (start > starts[starts.length - 1]! && start < size) starts.push(start);
+    if (start > (starts.at(-1) ?? from) && start < size) starts.push(start);
   }
   return starts;
 }
@@ -162,16 +162,17 @@ export async function loadCsvInParallel(
     delimiter: header.delimiter,
   }));
   const [firstRange, ...rest] = ranges;
+  if (!firstRange) return undefined;
   const run = plan.inThread ? parseInThread : runWorker;
   const replies = rest.map((range) => run({ file, header: header.names, headerLine: header.line, options, range }));
-  const first = await parseCsvRange(firstRange!, builder);
+  const first = await parseCsvRange(firstRange, builder);
   const parts = await Promise.all(replies);
   if (!first.plainUtf8 || parts.some((reply) => !reply.outcome.plainUtf8)) return undefined;
   let end = first.end;
   let line = first.endLine;
   for (const [index, range] of rest.entries()) {
-    const { outcome, part } = parts[index]!;
-    if (range.start === end && part) {
+    const { outcome, part } = parts[index] ?? { outcome: undefined, part: undefined };
+    if (outcome && part && range.start === end) {
       // The part counts lines from 1 at its start, which is `line` here.
       builder.absorb(part, line - 1);
       end = outcome.end;
