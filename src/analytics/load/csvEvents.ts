@@ -7,7 +7,7 @@
  *   reader.pushBytes(new TextEncoder().encode('customer_id,timestamp,event\nc1,2024-03-10,visit\n')); reader.end();
  *   reader.result().table.numRows(); // 1
  */
-import { CsvParser, type CsvRow } from './csvParser.ts';
+import { CsvParser, MAX_FIELD_BYTES, type CsvRow } from './csvParser.ts';
 import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
 import { quoteValue } from './issues.ts';
@@ -48,7 +48,28 @@ export function reportUnterminatedQuote(
   );
 }
 
-export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?: string): Utf8EventReader {
+function fieldTooLongMessage(limitBytes: number): string {
+  const MiB = 1024 * 1024;
+  const limit = limitBytes % MiB === 0 ? `${limitBytes / MiB} MiB` : `${limitBytes} bytes`;
+  return `a field longer than ${limit}, the most one field may hold (a quote never closed?) — close the quote, or shorten the text before export; the file was read no further`;
+}
+
+/** A field over the parser's size limit: the file is unreadable past it. */
+export function reportFieldTooLong(
+  builder: EventTableBuilder,
+  line: number,
+  fieldIndex: number,
+  limitBytes: number,
+): void {
+  builder.fileError(line, builder.header[fieldIndex] ?? `column_${fieldIndex + 1}`, fieldTooLongMessage(limitBytes));
+}
+
+export function csvEvents(
+  file: string,
+  options: ResolvedLoadOptions,
+  delimiter?: string,
+  maxFieldBytes = MAX_FIELD_BYTES,
+): Utf8EventReader {
   let builder: EventTableBuilder | undefined;
   let headerProblem: string | undefined;
   const parser = new CsvParser(
@@ -72,8 +93,14 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
         }
         reportUnterminatedQuote(builder, line, fieldIndex, preview);
       },
+      fieldTooLong(line, fieldIndex, limitBytes) {
+        if (!builder) headerProblem = fieldTooLongMessage(limitBytes);
+        else reportFieldTooLong(builder, line, fieldIndex, limitBytes);
+      },
     },
     delimiter,
+    undefined,
+    maxFieldBytes,
   );
   return {
     pushBytes: (bytes) => parser.push(bytes),

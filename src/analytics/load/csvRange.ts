@@ -9,7 +9,7 @@
  *   const outcome = await parseCsvRange({ path: 'a.csv', start: 120, stop: Infinity, line: 3, delimiter: ',' }, builder);
  */
 import { open } from 'node:fs/promises';
-import { addCsvRecord, reportUnterminatedQuote } from './csvEvents.ts';
+import { addCsvRecord, reportFieldTooLong, reportUnterminatedQuote } from './csvEvents.ts';
 import { CsvParser } from './csvParser.ts';
 import type { EventTableBuilder } from './eventTableBuilder.ts';
 import { Utf8Validator } from './textDecoding.ts';
@@ -44,6 +44,7 @@ export async function parseCsvRange(range: CsvRange, builder: EventTableBuilder)
       },
       row: (row) => addCsvRecord(builder, row),
       unterminatedQuote: (line, fieldIndex, preview) => reportUnterminatedQuote(builder, line, fieldIndex, preview),
+      fieldTooLong: (line, fieldIndex, limitBytes) => reportFieldTooLong(builder, line, fieldIndex, limitBytes),
     },
     range.delimiter,
     { offset: range.start, line: range.line },
@@ -62,6 +63,8 @@ export async function parseCsvRange(range: CsvRange, builder: EventTableBuilder)
       if (chunk.includes(0) || !validator.check(chunk)) return { end: -1, endLine: -1, plainUtf8: false };
       parser.push(chunk);
       if (parser.stoppedAt >= 0) return { end: parser.stoppedAt, endLine: parser.currentLine, plainUtf8: true };
+      // A field too long: the file is unreadable past it (the builder has the error).
+      if (parser.finished) return { end: Infinity, endLine: parser.currentLine, plainUtf8: true };
     }
     if (!validator.finish()) return { end: -1, endLine: -1, plainUtf8: false };
     parser.end();

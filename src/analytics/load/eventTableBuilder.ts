@@ -85,6 +85,7 @@ export interface BuilderPart {
   skippedIssues: Issue[];
   skipped: number;
   firstSkippedLine: number;
+  fatal: boolean;
 }
 
 export class EventTableBuilder {
@@ -402,6 +403,7 @@ export class EventTableBuilder {
       skippedIssues: this.skippedIssues,
       skipped: this.skipped,
       firstSkippedLine: this.firstSkippedLine,
+      fatal: this.fatal,
     };
   }
 
@@ -424,6 +426,7 @@ export class EventTableBuilder {
       if (this.skippedIssues.length < STORED_ISSUE_LIMIT) this.skippedIssues.push(moved(issue));
     if (this.skipped === 0 && part.skipped > 0) this.firstSkippedLine = part.firstSkippedLine + lineOffset;
     this.skipped += part.skipped;
+    this.fatal ||= part.fatal;
   }
 
   /** The table and summary; throws DataError when there are errors (and for fatal ones always). */

@@ -83,6 +83,7 @@ async function readHeader(path: string): Promise<Header | undefined> {
     },
     row() {},
     unterminatedQuote() {},
+    fieldTooLong() {},
   });
   // A header longer than the probe is left to the single-threaded reader.
   parser.push(head.subarray(skip));
@@ -171,6 +172,8 @@ export async function loadCsvInParallel(
   let end = first.end;
   let line = first.endLine;
   for (const [index, range] of rest.entries()) {
+    // After an error that makes the file unreadable the single-threaded reader reports nothing more.
+    if (builder.hasFatalError) break;
     const { outcome, part } = parts[index] ?? { outcome: undefined, part: undefined };
     if (outcome && part && range.start === end) {
       // The part counts lines from 1 at its start, which is `line` here.
