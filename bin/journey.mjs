@@ -2,9 +2,17 @@
 // The `journey` bin: runs the CLI compiled to dist-cli/ by scripts/build-cli.mjs
 // (npm's `prepare` step). When a source file is newer than that build (a
 // developer edited src/), it is rebuilt first, so the command never runs stale code.
+// Commands that load data run with Node's heap sized to the machine (three
+// quarters of its memory) instead of the default of about 4 GB.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 
 const root = new URL('..', import.meta.url);
+const argv = process.argv.slice(2);
+const MiB = 1024 * 1024;
 
 function buildIsFresh() {
   try {
@@ -15,9 +23,26 @@ function buildIsFresh() {
   }
 }
 
+/** Re-runs this bin with a larger heap when a data command would get less than the machine allows. */
+function runWithSizedHeap() {
+  const [command] = argv;
+  if (command === undefined || command.startsWith('-') || command === 'help' || argv.includes('--help')) return;
+  if (process.env.JOURNEY_HEAP_SIZED === '1') return;
+  const wanted = Math.floor((totalmem() * 0.75) / MiB);
+  if (getHeapStatistics().heap_size_limit / MiB >= wanted * 0.95) return;
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${wanted}`, fileURLToPath(import.meta.url), ...argv],
+    { stdio: 'inherit', env: { ...process.env, JOURNEY_HEAP_SIZED: '1' } },
+  );
+  if (result.signal) process.kill(process.pid, result.signal);
+  process.exit(result.status ?? 1);
+}
+
 if (!buildIsFresh()) {
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
 }
+runWithSizedHeap();
 const { runCommandLine } = await import(new URL('dist-cli/cli/main.mjs', root).href);
-runCommandLine(process.argv.slice(2));
+runCommandLine(argv);

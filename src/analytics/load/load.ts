@@ -11,6 +11,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { DataError } from './dataError.ts';
 import { isTextFormat, parseEventStream, parseEvents, requireFileFormat } from './parseEvents.ts';
 import { loadCsvInParallel } from './parallelCsv.ts';
+import { checkMemoryFits, memoryAvailable } from './memoryNeed.ts';
 import { resolveLoadOptions } from './loadOptions.ts';
 import type { LoadOptions } from './loadOptions.ts';
 import type { LoadResult } from './loadResult.ts';
@@ -67,6 +68,7 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
         : `cannot read the file (${code ?? (error as Error).message}) — check the path and its permissions`;
     throw new DataError([{ file: path, line: 1, column: '(file)', message }]);
   }
+  checkMemoryFits(path, format, size, memoryAvailable());
   if (isTextFormat(format)) {
     if (size === 0) return parseEvents(new Uint8Array(0), path, options);
     if (format === 'csv' || format === 'tsv') {
