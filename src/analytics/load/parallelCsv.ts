@@ -36,8 +36,13 @@ export interface ParallelPlan {
   inThread?: boolean;
 }
 
+/** Every core, or `JOURNEY_CSV_THREADS` threads (1 turns the parallel reader off, e.g. to compare). */
 export function defaultParallelPlan(): ParallelPlan {
-  return { ranges: availableParallelism(), minBytes: 16 * 1024 * 1024 };
+  const threads = Number(process.env.JOURNEY_CSV_THREADS);
+  return {
+    ranges: Number.isInteger(threads) && threads > 0 ? threads : availableParallelism(),
+    minBytes: 16 * 1024 * 1024,
+  };
 }
 
 // In src/ the worker is a .ts module beside this one; in the compiled CLI
