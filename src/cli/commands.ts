@@ -52,4 +52,12 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'scaffold a client report: journey new report <client> --data FILE',
     load: async () => (await import('./newReport.ts')).default,
   },
+  'build-report': {
+    summary: 'build a site holding one report alone, in dist-report/<client>/',
+    load: async () => (await import('./buildReport.ts')).default,
+  },
+  pdf: {
+    summary: 'print a built report to an A4 PDF in dist-pdf/',
+    load: async () => (await import('./pdf.ts')).default,
+  },
 };

@@ -1,20 +1,20 @@
 /**
- * `npm run build:report -- <client> [--no-playbook] [--refresh] [--out DIR] [--root DIR] [--base /path/]`
- * builds a site holding one report alone (and the playbook unless
+ * Builds a site holding one report alone (and the playbook unless
  * --no-playbook) into `dist-report/<client>/`: the other reports are never
  * loaded (JOURNEY_REPORT filters the content collection), so no other client's
  * name, data or page can be in it. The privacy scan runs as in every build.
  *
  * The build runs in this process with its own Astro cache folder
  * (`.cache/astro-report/<client>/`), so it does not disturb the content cache
- * of a full `npm run build`.
+ * of a full `npm run build`. The command line is `journey build-report`
+ * (src/cli/buildReport.ts); this module logs nothing and resolves with the
+ * output folder.
  *
  * @example
- *   npm run build:report -- demo-bank --no-playbook
+ *   const outDir = await buildReport({ root: process.cwd(), client: 'demo-bank', playbook: false });
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { clientSlugSchema, REPORT_CONTENT_DIR, reportContentDir } from './reportConfig.ts';
 
 export interface BuildReportOptions {
@@ -27,19 +27,6 @@ export interface BuildReportOptions {
   site?: string;
 }
 
-export const BUILD_REPORT_HELP = `Usage: npm run build:report -- <client> [options]
-
-Builds a site with the report content/reports/<client>/ alone (plus the playbook)
-into dist-report/<client>/.
-
-Options:
-  --no-playbook   leave the playbook out: only the report (and the home and 404 pages)
-  --refresh       re-run the report's data loaders even when their cache is fresh
-  --out DIR       output folder (default dist-report/<client>)
-  --base PATH     base path the site is served under (default /)
-  --root DIR      project folder (default the working directory)
-  -h, --help      show this help`;
-
 /** The default output folder of a one-report build. */
 export function reportOutDir(root: string, client: string): string {
   return resolve(root, 'dist-report', client);
@@ -48,7 +35,7 @@ export function reportOutDir(root: string, client: string): string {
 /** Checks the client name and that its report exists; returns an error message or null. */
 export function checkClient(root: string, client: string): string | null {
   const slug = clientSlugSchema.safeParse(client);
-  if (!slug.success) return `"${client}": ${slug.error.issues[0].message}`;
+  if (!slug.success) return `"${client}": ${slug.error.issues[0]!.message}`;
   if (!existsSync(reportContentDir(root, client))) {
     return `no report "${client}": ${REPORT_CONTENT_DIR}/${client}/ does not exist — scaffold it with \`npm run journey -- new report ${client}\``;
   }
@@ -79,6 +66,8 @@ export async function buildReport(options: BuildReportOptions): Promise<string> 
   return outDir;
 }
 
+<<<<<<< HEAD
+=======
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -109,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0];
+  const client = positionals[0]!;
   const problem = checkClient(root, client);
   if (problem) {
     console.error(`build:report: ${problem}`);
@@ -133,13 +122,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+>>>>>>> strict
 /** Where Astro says an error is (a frontmatter YAML error only says "bad indentation" otherwise). */
-function whereOf(error: unknown, root: string): string {
+export function errorLocation(error: unknown, root: string): string {
   const loc = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
   if (!loc?.file) return '';
   return `\n  in ${relative(root, loc.file)}${loc.line ? `:${loc.line}${loc.column ? `:${loc.column}` : ''}` : ''}`;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -1,22 +1,21 @@
 /**
- * `npm run pdf -- <client> [--lang zh|en] [--site DIR] [--out DIR] [--base /path/]`
- * prints a built report (from `npm run build:report -- <client>`, in
+ * Prints a built report (from `journey build-report <client>`, in
  * dist-report/<client>/) with Debian's Chromium to `dist-pdf/<client>.pdf`:
  * A4, a cover page (logo, client, title, date, summary, in the brand colour),
  * a table of contents, page numbers in the footer, the report's own pages in
  * order, charts as vector SVG that never split across pages, CJK text in Noto
  * CJK. The report's other language, when it has one, goes to
- * `dist-pdf/<client>.<lang>.pdf`.
+ * `dist-pdf/<client>.<lang>.pdf`. The command line is `journey pdf`
+ * (src/cli/pdf.ts); this module logs nothing and resolves with the files written.
  *
  * @example
- *   npm run build:report -- demo-bank && npm run pdf -- demo-bank
+ *   const files = await printReport({ root: process.cwd(), client: 'demo-bank' });
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { checkClient, reportOutDir } from './buildReport.ts';
+import { reportOutDir } from './buildReport.ts';
 import { serveSite } from './staticServer.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -231,6 +230,8 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
     await server.close();
   }
 }
+<<<<<<< HEAD
+=======
 
 const HELP = `Usage: npm run pdf -- <client> [options]
 
@@ -279,7 +280,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0];
+  const client = positionals[0]!;
   const problem = values.site ? null : checkClient(root, client);
   if (problem) {
     console.error(`pdf: ${problem}`);
@@ -305,3 +306,4 @@ async function main(argv: string[]): Promise<number> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   void main(process.argv.slice(2)).then((code) => process.exit(code));
 }
+>>>>>>> strict
