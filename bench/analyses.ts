@@ -92,7 +92,7 @@ const pad = (text: string, width: number) => text.padStart(width);
 
 async function main() {
   // Our side runs the compiled CLI, as `journey` does (built fresh here).
-  const { buildCli } = (await import('../scripts/build-cli.mjs')) as { buildCli: () => Promise<void> };
+  const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
   const { values } = parseArgs({ options: { sizes: { type: 'string' } } });
   const sizes = (values.sizes ?? '100000,1000000,10000000').split(',').map(Number);

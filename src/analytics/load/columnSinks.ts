@@ -193,7 +193,10 @@ export class TextSink implements ColumnSink {
     const recode = part.dictionary.map((text) => this.codeOf(text));
     const codes = part.codes;
     const mapped = new Int32Array(codes.length);
-    for (let i = 0; i < codes.length; i++) mapped[i] = codes[i] < 0 ? -1 : recode[codes[i]];
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] ?? -1;
+      mapped[i] = code < 0 ? -1 : (recode[code] ?? -1);
+    }
     this.codes.append(mapped);
   }
 

@@ -421,9 +421,9 @@ export class EventTableBuilder {
     this.events.append(part.events);
     this.timestamps.append(part.timestamps);
     this.lines.append(part.lines, lineOffset);
-    this.optionalText.forEach((entry, index) => entry.sink.append(part.optionalText[index]));
-    this.optionalNumbers.forEach((entry, index) => entry.sink.values.append(part.optionalNumbers[index]));
-    this.extras.forEach((entry, index) => (entry.sink as TextSink).append(part.extras[index]));
+    this.optionalText.forEach((entry, index) => entry.sink.append(columnOf(part.optionalText, index)));
+    this.optionalNumbers.forEach((entry, index) => entry.sink.values.append(columnOf(part.optionalNumbers, index)));
+    this.extras.forEach((entry, index) => (entry.sink as TextSink).append(columnOf(part.extras, index)));
     for (const issue of part.errors) if (this.errors.length < STORED_ISSUE_LIMIT) this.errors.push(moved(issue));
     this.errorCount += part.errorCount;
     for (const issue of part.skippedIssues)
@@ -537,6 +537,13 @@ export class EventTableBuilder {
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
     return arqueroTable(columns);
   }
+}
+
+/** A part's column; parts come from builders over the same header, so it is always there. */
+function columnOf<T>(columns: readonly T[], index: number): T {
+  const column = columns[index];
+  if (column === undefined) throw new Error(`absorb: the part has no column ${index}`);
+  return column;
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {

@@ -31,7 +31,7 @@ export class GrowableInt32Array {
       this.data = grown;
     }
     const data = this.data;
-    for (let i = 0; i < values.length; i++) data[this.length + i] = values[i] + add;
+    for (let i = 0; i < values.length; i++) data[this.length + i] = (values[i] ?? 0) + add;
     this.length = needed;
   }
 }
@@ -62,7 +62,7 @@ export class GrowableFloat64Array {
       this.data = grown;
     }
     const data = this.data;
-    for (let i = 0; i < values.length; i++) data[this.length + i] = values[i] + add;
+    for (let i = 0; i < values.length; i++) data[this.length + i] = (values[i] ?? 0) + add;
     this.length = needed;
   }
 }
