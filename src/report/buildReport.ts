@@ -66,63 +66,6 @@ export async function buildReport(options: BuildReportOptions): Promise<string> 
   return outDir;
 }
 
-<<<<<<< HEAD
-=======
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'no-playbook': { type: 'boolean' },
-        refresh: { type: 'boolean' },
-        out: { type: 'string' },
-        base: { type: 'string' },
-        site: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`build:report: ${(error as Error).message}\n\n${BUILD_REPORT_HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(BUILD_REPORT_HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(`build:report: give exactly one report name\n\n${BUILD_REPORT_HELP}`);
-    return 2;
-  }
-  const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0]!;
-  const problem = checkClient(root, client);
-  if (problem) {
-    console.error(`build:report: ${problem}`);
-    return 2;
-  }
-  try {
-    const outDir = await buildReport({
-      root,
-      client,
-      playbook: !values['no-playbook'],
-      refresh: values.refresh,
-      outDir: values.out,
-      base: values.base,
-      site: values.site,
-    });
-    console.log(`build:report: ${client} built into ${outDir}`);
-    return 0;
-  } catch (error) {
-    console.error(`build:report: ${client} failed:\n${(error as Error).message}${whereOf(error, root)}`);
-    return 1;
-  }
-}
-
->>>>>>> strict
 /** Where Astro says an error is (a frontmatter YAML error only says "bad indentation" otherwise). */
 export function errorLocation(error: unknown, root: string): string {
   const loc = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
