@@ -91,7 +91,6 @@ function render(result: Published, file: string): string {
 
 export default analysisCommand({
   name: 'drivers',
-  summary: 'key drivers of a journey-level survey score (relative weights)',
   help,
   options: {
     outcome: { type: 'string' },

@@ -9,19 +9,19 @@ import { EXIT_USAGE, processIO, UsageError, type CommandIO } from './command.ts'
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(await overview());
+    io.stdout(overview());
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(await version());
     return 0;
   }
-  const load = commands[name];
-  if (!load) {
-    io.stderr(`journey: unknown command "${name}".\n\n${await overview()}`);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    io.stderr(`journey: unknown command "${name}".\n\n${overview()}`);
     return EXIT_USAGE;
   }
-  const command = await load();
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help);
     return 0;
@@ -37,12 +37,9 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
   }
 }
 
-async function overview(): Promise<string> {
+function overview(): string {
   const lines = ['Usage: journey <command> [options]', '', 'Commands:'];
-  for (const [name, load] of Object.entries(commands)) {
-    const command = await load();
-    lines.push(`  ${name.padEnd(14)}${command.summary}`);
-  }
+  for (const [name, entry] of Object.entries(commands)) lines.push(`  ${name.padEnd(14)}${entry.summary}`);
   lines.push('', 'Run `journey <command> --help` for the options of one command, `journey --version` for the version.');
   return lines.join('\n');
 }
@@ -53,8 +50,9 @@ async function version(): Promise<string> {
   return (JSON.parse(text) as { version: string }).version;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
+/** Runs `journey` with the process's arguments and exits with its code (the bin's entry). */
+export function runCommandLine(argv: string[]): void {
+  main(argv).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -62,3 +60,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) runCommandLine(process.argv.slice(2));

@@ -248,7 +248,6 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
 
 const newCommand: Command = {
   name: 'new',
-  summary: 'scaffold a client report: journey new report <client> --data FILE',
   help,
   async run(argv, io) {
     const args = parse(argv, io.cwd);
