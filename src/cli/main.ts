@@ -4,6 +4,7 @@
  */
 import { commands } from './commands.ts';
 import { EXIT_USAGE, processIO, UsageError, type CommandIO } from './command.ts';
+import { exitAfterDrain } from './exit.ts';
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -43,11 +44,8 @@ async function overview(): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitAfterDrain, (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return exitAfterDrain(1);
+  });
 }
