@@ -14,7 +14,7 @@ import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents } from '../analytics/load/load.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
-import { createDataLoaders, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
+import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import { readReportConfig, REPORT_DATA_DIR, type ReportConfig } from './reportConfig.ts';
 
 export interface OpenedReport {
@@ -61,7 +61,7 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   const sourcePaths: OpenedReport['sourcePaths'] = [];
   for (const source of config.sources) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-    const path = await loaders.resolve(target);
+    const path = await loaders.resolve(target, { timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout) });
     sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
       const { table } = await loadEvents(path, { map: source.map, tz: source.tz, k: config.k });
@@ -122,7 +122,9 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
       const source = config.other_sources[index];
       if (!source) throw new Error(`report ${slug}: report.json has no other_sources[${index}]`);
       const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-      const path = await loadersFor(root).resolve(target);
+      const path = await loadersFor(root).resolve(target, {
+        timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout),
+      });
       try {
         return (await loadEvents(path, { map: source.map, tz: source.tz, k: config.k })).table;
       } catch (error) {
