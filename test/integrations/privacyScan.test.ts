@@ -4,10 +4,17 @@
  * in file names, masked in the message.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerIdsByReport, formatLeaks, maskId, scanOutput } from '../../src/integrations/privacyScan.ts';
+import {
+  customerIdsByReport,
+  formatLeaks,
+  maskId,
+  productWords,
+  scanOutput,
+} from '../../src/integrations/privacyScan.ts';
 
 let root = '';
 
@@ -43,7 +50,7 @@ beforeAll(async () => {
     '<html>\n<body><p>Top customer: SHOP-0001</p><p>7 visits, 12 customers</p></body></html>',
   );
   await writeFile(join(out, 'reports/shop/SHOP-0002/index.html'), '<p>no id in the text</p>');
-  await writeFile(join(out, 'clean.js'), 'export const rows = ["SHOP-00012", "xSHOP-0001"];');
+  await writeFile(join(out, 'clean.js'), 'export const rows = ["SHOP-00012", "XSHOP-0001"];');
   await writeFile(join(out, 'logo.png'), 'SHOP-0001 in a binary file is not read');
 });
 
@@ -69,6 +76,42 @@ describe('privacy scan', () => {
     expect(leaks).toEqual([
       { file: 'reports/shop/SHOP-0002/index.html', report: 'shop', id: 'SHOP-0002', where: 'path' },
       { file: 'reports/shop/index.html', report: 'shop', id: 'SHOP-0001', where: '2:24' },
+    ]);
+  });
+
+  it('reads every text file whatever its extension, gzip decompressed; Pagefind runtime and binaries by path only', async () => {
+    const out = join(root, 'dist-any');
+    await mkdir(join(out, 'pagefind'), { recursive: true });
+    await writeFile(join(out, 'rows.ndjson'), '{"id":"SHOP-0001"}\n');
+    await writeFile(join(out, 'map.yaml'), 'customer: SHOP-0002\n');
+    await writeFile(join(out, 'rows.csv.gz'), gzipSync('id\nSHOP-0001\n'));
+    await writeFile(join(out, 'pagefind/fragment.pf_fragment'), gzipSync('pagefind_dcd{"content":"SHOP-0002"}'));
+    await writeFile(join(out, 'blob.dat'), 'SHOP-0001');
+    await writeFile(join(out, 'pagefind/pagefind-ui.js'), 'var SHOP_0001_unused = "SHOP-0001";');
+    await writeFile(join(out, 'font.woff2'), Buffer.from([0, 1, 2, ...Buffer.from('SHOP-0001')]));
+    const { ids } = await customerIdsByReport(root);
+    const { leaks } = await scanOutput(out, ids);
+    expect(leaks.map((leak) => `${leak.file} ${leak.id} ${leak.where}`)).toEqual([
+      'blob.dat SHOP-0001 1:1',
+      'map.yaml SHOP-0002 1:11',
+      'pagefind/fragment.pf_fragment SHOP-0002 1:25',
+      'rows.csv.gz SHOP-0001 2:1',
+      'rows.ndjson SHOP-0001 1:8',
+    ]);
+  });
+
+  it('takes the words of the product text from src/, the playbook and public/, not from report content', async () => {
+    await mkdir(join(root, 'src'), { recursive: true });
+    await mkdir(join(root, 'content/reports/shop'), { recursive: true });
+    await writeFile(join(root, 'src/labels.ts'), "export const label = { purchase: 'Paths', zh: '路径分析' };");
+    await writeFile(join(root, 'content/reports/shop/index.mdx'), 'Planted: u1000011');
+    const isProductWord = await productWords(root);
+    expect(['purchase', 'Paths', '路径', 'u1000011', 'Path'].map(isProductWord)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 
