@@ -30,7 +30,7 @@ import {
   type ReportConfigInput,
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
-import { loadInDirectory, parseColumnMap } from './options.ts';
+import { checkCommand, loadInDirectory, parseColumnMap } from './options.ts';
 
 const help = `Usage: journey new report <client> [options]
 
@@ -262,7 +262,7 @@ const newCommand: Command = {
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
-            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, { map: args.map, tz: args.tz })}\` to see them`,
           );
       }
     }

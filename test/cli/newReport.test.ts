@@ -80,7 +80,7 @@ describe('journey new report', () => {
     );
     // Warnings (here: segment "returning" has 3 customers, under k) are counted, not fatal.
     expect(io.err).toEqual([
-      'journey new report: 1 warning about exports/good.csv; run `journey check exports/good.csv` to see them',
+      'journey new report: 1 warning about exports/good.csv; run `journey check exports/good.csv --map customer_id=用户ID,timestamp=时间,event=动作 --tz Asia/Shanghai` to see them',
     ]);
     expect(code).toBe(0);
     const config = parseReportConfig(
