@@ -3,11 +3,13 @@
  * Run through `npm run journey -- <command>` or the package's `bin`.
  */
 import { commands } from './commands.ts';
-import { EXIT_USAGE, processIO, UsageError, type CommandIO } from './command.ts';
+import { EXIT_DATA_ERROR, EXIT_USAGE, processIO, UsageError, type CommandIO } from './command.ts';
 import { exitAfterDrain } from './exit.ts';
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
-  const [name, ...rest] = argv;
+  // --verbose (any command) adds stack traces to unexpected errors; without it they are one line.
+  const verbose = argv.includes('--verbose') || process.env.JOURNEY_VERBOSE === '1';
+  const [name, ...rest] = argv.filter((arg) => arg !== '--verbose');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(await overview());
     return name === undefined ? EXIT_USAGE : 0;
@@ -29,8 +31,16 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
       io.stderr(`journey ${name}: ${error.message}\n\n${command.help}`);
       return EXIT_USAGE;
     }
-    throw error;
+    io.stderr(unexpected(name, error, verbose));
+    return EXIT_DATA_ERROR;
   }
+}
+
+/** An error no command anticipated: its message, and the stack only when asked for. */
+export function unexpected(command: string, error: unknown, verbose: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose) return `journey ${command}: ${error instanceof Error ? (error.stack ?? message) : message}`;
+  return `journey ${command}: ${message}\n(run again with --verbose to see where it happened)`;
 }
 
 async function overview(): Promise<string> {
@@ -39,13 +49,16 @@ async function overview(): Promise<string> {
     const command = await load();
     lines.push(`  ${name.padEnd(14)}${command.summary}`);
   }
-  lines.push('', 'Run `journey <command> --help` for the options of one command.');
+  lines.push(
+    '',
+    'Run `journey <command> --help` for the options of one command; add --verbose to any command for stack traces.',
+  );
   return lines.join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).then(exitAfterDrain, (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${unexpected('', error, process.argv.includes('--verbose'))}\n`);
     return exitAfterDrain(1);
   });
 }

@@ -49,3 +49,33 @@ describe('the CLI drains stdout before it exits', () => {
     expect(stdout.byteLength).toBe(Buffer.byteLength(JSON.stringify(result, null, 2)) + 1);
   });
 });
+
+describe('unexpected errors', () => {
+  it('print one line without a stack trace, unless --verbose', async () => {
+    const { main } = await import('../../src/cli/main.ts');
+    const { commands } = await import('../../src/cli/commands.ts');
+    commands.explode = () =>
+      Promise.resolve({
+        name: 'explode',
+        summary: 'a test command that fails',
+        help: 'Usage: journey explode',
+        run: () => Promise.reject(new Error('disk full while writing /tmp/x')),
+      });
+    try {
+      const run = async (...argv: string[]) => {
+        let stderr = '';
+        const code = await main(argv, { stdout: () => {}, stderr: (text) => (stderr += text), cwd: dir });
+        return { code, stderr };
+      };
+      expect(await run('explode')).toEqual({
+        code: 1,
+        stderr: 'journey explode: disk full while writing /tmp/x\n(run again with --verbose to see where it happened)',
+      });
+      const verbose = await run('explode', '--verbose');
+      expect(verbose.code).toBe(1);
+      expect(verbose.stderr).toMatch(/^journey explode: Error: disk full while writing \/tmp\/x\n {4}at /);
+    } finally {
+      delete commands.explode;
+    }
+  });
+});
