@@ -15,7 +15,7 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -211,6 +211,19 @@ export function formatLeaks(leaks: Leak[], limit = 30): string {
   ].join('\n');
 }
 
+/** Written into the output when the scan passed; an output without it was not scanned (or failed). */
+export const SCAN_STAMP = '.journey-privacy-scan.json';
+
+/** Whether the output in `outDir` passed the privacy scan (its stamp is there). */
+export function scanPassed(outDir: string): boolean {
+  return existsSync(join(outDir, SCAN_STAMP));
+}
+
+/** Removes everything in `outDir` (the folder stays): a failed build leaves nothing to publish. */
+async function emptyOutput(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir)) await rm(join(outDir, entry), { recursive: true, force: true });
+}
+
 export interface PrivacyScanOptions {
   /** Where the ids come from (tests inject their own); default: every report's data under the project root. */
   ids?: (root: string) => Promise<IdsByReport>;
@@ -226,6 +239,7 @@ export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration 
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const outDir = fileURLToPath(dir);
+        await rm(join(outDir, SCAN_STAMP), { force: true });
         const { ids, notes } = await (options.ids ?? customerIdsByReport)(root);
         for (const note of notes) logger.warn(note);
         const { leaks, files, unscanned } = await scanOutput(outDir, ids, await productWords(root));
@@ -234,7 +248,16 @@ export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration 
           logger.warn(
             `${unscanned} customer ids were not scanned: too short to tell apart from numbers and words (rule: 4+ characters, 6+ digits, or 2+ Chinese characters) or words of the product's own text`,
           );
-        if (leaks.length > 0) throw new Error(formatLeaks(leaks));
+        if (leaks.length > 0) {
+          await emptyOutput(outDir);
+          throw new Error(
+            `${formatLeaks(leaks)}\nThe output folder ${relative(root, outDir) || '.'}/ was emptied: nothing of this build can be published.`,
+          );
+        }
+        await writeFile(
+          join(outDir, SCAN_STAMP),
+          JSON.stringify({ passed: true, files, reports: ids.size, ids: total }, null, 2) + '\n',
+        );
         logger.info(
           `no customer id in ${files} files (${total} ids of ${ids.size} report${ids.size === 1 ? '' : 's'} checked)`,
         );

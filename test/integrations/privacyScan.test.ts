@@ -3,7 +3,8 @@
  * data (files and cached loader output, nothing run), leaks found in text and
  * in file names, masked in the message.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,11 @@ import {
   customerIdsByReport,
   formatLeaks,
   maskId,
+  privacyScan,
   productWords,
+  SCAN_STAMP,
   scanOutput,
+  scanPassed,
 } from '../../src/integrations/privacyScan.ts';
 
 let root = '';
@@ -113,6 +117,40 @@ describe('privacy scan', () => {
       false,
       false,
     ]);
+  });
+
+  it('as a build step: a failed scan empties the output and says so; a passed one leaves a stamp', async () => {
+    const run = async (out: string) => {
+      const integration = privacyScan({ ids: customerIdsByReport });
+      const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
+      await hooks['astro:config:done']({ config: { root: pathToFileURL(root + '/') } });
+      const logger = { warn: () => {}, info: () => {} };
+      return hooks['astro:build:done']({ dir: pathToFileURL(out + '/'), logger });
+    };
+    const leaky = join(root, 'dist-leaky');
+    await mkdir(join(leaky, 'reports'), { recursive: true });
+    await writeFile(join(leaky, 'reports/index.html'), '<p>SHOP-0001</p>');
+    await writeFile(join(leaky, 'sitemap-index.xml'), '<sitemapindex/>');
+    await expect(run(leaky)).rejects.toThrow(
+      'privacy scan: 1 customer id found in the built site (spec §10: the site holds aggregates only).\n' +
+        '  reports/index.html:1:4: customer id SH******* of report "shop"\n' +
+        'Publish aggregates instead (counts, rates, suppressed below k); never list customers, rows or ids on a page, in a table or in a chart.\n' +
+        'The output folder dist-leaky/ was emptied: nothing of this build can be published.',
+    );
+    expect(await readdir(leaky)).toEqual([]);
+    expect(scanPassed(leaky)).toBe(false);
+
+    const clean = join(root, 'dist-clean');
+    await mkdir(clean, { recursive: true });
+    await writeFile(join(clean, 'index.html'), '<p>12 customers</p>');
+    await run(clean);
+    expect(scanPassed(clean)).toBe(true);
+    expect(JSON.parse(await readFile(join(clean, SCAN_STAMP), 'utf8'))).toEqual({
+      passed: true,
+      files: 1,
+      reports: 2,
+      ids: 3,
+    });
   });
 
   it('masks ids in the message that fails the build', () => {
