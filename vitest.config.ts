@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 const siteTests = ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'];
+// Seconds each, not milliseconds: the DuckDB cross-check, multi-megabyte loads and
+// property tests. `npm test` runs them; `npm run test:unit` leaves them out.
+const slowTests = [
+  'test/engines/**/*.test.ts',
+  'test/**/*.property.test.ts',
+  'test/analytics/load/roundTrip.test.ts',
+  'test/analytics/load/largeFiles.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -11,7 +19,17 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // test/release/ is `npm run check:release` (vitest.release.config.ts).
-          exclude: [...siteTests, 'test/release/**'],
+          exclude: [...siteTests, ...slowTests, 'test/release/**'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: slowTests,
+          // On a shared 2-core machine these take many times their quiet duration.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           env: { TZ: 'UTC' },
         },
       },

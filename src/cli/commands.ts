@@ -15,4 +15,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   stalls: async () => (await import('./stalls.ts')).default,
   whatif: async () => (await import('./whatif.ts')).default,
   new: async () => (await import('./newReport.ts')).default,
+  'build-report': async () => (await import('./buildReport.ts')).default,
+  pdf: async () => (await import('./pdf.ts')).default,
 };

@@ -2,6 +2,7 @@
  * The `journey` command line: `journey <command> [options]`.
  * Run through `npm run journey -- <command>` or the package's `bin`.
  */
+import { readFile } from 'node:fs/promises';
 import { commands } from './commands.ts';
 import { EXIT_DATA_ERROR, EXIT_USAGE, processIO, UsageError, type CommandIO } from './command.ts';
 import { exitAfterDrain } from './exit.ts';
@@ -13,6 +14,10 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(await overview());
     return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(await version());
+    return 0;
   }
   const load = commands[name];
   if (!load) {
@@ -51,9 +56,16 @@ async function overview(): Promise<string> {
   }
   lines.push(
     '',
-    'Run `journey <command> --help` for the options of one command; add --verbose to any command for stack traces.',
+    'Run `journey <command> --help` for the options of one command, `journey --version` for the version;',
+    'add --verbose to any command for stack traces.',
   );
   return lines.join('\n');
+}
+
+/** The version in package.json, the one place it is written. */
+async function version(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -27,7 +27,7 @@ Example:
 
 function render(result: RetentionResult, file: string): string {
   if (result.cohorts.length === 0) return `${file}: no cohort (no start event found)`;
-  const columns = result.cohorts[0].counts.length;
+  const columns = result.cohorts[0]!.counts.length;
   const headers = ['cohort', 'size', ...Array.from({ length: columns }, (_, k) => `${result.period[0]}${k}`)];
   const rows = result.cohorts.map((cohort) => [
     cohort.cohort,

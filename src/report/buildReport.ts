@@ -1,20 +1,20 @@
 /**
- * `npm run build:report -- <client> [--no-playbook] [--refresh] [--out DIR] [--root DIR] [--base /path/]`
- * builds a site holding one report alone (and the playbook unless
+ * Builds a site holding one report alone (and the playbook unless
  * --no-playbook) into `dist-report/<client>/`: the other reports are never
  * loaded (JOURNEY_REPORT filters the content collection), so no other client's
  * name, data or page can be in it. The privacy scan runs as in every build.
  *
  * The build runs in this process with its own Astro cache folder
  * (`.cache/astro-report/<client>/`), so it does not disturb the content cache
- * of a full `npm run build`.
+ * of a full `npm run build`. The command line is `journey build-report`
+ * (src/cli/buildReport.ts); this module logs nothing and resolves with the
+ * output folder.
  *
  * @example
- *   npm run build:report -- demo-bank --no-playbook
+ *   const outDir = await buildReport({ root: process.cwd(), client: 'demo-bank', playbook: false });
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { clientSlugSchema, REPORT_CONTENT_DIR, reportContentDir } from './reportConfig.ts';
 
 export interface BuildReportOptions {
@@ -27,19 +27,6 @@ export interface BuildReportOptions {
   site?: string;
 }
 
-export const BUILD_REPORT_HELP = `Usage: npm run build:report -- <client> [options]
-
-Builds a site with the report content/reports/<client>/ alone (plus the playbook)
-into dist-report/<client>/.
-
-Options:
-  --no-playbook   leave the playbook out: only the report (and the home and 404 pages)
-  --refresh       re-run the report's data loaders even when their cache is fresh
-  --out DIR       output folder (default dist-report/<client>)
-  --base PATH     base path the site is served under (default /)
-  --root DIR      project folder (default the working directory)
-  -h, --help      show this help`;
-
 /** The default output folder of a one-report build. */
 export function reportOutDir(root: string, client: string): string {
   return resolve(root, 'dist-report', client);
@@ -48,7 +35,7 @@ export function reportOutDir(root: string, client: string): string {
 /** Checks the client name and that its report exists; returns an error message or null. */
 export function checkClient(root: string, client: string): string | null {
   const slug = clientSlugSchema.safeParse(client);
-  if (!slug.success) return `"${client}": ${slug.error.issues[0].message}`;
+  if (!slug.success) return `"${client}": ${slug.error.issues[0]!.message}`;
   if (!existsSync(reportContentDir(root, client))) {
     return `no report "${client}": ${REPORT_CONTENT_DIR}/${client}/ does not exist — scaffold it with \`npm run journey -- new report ${client}\``;
   }
@@ -79,67 +66,9 @@ export async function buildReport(options: BuildReportOptions): Promise<string> 
   return outDir;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'no-playbook': { type: 'boolean' },
-        refresh: { type: 'boolean' },
-        out: { type: 'string' },
-        base: { type: 'string' },
-        site: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`build:report: ${(error as Error).message}\n\n${BUILD_REPORT_HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(BUILD_REPORT_HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(`build:report: give exactly one report name\n\n${BUILD_REPORT_HELP}`);
-    return 2;
-  }
-  const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0];
-  const problem = checkClient(root, client);
-  if (problem) {
-    console.error(`build:report: ${problem}`);
-    return 2;
-  }
-  try {
-    const outDir = await buildReport({
-      root,
-      client,
-      playbook: !values['no-playbook'],
-      refresh: values.refresh,
-      outDir: values.out,
-      base: values.base,
-      site: values.site,
-    });
-    console.log(`build:report: ${client} built into ${outDir}`);
-    return 0;
-  } catch (error) {
-    console.error(`build:report: ${client} failed:\n${(error as Error).message}${whereOf(error, root)}`);
-    return 1;
-  }
-}
-
 /** Where Astro says an error is (a frontmatter YAML error only says "bad indentation" otherwise). */
-function whereOf(error: unknown, root: string): string {
+export function errorLocation(error: unknown, root: string): string {
   const loc = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
   if (!loc?.file) return '';
   return `\n  in ${relative(root, loc.file)}${loc.line ? `:${loc.line}${loc.column ? `:${loc.column}` : ''}` : ''}`;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

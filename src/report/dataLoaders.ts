@@ -120,7 +120,7 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     const found = LOADER_EXTENSIONS.map((extension) => path + extension).filter((script) => existsSync(script));
     if (found.length > 1) {
       throw new Error(
-        `${display(found[0])}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`,
+        `${display(found[0]!)}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`,
       );
     }
     return found[0] ?? null;

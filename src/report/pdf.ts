@@ -1,22 +1,21 @@
 /**
- * `npm run pdf -- <client> [--lang zh|en] [--site DIR] [--out DIR] [--base /path/]`
- * prints a built report (from `npm run build:report -- <client>`, in
+ * Prints a built report (from `journey build-report <client>`, in
  * dist-report/<client>/) with Debian's Chromium to `dist-pdf/<client>.pdf`:
  * A4, a cover page (logo, client, title, date, summary, in the brand colour),
  * a table of contents, page numbers in the footer, the report's own pages in
  * order, charts as vector SVG that never split across pages, CJK text in Noto
  * CJK. The report's other language, when it has one, goes to
- * `dist-pdf/<client>.<lang>.pdf`.
+ * `dist-pdf/<client>.<lang>.pdf`. The command line is `journey pdf`
+ * (src/cli/pdf.ts); this module logs nothing and resolves with the files written.
  *
  * @example
- *   npm run build:report -- demo-bank && npm run pdf -- demo-bank
+ *   const files = await printReport({ root: process.cwd(), client: 'demo-bank' });
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { checkClient, reportOutDir } from './buildReport.ts';
+import { reportOutDir } from './buildReport.ts';
 import { serveSite } from './staticServer.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -230,78 +229,4 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
     await browser?.close();
     await server.close();
   }
-}
-
-const HELP = `Usage: npm run pdf -- <client> [options]
-
-Prints the built report (npm run build:report -- <client>) to dist-pdf/<client>.pdf
-(A4, cover, contents, page numbers); its other language, if any, to
-dist-pdf/<client>.<lang>.pdf. Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
-
-Options:
-  --lang zh|en   print only this language
-  --site DIR     the built site (default dist-report/<client>)
-  --out DIR      where the PDFs go (default dist-pdf)
-  --base PATH    the base path the site was built under (default /)
-  --root DIR     project folder (default the working directory)
-  -h, --help     show this help`;
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: 'string' },
-        site: { type: 'string' },
-        out: { type: 'string' },
-        base: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`pdf: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(`pdf: give exactly one report name\n\n${HELP}`);
-    return 2;
-  }
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
-    console.error(`pdf: --lang must be zh or en, not "${values.lang}"`);
-    return 2;
-  }
-  const root = resolve(values.root ?? process.cwd());
-  const client = positionals[0];
-  const problem = values.site ? null : checkClient(root, client);
-  if (problem) {
-    console.error(`pdf: ${problem}`);
-    return 2;
-  }
-  try {
-    const files = await printReport({
-      root,
-      client,
-      siteDir: values.site,
-      outDir: values.out,
-      base: values.base,
-      lang: values.lang,
-    });
-    for (const file of files) console.log(`pdf: wrote ${file}`);
-    return 0;
-  } catch (error) {
-    console.error(`pdf: ${(error as Error).message}`);
-    return 1;
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

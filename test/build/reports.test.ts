@@ -43,7 +43,7 @@ let firstBuild: RunResult;
 
 const journey = (args: string[]) => runScript(root, 'src/cli/main.ts', args);
 const buildReport = (slug: string, extra: string[] = []) =>
-  runScript(root, 'src/report/buildReport.ts', [slug, '--no-playbook', ...extra]);
+  runScript(root, 'src/cli/main.ts', ['build-report', slug, '--no-playbook', ...extra]);
 const loaderRuns = async () =>
   (await readFile(join(root, 'data/reports', A.slug, 'runs.log'), 'utf8')).split('\n').filter(Boolean).length;
 
@@ -130,7 +130,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const config = JSON.parse(await readFile(join(dataA, 'report.json'), 'utf8')) as ReportConfig;
-  config.sources[0].path = 'events.csv';
+  config.sources[0]!.path = 'events.csv';
   await writeFile(join(dataA, 'report.json'), JSON.stringify(config, null, 2));
   await writeFile(join(dataA, 'runs.log'), '');
 
@@ -155,7 +155,7 @@ describe('a report scaffolded from an event log', () => {
   });
 
   it.runIf(hasChromium)('prints to a PDF of 5+ pages holding the client and the funnel steps', async () => {
-    const result = await runScript(root, 'src/report/pdf.ts', [A.slug]);
+    const result = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug]);
     expect(result.code, result.stderr).toBe(0);
     const pdf = join(root, 'dist-pdf', `${A.slug}.pdf`);
     expect(existsSync(pdf)).toBe(true);

@@ -23,11 +23,18 @@ describe('chart data loading', () => {
 
   it('keeps the rows of a half-open period', async () => {
     const { table } = await loadEventsCached('data/gallery/web-events.csv', {});
-    const part = filterPeriod(table, '2026-09-05', '2026-09-10');
-    const range = tableRange(part);
-    expect(part.numRows()).toBeGreaterThan(0);
-    expect(part.numRows()).toBeLessThan(table.numRows());
-    expect(range.first! >= '2026-09-05T00:00:00.000Z' && range.last! < '2026-09-10T00:00:00.000Z').toBe(true);
+    // Counted in the CSV by hand (awk on the timestamp column): 24 events from
+    // 2026-09-05T05:38:38Z to 2026-09-09T08:55:21Z; the next is 2026-09-10T06:52:30Z.
+    const days = filterPeriod(table, '2026-09-05', '2026-09-10');
+    expect(days.numRows()).toBe(24);
+    expect(tableRange(days)).toEqual({ first: '2026-09-05T05:38:38.000Z', last: '2026-09-09T08:55:21.000Z' });
+    // An event exactly at `from` is kept; one exactly at `to` is not.
+    const onBounds = filterPeriod(table, '2026-09-05T05:38:38.000Z', '2026-09-10T06:52:30.000Z');
+    expect(onBounds.numRows()).toBe(24);
+    expect(tableRange(onBounds)).toEqual({ first: '2026-09-05T05:38:38.000Z', last: '2026-09-09T08:55:21.000Z' });
+    const shifted = filterPeriod(table, '2026-09-05T05:38:38.001Z', '2026-09-10T06:52:30.001Z');
+    expect(shifted.numRows()).toBe(24);
+    expect(tableRange(shifted)).toEqual({ first: '2026-09-05T08:34:31.000Z', last: '2026-09-10T06:52:30.000Z' });
     expect(() => filterPeriod(table, 'soon')).toThrow('invalid from: "soon"');
   });
 });

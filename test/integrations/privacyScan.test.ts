@@ -123,9 +123,9 @@ describe('privacy scan', () => {
     const run = async (out: string) => {
       const integration = privacyScan({ ids: customerIdsByReport });
       const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
-      await hooks['astro:config:done']({ config: { root: pathToFileURL(root + '/') } });
+      await hooks['astro:config:done']!({ config: { root: pathToFileURL(root + '/') } });
       const logger = { warn: () => {}, info: () => {} };
-      return hooks['astro:build:done']({ dir: pathToFileURL(out + '/'), logger });
+      return hooks['astro:build:done']!({ dir: pathToFileURL(out + '/'), logger });
     };
     const leaky = join(root, 'dist-leaky');
     await mkdir(join(leaky, 'reports'), { recursive: true });

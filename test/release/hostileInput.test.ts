@@ -60,7 +60,7 @@ function hostileLog(): string {
     const stopAt = c % 9 === 0 ? 3 : HOSTILE_EVENTS.length;
     for (let s = 0; s < stopAt; s++) {
       const at = new Date(Date.UTC(2026, 0, 1 + (c % 28), 8, s * 7)).toISOString();
-      lines.push([`HX${c}`, at, csvField(HOSTILE_EVENTS[s]), csvField(c % 2 ? HOSTILE_SEGMENT : 'normal')].join(','));
+      lines.push([`HX${c}`, at, csvField(HOSTILE_EVENTS[s]!), csvField(c % 2 ? HOSTILE_SEGMENT : 'normal')].join(','));
     }
   }
   return lines.join('\n') + '\n';
@@ -123,7 +123,7 @@ beforeAll(async () => {
         {
           id: 'x1',
           opportunity: HOSTILE_MARKDOWN.join(' '),
-          stage: map.stages[0].id,
+          stage: map.stages[0]!.id,
           impact: 3,
           reach: 0.5,
           effort: 2,
@@ -132,7 +132,7 @@ beforeAll(async () => {
         {
           id: 'x2',
           opportunity: HOSTILE_EVENTS[5],
-          stage: map.stages[1].id,
+          stage: map.stages[1]!.id,
           impact: 2,
           reach: 0.4,
           effort: 1,
@@ -150,7 +150,7 @@ beforeAll(async () => {
     const started = performance.now();
     const build =
       scaffold.code === 0
-        ? await runScript(root, 'src/report/buildReport.ts', [c.slug, '--no-playbook'])
+        ? await runScript(root, 'src/cli/main.ts', ['build-report', c.slug, '--no-playbook'])
         : { code: -1, stdout: '', stderr: 'not built: the scaffold failed' };
     builds.set(c.slug, { scaffold, build, ms: performance.now() - started });
     console.log(
@@ -171,7 +171,7 @@ describe('hostile input', () => {
     expect(scaffold.code).toBe(0);
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(
-      /build:report: bad-frontmatter failed:\n[\s\S]*?\n {2}in content\/reports\/bad-frontmatter\/index\.mdx:2:\d+/,
+      /journey build-report: bad-frontmatter failed:\n[\s\S]*?\n {2}in content\/reports\/bad-frontmatter\/index\.mdx:2:\d+/,
     );
   });
 

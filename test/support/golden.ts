@@ -2,8 +2,9 @@
  * Golden SVG files, the way Observable Plot tests its marks: the SVG is
  * normalised (numbers rounded to 2 decimals, generated ids renumbered, one
  * element per line) and compared with test/output/<name>.svg. A mismatch
- * writes <name>-changed.svg beside it (gitignored) and fails; a missing golden
- * is written on first run, and the run says so.
+ * writes <name>-changed.svg beside it (gitignored) and fails. A missing golden
+ * is written on a developer's first run, and the run says so; under CI it fails,
+ * since a golden written there would compare the chart with itself.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
@@ -28,13 +29,30 @@ export function normaliseSvg(svg: string): string {
   return text.replace(/></g, '>\n<') + '\n';
 }
 
+/** Whether the tests run in CI (`CI=true`, as GitHub Actions and most CI services set it). */
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+export interface GoldenOptions {
+  /** Where the golden files are (default test/output/). */
+  outputDir?: string;
+  /** Fail on a missing golden instead of writing it (default: under CI). */
+  ci?: boolean;
+}
+
 /** Compares an SVG with its golden file; returns a message to fail with, or null. */
-export async function checkGolden(name: string, svg: string): Promise<string | null> {
-  await mkdir(OUTPUT_DIR, { recursive: true });
-  const expectedFile = join(OUTPUT_DIR, `${name}.svg`);
-  const changedFile = join(OUTPUT_DIR, `${name}-changed.svg`);
+export async function checkGolden(name: string, svg: string, options: GoldenOptions = {}): Promise<string | null> {
+  const outputDir = options.outputDir ?? OUTPUT_DIR;
+  await mkdir(outputDir, { recursive: true });
+  const expectedFile = join(outputDir, `${name}.svg`);
+  const changedFile = join(outputDir, `${name}-changed.svg`);
   const actual = normaliseSvg(svg);
   if (!existsSync(expectedFile)) {
+    if (options.ci ?? isCI()) {
+      return `test/output/${name}.svg is missing: run the test outside CI to write it, look at it, then commit it`;
+    }
     await writeFile(expectedFile, actual);
     console.warn(`[golden] wrote missing golden test/output/${name}.svg; look at it, then commit it`);
     return null;

@@ -51,20 +51,20 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     else if (index === target) {
       const raised = (figures.conversion_from_previous ?? 0) * (1 + spec.uplift);
       capped = raised > 1;
-      projected.push(projected[index - 1] * Math.min(1, raised));
-    } else projected.push(projected[index - 1] * (figures.conversion_from_previous ?? 0));
+      projected.push(projected[index - 1]! * Math.min(1, raised));
+    } else projected.push(projected[index - 1]! * (figures.conversion_from_previous ?? 0));
   });
   const steps = base.steps.map((figures, index) => ({
     step: figures.step,
     name: figures.name,
     customers: figures.customers,
     conversion_from_previous: figures.conversion_from_previous,
-    projected_customers: projected[index],
+    projected_customers: projected[index]!,
     projected_conversion_from_previous:
-      index === 0 ? figures.conversion_from_previous : ratio(projected[index], projected[index - 1]),
-    additional_customers: projected[index] - figures.customers,
+      index === 0 ? figures.conversion_from_previous : ratio(projected[index]!, projected[index - 1]!),
+    additional_customers: projected[index]! - figures.customers,
   }));
-  const additional = steps[steps.length - 1].additional_customers;
+  const additional = steps[steps.length - 1]!.additional_customers;
   const aov = value(table, { purchase_event: spec.purchaseEvent }).aov;
   return {
     step: spec.step,
