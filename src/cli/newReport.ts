@@ -11,7 +11,7 @@
  *   journey new report acme-bank --lang zh --name 示例银行 --data exports/开户.csv --map customer_id=客户编号 --tz Asia/Shanghai
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
@@ -20,6 +20,7 @@ import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { writeStaged } from '../report/stagedFiles.ts';
 import {
   clientSlugSchema,
   DEFAULT_BRAND,
@@ -30,7 +31,7 @@ import {
   type ReportConfigInput,
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
-import { loadInDirectory, parseColumnMap } from './options.ts';
+import { checkCommand, loadInDirectory, parseColumnMap } from './options.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
@@ -57,7 +58,7 @@ Options:
   --logo PATH           logo under public/, e.g. /logos/acme.svg
   --window DURATION     funnel window (default 14d)
   --date YYYY-MM-DD     report date (default today)
-  --force               overwrite the files the scaffold writes in an existing report
+  --force               overwrite the files the scaffold writes when they exist
   --root DIR            project folder (default the working directory)
   -h, --help            show this help
 
@@ -255,11 +256,22 @@ const newCommand: Command = {
     const dataDir = reportDataDir(args.root, args.slug);
     const indexFile = join(contentDir, 'index.mdx');
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
-    const existing = [indexFile, configFile].filter((file) => existsSync(file));
+    const journeyMapFile = join(dataDir, 'journey-map.yaml');
+    const opportunitiesFile = join(dataDir, 'opportunities.json');
+    const dataFiles = args.data.map((file) => ({
+      path: join(dataDir, basename(file)),
+      copyFrom: resolve(io.cwd, file),
+    }));
+    // Every file the scaffold would write: any of them existing stops it, so nothing hand-written is lost.
+    const targets = [indexFile, configFile, journeyMapFile, opportunitiesFile, ...dataFiles.map((file) => file.path)];
+    const existing = targets.filter((file) => existsSync(file));
     if (existing.length && !args.force) {
       io.stderr(
-        `journey new report: the report "${args.slug}" exists already (${existing.map((f) => relative(args.root, f)).join(', ')}); nothing was written.\n` +
-          'Edit it, choose another name, or add --force to overwrite the files the scaffold writes (index.mdx, report.json, journey-map.yaml, opportunities.json and the data files given).',
+        [
+          `journey new report: ${existing.length === 1 ? 'a file' : `${existing.length} files`} the scaffold would write exist${existing.length === 1 ? 's' : ''} already; nothing was written:`,
+          ...existing.map((file) => `  ${relative(args.root, file)}`),
+          'Edit them, choose another report name, or add --force to overwrite exactly these files.',
+        ].join('\n'),
       );
       return EXIT_USAGE;
     }
@@ -291,7 +303,7 @@ const newCommand: Command = {
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
-            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, { map: args.map, tz: args.tz })}\` to see them`,
           );
       }
     }
@@ -332,13 +344,14 @@ const newCommand: Command = {
       brand: args.brand,
       logoLine: args.logo ? `\n  logo: ${JSON.stringify(args.logo)}` : '',
     });
-    await mkdir(contentDir, { recursive: true });
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(indexFile, mdx);
-    await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
-    await writeFile(join(dataDir, 'journey-map.yaml'), journeyMapStarter(steps, args.lang));
-    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter(args.lang));
-    for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
+    // Data copied and text written under temporary names, renamed into place only when all are complete.
+    await writeStaged([
+      ...dataFiles,
+      { path: indexFile, text: mdx },
+      { path: configFile, text: JSON.stringify(config, null, 2) + '\n' },
+      { path: journeyMapFile, text: journeyMapStarter(steps, args.lang) },
+      { path: opportunitiesFile, text: opportunitiesStarter(args.lang) },
+    ]);
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
     if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
@@ -351,7 +364,7 @@ const newCommand: Command = {
         `Scaffolded the report "${args.slug}" (${args.lang}):`,
         `  ${shown(indexFile)}   the report: write the text around the figures`,
         `  ${shown(configFile)}   data sources, k, brand and the funnel steps`,
-        `  ${shown(join(dataDir, 'journey-map.yaml'))}, ${shown(join(dataDir, 'opportunities.json'))}   to fill in`,
+        `  ${shown(journeyMapFile)}, ${shown(opportunitiesFile)}   to fill in`,
         '',
         `Proposed funnel (the most common event sequence): ${steps.join(' → ')}`,
         args.data.length
