@@ -26,5 +26,11 @@ describeEngineEquality('Spark SQL equals the in-memory analyses', () => {
   const missing = pysparkMissing();
   if (missing !== null) return Promise.resolve({ skip: missing });
   const warehouse = mkdtempSync(join(tmpdir(), 'journey-spark-'));
-  return openSparkEngine({ ...process.env, SPARK_WAREHOUSE: warehouse, SPARK_MASTER: 'local[2]' });
+  return openSparkEngine({
+    ...process.env,
+    SPARK_WAREHOUSE: warehouse,
+    SPARK_MASTER: 'local[1]',
+    SPARK_SHUFFLE_PARTITIONS: '1',
+    SPARK_DRIVER_MEMORY: '1g',
+  });
 });

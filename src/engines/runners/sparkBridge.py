@@ -18,6 +18,7 @@ else:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "4"))
         .config("spark.sql.warehouse.dir", os.environ.get("SPARK_WAREHOUSE", "spark-warehouse"))
+        .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "1g"))
     )
 spark = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
 spark.sparkContext.setLogLevel("ERROR") if not os.environ.get("SPARK_REMOTE") else None
