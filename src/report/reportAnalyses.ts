@@ -24,6 +24,7 @@ import {
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
+import type { ReportConfig } from './reportConfig.ts';
 
 export interface ReportAnalyses {
   funnel: FunnelResult;
@@ -46,17 +47,32 @@ export interface ReportAnalyses {
   customers: number;
 }
 
+/** The step (2..n) with the lowest conversion from the previous step; the first such on ties. */
+export function weakestStepOf(result: FunnelResult): number {
+  let weakestStep = 2;
+  for (const step of result.steps.slice(1)) {
+    const current = result.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
+    if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
+  }
+  return weakestStep;
+}
+
+/** report.json's breakdown_by when the data has it, else segment, else channel, else none. */
+export function breakdownColumn(config: ReportConfig, has: (column: string) => boolean): ReportAnalyses['breakdownBy'] {
+  if (config.breakdown_by && has(config.breakdown_by)) return config.breakdown_by;
+  if (has('segment')) return 'segment';
+  return has('channel') ? 'channel' : null;
+}
+
+/** The report's analyses; a report with an engine source brings them computed (openReport). */
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
+  if (report.engineAnalyses) return report.engineAnalyses;
   const { table, config } = report;
   const steps = config.funnel.steps;
   // Specs are parsed once here, where the report's config enters.
   const funnelSpec = parseFunnelSpec({ steps, window: config.funnel.window });
   const funnelResult = funnelResolved(table, funnelSpec);
-  let weakestStep = 2;
-  for (const step of funnelResult.steps.slice(1)) {
-    const current = funnelResult.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
-    if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
-  }
+  const weakestStep = weakestStepOf(funnelResult);
   const whatIfStep = config.what_if.step ?? weakestStep;
   if (whatIfStep > steps.length) {
     throw new Error(
@@ -65,14 +81,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   }
   const tz = config.sources[0]?.tz ?? 'UTC';
   const hasValue = hasColumn(table, 'value');
-  const breakdownBy =
-    config.breakdown_by && hasColumn(table, config.breakdown_by)
-      ? config.breakdown_by
-      : hasColumn(table, 'segment')
-        ? 'segment'
-        : hasColumn(table, 'channel')
-          ? 'channel'
-          : null;
+  const breakdownBy = breakdownColumn(config, (name) => hasColumn(table, name));
   return {
     funnel: funnelResult,
     breakdown: breakdownBy ? funnelResolved(table, { ...funnelSpec, by: breakdownBy }) : null,

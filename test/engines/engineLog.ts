@@ -141,3 +141,26 @@ export async function loadEngineLog(engine: Engine, table: string, log: EngineLo
     await engine.execute(`INSERT INTO ${table} VALUES ${rows.slice(i, i + 1000).join(', ')}`);
   }
 }
+
+/** The log as a CSV file's text, timestamps in ISO 8601 UTC. */
+export function engineLogCsv(log: EngineLog): string {
+  const quote = (cell: string | number | null | undefined) => (cell === null || cell === undefined ? '' : String(cell));
+  const lines = ['customer_id,timestamp,event,stage,channel,segment,value,satisfaction'];
+  const c = log.columns;
+  for (let row = 0; row < log.rows; row++)
+    lines.push(
+      [
+        c.customer_id[row],
+        new Date(c.timestamp[row] ?? 0).toISOString(),
+        c.event[row],
+        c.stage[row],
+        c.channel[row],
+        c.segment[row],
+        c.value[row],
+        c.satisfaction[row],
+      ]
+        .map(quote)
+        .join(','),
+    );
+  return lines.join('\n') + '\n';
+}
