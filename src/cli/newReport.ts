@@ -12,13 +12,14 @@
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
 import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { isTimeZone } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import {
   clientSlugSchema,
   DEFAULT_BRAND,
@@ -41,11 +42,13 @@ any error stops the scaffold. The funnel steps are proposed from the most common
 event sequence; edit them in report.json ("funnel": {"steps": [...]}).
 
 Options:
-  --lang zh|en          language of the report (default zh)
+  --lang zh|en          language of the report (default zh); on an existing report,
+                        adds that language's page with the same figures
   --data FILE           an event log to copy into the report (repeatable)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
   --name TEXT           the client's name as printed (default <client>)
+  --currency CODE       ISO 4217 code of money figures (default CNY)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo under public/, e.g. /logos/acme.svg
   --window DURATION     funnel window (default 14d)
@@ -87,8 +90,8 @@ export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
       ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。'
       : '# Journey map: stages in order; `events` are the names in the data’s event column.',
     zh
-      ? '# emotion：客户情绪，-2（很差）到 2（很好）。'
-      : '# emotion: how customers feel, -2 (very bad) to 2 (very good).',
+      ? '# 每个阶段可加 emotion：客户情绪，-2（很差）到 2（很好）；pain_points：痛点。未填写的不会显示。'
+      : '# Add to a stage emotion: how customers feel, -2 (very bad) to 2 (very good); pain_points. Left out, they are not shown.',
     'stages:',
   ];
   steps.forEach((step, index) => {
@@ -98,36 +101,30 @@ export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
       `    name: ${yamlString(names[0]!)}`,
       `    events: [${names.map(yamlString).join(', ')}]`,
       '    touchpoints: []',
-      '    pain_points: []',
-      '    emotion: 0',
     );
   });
   return lines.join('\n') + '\n';
 }
 
-export function opportunitiesStarter(lang: 'zh' | 'en'): string {
-  const zh = lang === 'zh';
-  const items = [
-    {
-      id: 'example-1',
-      opportunity: zh ? '示例：简化最弱一步的表单' : 'Example: simplify the form of the weakest step',
-      stage: '',
-      impact: 3,
-      reach: 0.5,
-      effort: 2,
-      confidence: 0.6,
-    },
-  ];
-  return JSON.stringify(items, null, 2) + '\n';
+/**
+ * The starter opportunity list: empty, so no placeholder is ranked. Each item is
+ * { "opportunity": "...", "stage": "...", "impact": 1-5, "reach": 0-1, "effort": 1-5, "confidence": 0-1 }.
+ */
+export function opportunitiesStarter(): string {
+  return '[]\n';
 }
 
 interface Parsed {
   slug: string;
   lang: 'zh' | 'en';
+  /** --lang was given: on an existing report, adds that language's page. */
+  langGiven: boolean;
   data: string[];
   map: Record<string, string>;
   tz: string;
   name: string;
+  nameGiven: boolean;
+  currency: string;
   brand: string;
   logo: string | null;
   window: string;
@@ -149,6 +146,7 @@ function parse(argv: string[], cwd: string): Parsed {
         tz: { type: 'string' },
         name: { type: 'string' },
         brand: { type: 'string' },
+        currency: { type: 'string' },
         logo: { type: 'string' },
         window: { type: 'string' },
         date: { type: 'string' },
@@ -187,13 +185,19 @@ function parse(argv: string[], cwd: string): Parsed {
   if (duplicate)
     throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
   if (names.includes(REPORT_CONFIG_FILE)) throw new UsageError(`a data file cannot be named ${REPORT_CONFIG_FILE}`);
+  const currency = values.currency ?? 'CNY';
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new UsageError(`--currency must be an ISO 4217 code like CNY or EUR, not "${currency}"`);
   return {
     slug,
     lang,
+    langGiven: values.lang !== undefined,
     data,
     map: parseColumnMap(values.map ?? []),
     tz,
     name: values.name ?? slug,
+    nameGiven: values.name !== undefined,
+    currency,
     brand,
     logo: values.logo ?? null,
     window: values.window ?? '14d',
@@ -219,6 +223,46 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
   return best;
 }
 
+/** The report page in `args.lang` from its template; `pageLines` adds frontmatter (a translation's). */
+async function reportPage(
+  args: Parsed,
+  client: string,
+  brand: string,
+  logo: string | null,
+  pageLines: string,
+): Promise<string> {
+  const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
+  return fillTemplate(template, {
+    // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
+    client: JSON.stringify(client.replace(/[\n\r]/g, ' ')).slice(1, -1),
+    slug: args.slug,
+    date: args.date,
+    brand,
+    logoLine: logo ? `\n  logo: ${JSON.stringify(logo)}` : '',
+    pageLines,
+  });
+}
+
+/**
+ * `new report <client> --lang en` on a zh report (or the reverse): writes the
+ * other language's page `<lang>.mdx` with the same figures and links the two
+ * pages. Returns the file written, or null when there is nothing to add (the
+ * report is in that language already, or the page exists).
+ */
+async function addTranslation(args: Parsed, indexFile: string, configFile: string): Promise<string | null> {
+  const config = parseReportConfig(JSON.parse(await readFile(configFile, 'utf8')), configFile);
+  const pageFile = join(dirname(indexFile), `${args.lang}.mdx`);
+  if (config.lang === args.lang || existsSync(pageFile)) return null;
+  const index = await readFile(indexFile, 'utf8');
+  const frontmatter = /^---\n([\s\S]*?)\n---/.exec(index);
+  if (!frontmatter || /^translation:/m.test(frontmatter[1]!)) return null;
+  const client = args.nameGiven ? args.name : config.client;
+  await writeFile(pageFile, await reportPage(args, client, config.brand, config.logo, "\ntranslation: ''\norder: 1"));
+  const linked = `---\n${frontmatter[1]}\ntranslation: ${args.lang}\n---`;
+  await writeFile(indexFile, linked + index.slice(frontmatter[0].length));
+  return pageFile;
+}
+
 const newCommand: Command = {
   name: 'new',
   summary: 'scaffold a client report: journey new report <client> --data FILE',
@@ -230,6 +274,15 @@ const newCommand: Command = {
     const indexFile = join(contentDir, 'index.mdx');
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
     const existing = [indexFile, configFile].filter((file) => existsSync(file));
+    if (existing.length === 2 && !args.force && args.langGiven) {
+      const added = await addTranslation(args, indexFile, configFile);
+      if (added) {
+        io.stdout(
+          `Added the ${args.lang} page of "${args.slug}": ${relative(io.cwd, added) || added} (the same figures; write its text, every <Todo>).`,
+        );
+        return EXIT_OK;
+      }
+    }
     if (existing.length && !args.force) {
       io.stderr(
         `journey new report: the report "${args.slug}" exists already (${existing.map((f) => relative(args.root, f)).join(', ')}); nothing was written.\n` +
@@ -278,26 +331,20 @@ const newCommand: Command = {
         map: args.map,
         tz: args.tz,
       })),
+      currency: args.currency,
       funnel: { steps, window: args.window },
+      paths: { session_gap: table ? chooseSessionGap(table, steps) : DEFAULT_SESSION_GAP, depth: 5 },
       purchase_event: purchaseEventOf(table, steps),
     };
     parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
 
-    const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
-    const mdx = fillTemplate(template, {
-      // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
-      client: JSON.stringify(args.name.replace(/[\n\r]/g, ' ')).slice(1, -1),
-      slug: args.slug,
-      date: args.date,
-      brand: args.brand,
-      logoLine: args.logo ? `\n  logo: ${JSON.stringify(args.logo)}` : '',
-    });
+    const mdx = await reportPage(args, args.name, args.brand, args.logo, '');
     await mkdir(contentDir, { recursive: true });
     await mkdir(dataDir, { recursive: true });
     await writeFile(indexFile, mdx);
     await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
     await writeFile(join(dataDir, 'journey-map.yaml'), journeyMapStarter(steps, args.lang));
-    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter(args.lang));
+    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter());
     for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
 
     const shown = (path: string) => relative(io.cwd, path) || '.';

@@ -44,3 +44,29 @@ export function daysText(seconds: number | null, lang: TextLang): string {
   const days = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(seconds / 86_400);
   return lang === 'zh' ? `${days} 天` : `${days} days`;
 }
+
+/** Money with its currency: `¥1,190` / `1,190 元` style in zh (CNY), `CNY 1,190` in en; other codes by their symbol. */
+export function moneyText(amount: number, currency: string, lang: TextLang, digits = 0): string {
+  const number = new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency,
+    currencyDisplay: lang === 'en' && currency === 'CNY' ? 'code' : 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+  return number.replace(/\u00a0/g, ' ');
+}
+
+/** The unit printed after a money figure in tiles and tables: 元 for CNY in zh, else the ISO code. */
+export function currencyUnit(currency: string, lang: TextLang): string {
+  return lang === 'zh' && currency === 'CNY' ? '元' : currency;
+}
+
+/** A date range `2026-08-01 – 2026-08-31` in the report's time zone. */
+export function periodText(period: { first: number; last: number } | null, timeZone: string, lang: TextLang): string {
+  if (!period) return '–';
+  const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone });
+  const first = day.format(period.first);
+  const last = day.format(period.last);
+  return first === last ? first : lang === 'zh' ? `${first}至${last}` : `${first} – ${last}`;
+}
