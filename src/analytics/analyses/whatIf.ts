@@ -8,9 +8,9 @@
  *   whatIf(table, { steps: 'visit,cart,checkout,purchase', step: 3, uplift: 0.3 });
  *   // { step: 3, uplift: 0.3, capped: false, aov: 52.1, additional_customers: 12.6, additional_value: 656.5, steps: [...] }
  */
-import { funnel } from './funnel.ts';
+import { funnel, type FunnelResult } from './funnel.ts';
 import type { ColumnTable } from '../events.ts';
-import { parseWhatIfSpec, type WhatIfSpecInput } from './spec.ts';
+import { parseWhatIfSpec, type WhatIfSpec, type WhatIfSpecInput } from './spec.ts';
 import { ratio } from './summaryStats.ts';
 import { value } from './value.ts';
 
@@ -43,6 +43,11 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     window: spec.windowSeconds,
     mode: spec.mode,
   });
+  return projectWhatIf(spec, base, value(table, { purchase_event: spec.purchaseEvent }).aov);
+}
+
+/** The projection from a funnel result and an AOV (shared with the SQL engines). */
+export function projectWhatIf(spec: WhatIfSpec, base: FunnelResult, aov: number | null): WhatIfResult {
   const target = spec.step - 1;
   let capped = false;
   const projected: number[] = [];
@@ -65,7 +70,6 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     additional_customers: projected[index]! - figures.customers,
   }));
   const additional = steps[steps.length - 1]!.additional_customers;
-  const aov = value(table, { purchase_event: spec.purchaseEvent }).aov;
   return {
     step: spec.step,
     uplift: spec.uplift,
