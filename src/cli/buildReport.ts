@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, checkClient, errorLocation } from '../report/buildReport.ts';
+import { readReportConfig } from '../report/reportConfig.ts';
 import { findTodos, todoMessage } from '../report/todos.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 
@@ -24,6 +25,7 @@ Options:
   --refresh       re-run the report's data loaders even when their cache is fresh
   --out DIR       output folder (default dist-report/<client>)
   --base PATH     base path the site is served under (default /)
+  --site URL      the site's canonical origin (default report.json "site")
   --root DIR      project folder (default the working directory)
   -h, --help      show this help
 
@@ -81,7 +83,8 @@ const buildReportCommand: Command = {
         refresh: values.refresh,
         outDir: values.out,
         base: values.base,
-        site: values.site,
+        // The client's site's canonical URL: --site, else report.json "site".
+        site: values.site ?? (await readReportConfig(root, client).catch(() => null))?.site,
       });
       io.stdout(`journey build-report: ${client} built into ${outDir}`);
       return EXIT_OK;
