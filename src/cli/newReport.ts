@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
 import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
 import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import {
@@ -31,6 +32,7 @@ import {
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 import { loadInDirectory, parseColumnMap } from './options.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
 
@@ -47,6 +49,11 @@ Options:
   --data FILE           an event log to copy into the report (repeatable)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
+  --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
+  --dedupe              drop exact duplicate rows (written as "dedupe")
+  --excel-dates         numbers in the timestamp column are Excel date serials
+  --number-format F     read 1,234.56-style numbers in format 1,234.56 or 1.234,56
+  --sheet NAME          the sheet of .xlsx workbooks (default: the first)
   --name TEXT           the client's name as printed (default <client>)
   --currency CODE       ISO 4217 code of money figures (default CNY)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
@@ -83,7 +90,7 @@ function yamlString(text: string): string {
 }
 
 /** The starter journey map: one stage per proposed funnel step. */
-export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
+export function journeyMapStarter(steps: string[], lang: Lang): string {
   const zh = lang === 'zh';
   const lines = [
     zh
@@ -116,12 +123,14 @@ export function opportunitiesStarter(): string {
 
 interface Parsed {
   slug: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** --lang was given: on an existing report, adds that language's page. */
   langGiven: boolean;
   data: string[];
   map: Record<string, string>;
   tz: string;
+  /** Source settings written to report.json and used to read the data now. */
+  cleaning: { skip_invalid?: true; dedupe?: true; excel_dates?: true; number_format?: NumberFormat; sheet?: string };
   name: string;
   nameGiven: boolean;
   currency: string;
@@ -144,6 +153,11 @@ function parse(argv: string[], cwd: string): Parsed {
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
         tz: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        dedupe: { type: 'boolean' },
+        'excel-dates': { type: 'boolean' },
+        'number-format': { type: 'string' },
+        sheet: { type: 'string' },
         name: { type: 'string' },
         brand: { type: 'string' },
         currency: { type: 'string' },
@@ -172,7 +186,19 @@ function parse(argv: string[], cwd: string): Parsed {
   const lang = values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`);
   const tz = values.tz ?? 'UTC';
-  if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC or Asia/Shanghai`);
+  const zoneProblem = timeZoneProblem(tz);
+  if (zoneProblem) throw new UsageError(`--tz: ${zoneProblem}`);
+  const cleaning: Parsed['cleaning'] = {};
+  if (values['skip-invalid'] === true) cleaning.skip_invalid = true;
+  if (values.dedupe === true) cleaning.dedupe = true;
+  if (values['excel-dates'] === true) cleaning.excel_dates = true;
+  const numberFormat = values['number-format'];
+  if (numberFormat !== undefined) {
+    if (!(NUMBER_FORMATS as readonly string[]).includes(numberFormat))
+      throw new UsageError(`--number-format "${numberFormat}": expected ${NUMBER_FORMATS.join(' or ')}`);
+    cleaning.number_format = numberFormat as NumberFormat;
+  }
+  if (values.sheet !== undefined) cleaning.sheet = values.sheet;
   const brand = values.brand ?? DEFAULT_BRAND;
   if (!/^#[0-9a-fA-F]{6}$/.test(brand))
     throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
@@ -195,6 +221,7 @@ function parse(argv: string[], cwd: string): Parsed {
     data,
     map: parseColumnMap(values.map ?? []),
     tz,
+    cleaning,
     name: values.name ?? slug,
     nameGiven: values.name !== undefined,
     currency,
@@ -296,7 +323,20 @@ const newCommand: Command = {
     const errors: Issue[] = [];
     let totalErrors = 0;
     for (const file of args.data) {
-      const { result, error } = await loadInDirectory(file, { map: args.map, tz: args.tz }, io.cwd);
+      const { cleaning } = args;
+      const { result, error } = await loadInDirectory(
+        file,
+        {
+          map: args.map,
+          tz: args.tz,
+          skipInvalid: cleaning.skip_invalid,
+          dedupe: cleaning.dedupe,
+          excelDates: cleaning.excel_dates,
+          numberFormat: cleaning.number_format,
+          sheet: cleaning.sheet,
+        },
+        io.cwd,
+      );
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
@@ -330,6 +370,7 @@ const newCommand: Command = {
         path: basename(file),
         map: args.map,
         tz: args.tz,
+        ...args.cleaning,
       })),
       currency: args.currency,
       funnel: { steps, window: args.window },

@@ -12,7 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
 
 export const REPORT_CONTENT_DIR = 'content/reports';
 export const REPORT_DATA_DIR = 'data/reports';
@@ -33,9 +34,20 @@ export const dataSourceSchema = z.object({
   tz: z
     .string()
     .default('UTC')
-    .refine((zone) => isTimeZone(zone), {
-      message: 'unknown time zone: use an IANA name such as Asia/Shanghai or UTC',
+    .superRefine((zone, context) => {
+      const problem = timeZoneProblem(zone);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
     }),
+  /** The sheet of an .xlsx workbook (default: the first). */
+  sheet: z.string().min(1).optional(),
+  /** Numbers in the timestamp column are Excel date serials (`--excel-dates`). */
+  excel_dates: z.boolean().optional(),
+  /** Read `1,234.56`-style numbers in this format (`--number-format`). */
+  number_format: z.enum(NUMBER_FORMATS).optional(),
+  /** Skip invalid rows (counted in the build log and the data note) instead of failing. */
+  skip_invalid: z.boolean().optional(),
+  /** Drop exact duplicate rows (counted in the build log and the data note). */
+  dedupe: z.boolean().optional(),
 });
 
 export const reportConfigSchema = z.object({

@@ -8,18 +8,18 @@
  *   // in an MDX report: 开户成功率为 {percentText(steps[4].conversion_from_start, 'zh')}
  *   countText(3, 5, 'en'); // '< 5'
  */
-export type TextLang = 'zh' | 'en';
+import type { Lang } from '../i18n/locales.ts';
 
-const locale = (lang: TextLang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** A whole number of customers, or `< k` under k. */
-export function countText(customers: number, k: number, lang: TextLang): string {
+export function countText(customers: number, k: number, lang: Lang): string {
   if (customers < k) return `< ${k}`;
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(customers);
 }
 
 /** A rate as a percentage with one decimal; a dash when it is null or rests on fewer than k customers. */
-export function percentText(rate: number | null, lang: TextLang, base?: { customers: number; k: number }): string {
+export function percentText(rate: number | null, lang: Lang, base?: { customers: number; k: number }): string {
   if (rate === null || (base && base.customers < base.k)) return '–';
   return new Intl.NumberFormat(locale(lang), {
     style: 'percent',
@@ -29,7 +29,7 @@ export function percentText(rate: number | null, lang: TextLang, base?: { custom
 }
 
 /** A difference of two rates in percentage points, signed: `+24.3 个百分点` / `+24.3 points`. */
-export function pointsText(difference: number, lang: TextLang): string {
+export function pointsText(difference: number, lang: Lang): string {
   const points = new Intl.NumberFormat(locale(lang), {
     signDisplay: 'always',
     minimumFractionDigits: 1,
@@ -39,14 +39,14 @@ export function pointsText(difference: number, lang: TextLang): string {
 }
 
 /** A duration in days with one decimal. */
-export function daysText(seconds: number | null, lang: TextLang): string {
+export function daysText(seconds: number | null, lang: Lang): string {
   if (seconds === null) return '–';
   const days = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(seconds / 86_400);
   return lang === 'zh' ? `${days} 天` : `${days} days`;
 }
 
 /** Money with its currency: `¥1,190` / `1,190 元` style in zh (CNY), `CNY 1,190` in en; other codes by their symbol. */
-export function moneyText(amount: number, currency: string, lang: TextLang, digits = 0): string {
+export function moneyText(amount: number, currency: string, lang: Lang, digits = 0): string {
   const number = new Intl.NumberFormat(locale(lang), {
     style: 'currency',
     currency,
@@ -58,12 +58,12 @@ export function moneyText(amount: number, currency: string, lang: TextLang, digi
 }
 
 /** The unit printed after a money figure in tiles and tables: 元 for CNY in zh, else the ISO code. */
-export function currencyUnit(currency: string, lang: TextLang): string {
+export function currencyUnit(currency: string, lang: Lang): string {
   return lang === 'zh' && currency === 'CNY' ? '元' : currency;
 }
 
 /** A date range `2026-08-01 – 2026-08-31` in the report's time zone. */
-export function periodText(period: { first: number; last: number } | null, timeZone: string, lang: TextLang): string {
+export function periodText(period: { first: number; last: number } | null, timeZone: string, lang: Lang): string {
   if (!period) return '–';
   const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone });
   const first = day.format(period.first);

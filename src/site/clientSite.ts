@@ -7,13 +7,14 @@
  * @example
  *   const site = await clientSite(); // { slug: 'acme-insurance', client: '安泰人寿', lang: 'zh' } | null
  */
+import type { Lang } from '../i18n/locales.ts';
 import { projectRoot } from '../report/openReport.ts';
 import { readReportConfig } from '../report/reportConfig.ts';
 
 export interface ClientSite {
   slug: string;
   client: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
 }
 
 let cached: Promise<ClientSite | null> | undefined;

@@ -178,3 +178,19 @@ describe('journey compare, stalls, whatif', () => {
     }
   });
 });
+
+describe('journey funnel: step names checked against the data', () => {
+  it('refuses a misspelt step with the closest names', async () => {
+    const { code, stderr } = await run('funnel', SHOP, '--steps', 'visit,view_prodcut|add_to_cart', '--tz', 'UTC');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'journey funnel: shop.csv: --steps: "view_prodcut" is not an event in the data — did you mean "view_product"?',
+    );
+  });
+
+  it('refuses a repeated --steps as a usage error', async () => {
+    const { code, stderr } = await run('funnel', SHOP, '--steps', 'visit', '--steps', 'purchase');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--steps is given more than once; give it once \(for several steps: --steps a,b,c\)/);
+  });
+});

@@ -74,7 +74,7 @@ describe('loadForCommand', () => {
     const { io, err } = capture();
     const loaded = await loadForCommand('good.csv', {}, io);
     expect(loaded?.table.numRows()).toBe(2);
-    expect(err).toEqual(['journey: 1 warning about good.csv; run `journey check good.csv` to see them']);
+    expect(err).toEqual(['journey: 2 warnings about good.csv; run `journey check good.csv` to see them']);
   });
 
   it('prints data errors and returns null', async () => {
@@ -82,5 +82,17 @@ describe('loadForCommand', () => {
     expect(await loadForCommand('bad.csv', {}, io)).toBeNull();
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^bad\.csv:2:timestamp: not a timestamp \("later"\) — /);
+  });
+});
+
+describe('parseDataArgs: repeated options', () => {
+  it('refuses a single-value option given twice', () => {
+    expect(() => parseDataArgs(['e.csv', '--steps', 'a', '--steps', 'b'], { steps: { type: 'string' } })).toThrow(
+      '--steps is given more than once; give it once (for several steps: --steps a,b,c)',
+    );
+    expect(parseDataArgs(['e.csv', '--map', 'customer_id=a', '--map', 'event=b']).load.map).toEqual({
+      customer_id: 'a',
+      event: 'b',
+    });
   });
 });

@@ -2,7 +2,9 @@
  * Every analysis spec, in one place: a plain JSON-serialisable input object
  * (snake_case, loose: durations as `14d`, steps as `"a,b|c"`), validated and
  * defaulted by zod into a resolved object (camelCase, units in the names).
- * Analyses take the loose input and call `parseXxxSpec` first.
+ * An exported analysis `xxx(table, input)` parses the loose input once with
+ * `parseXxxSpec` and hands the resolved spec to `xxxResolved(table, spec)`,
+ * which internal callers (other analyses, the CLI, reports, components) use.
  *
  * @example
  *   parseFunnelSpec({ steps: 'visit,add_to_cart|wishlist,purchase', window: '7d' });
@@ -67,12 +69,21 @@ const optionalName = z
   .nullish()
   .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+/** Date.parse rolls 2026-02-30 over to March 2; a date that does not exist is refused instead. */
+function hasRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  if (!match) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const instant = z
   .union([z.number(), z.string()])
   .nullish()
   .transform((value, context) => {
     if (value === undefined || value === null) return null;
-    const ms = typeof value === 'number' ? value : Date.parse(value);
+    const ms = typeof value === 'number' ? value : hasRealDate(value) ? Date.parse(value) : NaN;
     if (!Number.isFinite(ms)) {
       context.addIssue({ code: 'custom', message: `invalid now: ${value} (expected epoch ms or an ISO 8601 instant)` });
       return z.NEVER;
@@ -95,11 +106,13 @@ const timeZone = z
     { message: 'invalid time zone (expected an IANA name such as Asia/Shanghai or UTC)' },
   );
 
+export const FUNNEL_MODES = ['ordered', 'strict', 'unordered'] as const;
+
 const funnelFields = {
   steps: stepsSchema,
   window: duration('window').prefault('14d'),
   mode: z
-    .enum(['ordered', 'strict', 'unordered'], {
+    .enum(FUNNEL_MODES, {
       error: (issue) => `invalid mode: ${String(issue.input)} (expected ordered, strict or unordered)`,
     })
     .default('ordered'),
@@ -136,16 +149,19 @@ export const pathsSpecSchema = z
 export type PathsSpecInput = z.input<typeof pathsSpecSchema>;
 export type PathsSpec = z.output<typeof pathsSpecSchema>;
 
+export const RETENTION_PERIODS = ['day', 'week', 'month'] as const;
+export const RETENTION_MODES = ['on', 'on_or_after'] as const;
+
 export const retentionSpecSchema = z
   .object({
     period: z
-      .enum(['day', 'week', 'month'], {
+      .enum(RETENTION_PERIODS, {
         error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)`,
       })
       .default('week'),
     start_event: optionalName,
     return_event: optionalName,
-    mode: z.enum(['on', 'on_or_after']).default('on'),
+    mode: z.enum(RETENTION_MODES).default('on'),
     tz: timeZone,
   })
   .transform((spec) => ({

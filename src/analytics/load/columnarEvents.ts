@@ -8,6 +8,7 @@
  */
 import { tableFromIPC, Type } from '@uwdata/flechette';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { EventTableBuilder, type SourceColumn } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
 import type { LoadResult } from './loadResult.ts';
@@ -70,6 +71,8 @@ export async function parquetEvents(
     await parquetRead({
       file: buffer,
       metadata,
+      // snappy is built in; these add gzip, zstd, brotli and lz4.
+      compressors,
       onChunk({ columnName, columnData, rowStart }) {
         const target = columns[indexByName.get(columnName)!]!;
         for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];

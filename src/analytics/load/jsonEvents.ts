@@ -102,6 +102,18 @@ export function eventsFromRecords(
   return builder.finish();
 }
 
+/** Integers beyond 2^53 (ids from a bank's system) as their digits; plain JSON.parse would round them. */
+function keepLongIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source))
+    return context.source;
+  return value;
+}
+
+/** JSON.parse, keeping long integers' digits (the reviver runs only when the text has a 16-digit run). */
+function parseJson(text: string): unknown {
+  return /\d{16}/.test(text) ? JSON.parse(text, keepLongIntegers) : JSON.parse(text);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -126,7 +138,7 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEven
       }
       let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        parsed = parseJson(text);
       } catch (error) {
         const syntax = error as Error;
         throw new DataError([
@@ -169,7 +181,7 @@ export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEv
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
     try {
-      records.push(JSON.parse(text));
+      records.push(parseJson(text));
       lines.push(line);
     } catch (error) {
       issues.push({
