@@ -12,7 +12,8 @@ const LABELS = {
   fromPrevious: { zh: '上步转化率', en: 'Conversion from previous' },
   dropped: { zh: '流失', en: 'Dropped' },
   medianTime: { zh: '中位耗时', en: 'Median time' },
-  biggestDrop: { zh: '最大流失', en: 'biggest drop-off' },
+  largestLoss: { zh: '流失最多', en: 'largest loss' },
+  weakestStep: { zh: '转化率最低', en: 'weakest step' },
   ofPrevious: { zh: '上一步的', en: 'of previous' },
   before: { zh: '之前', en: 'Before' },
   after: { zh: '之后', en: 'After' },
@@ -50,6 +51,8 @@ const LABELS = {
   current: { zh: '当前', en: 'Current' },
   additional: { zh: '增量', en: 'Additional' },
   value: { zh: '价值', en: 'Value' },
+  /** A figure's value column (KPI table): a number, not money. */
+  figureValue: { zh: '数值', en: 'Value' },
   emotion: { zh: '情绪', en: 'Emotion' },
   figure: { zh: '指标', en: 'Figure' },
   change: { zh: '变化', en: 'Change' },

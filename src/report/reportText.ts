@@ -8,6 +8,7 @@
  *   // in an MDX report: 开户成功率为 {percentText(steps[4].conversion_from_start, 'zh')}
  *   countText(3, 5, 'en'); // '< 5'
  */
+import { formatMoney } from '../charts/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
@@ -45,21 +46,9 @@ export function daysText(seconds: number | null, lang: Lang): string {
   return lang === 'zh' ? `${days} 天` : `${days} days`;
 }
 
-/** Money with its currency: `¥1,190` / `1,190 元` style in zh (CNY), `CNY 1,190` in en; other codes by their symbol. */
+/** Money with its currency, as the figures show it: `1,190 元` (zh, CNY), `CNY 1,190`, `€1,190`. */
 export function moneyText(amount: number, currency: string, lang: Lang, digits = 0): string {
-  const number = new Intl.NumberFormat(locale(lang), {
-    style: 'currency',
-    currency,
-    currencyDisplay: lang === 'en' && currency === 'CNY' ? 'code' : 'narrowSymbol',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-  return number.replace(/\u00a0/g, ' ');
-}
-
-/** The unit printed after a money figure in tiles and tables: 元 for CNY in zh, else the ISO code. */
-export function currencyUnit(currency: string, lang: Lang): string {
-  return lang === 'zh' && currency === 'CNY' ? '元' : currency;
+  return formatMoney(amount, lang, currency, digits);
 }
 
 /** A date range `2026-08-01 – 2026-08-31` in the report's time zone. */
