@@ -58,6 +58,7 @@ const LABELS = {
   change: { zh: '变化', en: 'Change' },
   previous: { zh: '上期', en: 'Previous' },
   dataSource: { zh: '数据来源', en: 'Source' },
+  scrollCue: { zh: '← 左右滑动查看完整图表 →', en: '← Swipe to see the whole chart →' },
   showData: { zh: '查看数据', en: 'Show the data' },
   downloadCsv: { zh: '下载数据 (CSV)', en: 'Download data (CSV)' },
   downloadSvg: { zh: '下载图片 (SVG)', en: 'Download image (SVG)' },
