@@ -22,7 +22,6 @@ export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   name: string;
   /** The analysis an engine runs for this command (`--engine`); absent: in memory only. */
   engine?: EngineAnalysis;
-  summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
   /** The loose analysis spec from the command line; `load` carries --tz among others. */
@@ -49,7 +48,6 @@ export function analysisCommand<SpecInput, Spec, Result>(
   const help = definition.engine ? `${definition.help}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : definition.help;
   return {
     name: definition.name,
-    summary: definition.summary,
     help,
     definition: definition as unknown as AnalysisCommandDefinition<never, never, never>,
     async run(argv, io) {
@@ -71,7 +69,9 @@ export function analysisCommand<SpecInput, Spec, Result>(
           io.stderr(`journey ${definition.name}: ${result.message}`);
           return EXIT_DATA_ERROR;
         }
-        io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec));
+        io.stdout(
+          args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec),
+        );
         return EXIT_OK;
       }
       const loaded = await loadForCommand(args.file, args.load, io);

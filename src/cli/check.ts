@@ -81,7 +81,6 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
 
 const check: Command = {
   name: 'check',
-  summary: 'read an event log and report its shape, errors and warnings',
   help,
   async run(argv, io) {
     const args = parseDataArgs(argv);

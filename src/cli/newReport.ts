@@ -11,7 +11,7 @@
  *   journey new report acme-bank --lang zh --name 示例银行 --data exports/开户.csv --map customer_id=客户编号 --tz Asia/Shanghai
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
@@ -21,6 +21,7 @@ import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNu
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
 import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
+import { writeStaged } from '../report/stagedFiles.ts';
 import {
   clientSlugSchema,
   DEFAULT_BRAND,
@@ -31,7 +32,7 @@ import {
   type ReportConfigInput,
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
-import { loadInDirectory, parseColumnMap } from './options.ts';
+import { checkCommand, loadInDirectory, parseColumnMap } from './options.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
@@ -60,7 +61,7 @@ Options:
   --logo PATH           logo under public/, e.g. /logos/acme.svg
   --window DURATION     funnel window (default 14d)
   --date YYYY-MM-DD     report date (default today)
-  --force               overwrite the files the scaffold writes in an existing report
+  --force               overwrite the files the scaffold writes when they exist
   --root DIR            project folder (default the working directory)
   -h, --help            show this help
 
@@ -284,15 +285,16 @@ async function addTranslation(args: Parsed, indexFile: string, configFile: strin
   const frontmatter = /^---\n([\s\S]*?)\n---/.exec(index);
   if (!frontmatter || /^translation:/m.test(frontmatter[1]!)) return null;
   const client = args.nameGiven ? args.name : config.client;
-  await writeFile(pageFile, await reportPage(args, client, config.brand, config.logo, "\ntranslation: ''\norder: 1"));
   const linked = `---\n${frontmatter[1]}\ntranslation: ${args.lang}\n---`;
-  await writeFile(indexFile, linked + index.slice(frontmatter[0].length));
+  await writeStaged([
+    { path: pageFile, text: await reportPage(args, client, config.brand, config.logo, "\ntranslation: ''\norder: 1") },
+    { path: indexFile, text: linked + index.slice(frontmatter[0].length) },
+  ]);
   return pageFile;
 }
 
 const newCommand: Command = {
   name: 'new',
-  summary: 'scaffold a client report: journey new report <client> --data FILE',
   help,
   async run(argv, io) {
     const args = parse(argv, io.cwd);
@@ -300,8 +302,16 @@ const newCommand: Command = {
     const dataDir = reportDataDir(args.root, args.slug);
     const indexFile = join(contentDir, 'index.mdx');
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
-    const existing = [indexFile, configFile].filter((file) => existsSync(file));
-    if (existing.length === 2 && !args.force && args.langGiven) {
+    const journeyMapFile = join(dataDir, 'journey-map.yaml');
+    const opportunitiesFile = join(dataDir, 'opportunities.json');
+    const dataFiles = args.data.map((file) => ({
+      path: join(dataDir, basename(file)),
+      copyFrom: resolve(io.cwd, file),
+    }));
+    // Every file the scaffold would write: any of them existing stops it, so nothing hand-written is lost.
+    const targets = [indexFile, configFile, journeyMapFile, opportunitiesFile, ...dataFiles.map((file) => file.path)];
+    const existing = targets.filter((file) => existsSync(file));
+    if (existsSync(indexFile) && existsSync(configFile) && !args.force && args.langGiven) {
       const added = await addTranslation(args, indexFile, configFile);
       if (added) {
         io.stdout(
@@ -312,8 +322,11 @@ const newCommand: Command = {
     }
     if (existing.length && !args.force) {
       io.stderr(
-        `journey new report: the report "${args.slug}" exists already (${existing.map((f) => relative(args.root, f)).join(', ')}); nothing was written.\n` +
-          'Edit it, choose another name, or add --force to overwrite the files the scaffold writes (index.mdx, report.json, journey-map.yaml, opportunities.json and the data files given).',
+        [
+          `journey new report: ${existing.length === 1 ? 'a file' : `${existing.length} files`} the scaffold would write exist${existing.length === 1 ? 's' : ''} already; nothing was written:`,
+          ...existing.map((file) => `  ${relative(args.root, file)}`),
+          'Edit them, choose another report name, or add --force to overwrite exactly these files.',
+        ].join('\n'),
       );
       return EXIT_USAGE;
     }
@@ -345,7 +358,7 @@ const newCommand: Command = {
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
-            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, { map: args.map, tz: args.tz })}\` to see them`,
           );
       }
     }
@@ -380,13 +393,14 @@ const newCommand: Command = {
     parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
 
     const mdx = await reportPage(args, args.name, args.brand, args.logo, '');
-    await mkdir(contentDir, { recursive: true });
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(indexFile, mdx);
-    await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
-    await writeFile(join(dataDir, 'journey-map.yaml'), journeyMapStarter(steps, args.lang));
-    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter());
-    for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
+    // Data copied and text written under temporary names, renamed into place only when all are complete.
+    await writeStaged([
+      ...dataFiles,
+      { path: indexFile, text: mdx },
+      { path: configFile, text: JSON.stringify(config, null, 2) + '\n' },
+      { path: journeyMapFile, text: journeyMapStarter(steps, args.lang) },
+      { path: opportunitiesFile, text: opportunitiesStarter() },
+    ]);
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
     if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
@@ -399,7 +413,7 @@ const newCommand: Command = {
         `Scaffolded the report "${args.slug}" (${args.lang}):`,
         `  ${shown(indexFile)}   the report: write the text around the figures`,
         `  ${shown(configFile)}   data sources, k, brand and the funnel steps`,
-        `  ${shown(join(dataDir, 'journey-map.yaml'))}, ${shown(join(dataDir, 'opportunities.json'))}   to fill in`,
+        `  ${shown(journeyMapFile)}, ${shown(opportunitiesFile)}   to fill in`,
         '',
         `Proposed funnel (the most common event sequence): ${steps.join(' → ')}`,
         args.data.length

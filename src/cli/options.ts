@@ -142,6 +142,29 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
   return { file: file ?? '', load, json: values.json === true, help, values, rest };
 }
 
+/** `text` as one shell word: single-quoted when it holds anything but plain characters. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The `journey check` command that shows a file's warnings, with the options
+ * the user gave (a hint without `--map` or `--tz` would read the file differently).
+ *
+ * @example
+ *   checkCommand('订单.csv', { map: { customer_id: '客户编号' }, tz: 'Asia/Shanghai' });
+ *   // 'journey check 订单.csv --map customer_id=客户编号 --tz Asia/Shanghai'
+ */
+export function checkCommand(file: string, options: LoadOptions): string {
+  const words = ['journey', 'check', shellWord(file)];
+  const map = Object.entries(options.map ?? {});
+  if (map.length) words.push('--map', shellWord(map.map(([canonical, column]) => `${canonical}=${column}`).join(',')));
+  if (options.tz) words.push('--tz', shellWord(options.tz));
+  if (options.skipInvalid) words.push('--skip-invalid');
+  if (options.dedupe) words.push('--dedupe');
+  return words.join(' ');
+}
+
 /**
  * Loads the event log for a command. On data errors prints them (first 50, then
  * the total) to io.stderr and returns null; warnings are counted on io.stderr.
@@ -160,7 +183,7 @@ export async function loadForCommand(
   const warnings = result!.summary.warnings.length;
   if (reportWarnings && warnings > 0) {
     io.stderr(
-      `journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+      `journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, options)}\` to see them`,
     );
   }
   return result!;

@@ -15,7 +15,7 @@ import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
 import { settingProblems } from './checkSettings.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
-import { createDataLoaders, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
+import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import {
   readReportConfig,
   REPORT_CONFIG_FILE,
@@ -98,7 +98,7 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   const cleaning: SourceCleaning[] = [];
   for (const source of config.sources) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-    const path = await loaders.resolve(target);
+    const path = await loaders.resolve(target, { timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout) });
     sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
       const { table, skipped, duplicatesDropped } = await loadEvents(path, sourceLoadOptions(source, config.k));
@@ -180,7 +180,9 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
       const source = config.other_sources[index];
       if (!source) throw new Error(`report ${slug}: report.json has no other_sources[${index}]`);
       const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-      const path = await loadersFor(root).resolve(target);
+      const path = await loadersFor(root).resolve(target, {
+        timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout),
+      });
       try {
         return (await loadEvents(path, sourceLoadOptions(source, config.k))).table;
       } catch (error) {

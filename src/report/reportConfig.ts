@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
+import { parseDurationSeconds } from '../analytics/duration.ts';
 
 export const REPORT_CONTENT_DIR = 'content/reports';
 export const REPORT_DATA_DIR = 'data/reports';
@@ -90,6 +91,15 @@ export const reportConfigSchema = z.object({
       depth: z.number().int().min(2).max(10).default(5),
     })
     .prefault({}),
+  /** How long a data loader may run: a duration ("10m", "90s") or seconds; JOURNEY_LOADER_TIMEOUT overrides it. */
+  loader_timeout: z
+    .union([z.string(), z.number()])
+    .optional()
+    .refine((value) => value === undefined || isPositiveDuration(value), {
+      message: 'a loader timeout is a duration longer than 0, such as "10m", "90s" or 600',
+    }),
+  /** Whether the Pages workflow publishes this report; client reports stay private unless set. */
+  publish: z.boolean().default(false),
   /** What-if sizing: the step whose conversion is raised (default: the weakest) and by how much. */
   what_if: z
     .object({
@@ -98,6 +108,14 @@ export const reportConfigSchema = z.object({
     })
     .prefault({}),
 });
+
+function isPositiveDuration(value: string | number): boolean {
+  try {
+    return parseDurationSeconds(value, 'loader_timeout') > 0;
+  } catch {
+    return false;
+  }
+}
 
 export type ReportConfigInput = z.input<typeof reportConfigSchema>;
 export type ReportConfig = z.output<typeof reportConfigSchema>;

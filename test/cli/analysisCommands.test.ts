@@ -173,7 +173,17 @@ describe('journey compare, stalls, whatif', () => {
 
   it('every command is listed in the overview', async () => {
     const { stdout } = await run('--help');
-    for (const name of ['funnel', 'paths', 'retention', 'value', 'satisfaction', 'compare', 'stalls', 'whatif']) {
+    for (const name of [
+      'funnel',
+      'paths',
+      'retention',
+      'value',
+      'satisfaction',
+      'drivers',
+      'compare',
+      'stalls',
+      'whatif',
+    ]) {
       expect(stdout).toContain(`  ${name}`);
     }
   });

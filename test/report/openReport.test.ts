@@ -10,7 +10,7 @@ let root = '';
 const quiet = {
   log: () => {},
   mkdir: async () => {},
-  writeFile: async () => {},
+  run: () => Promise.resolve(0),
   rename: async () => {},
   remove: async () => {},
 };

@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 describe('demo data generator', () => {
-  it('writes the ten event logs', () => {
-    expect(names).toHaveLength(10);
+  it('writes the ten event logs and the survey', () => {
+    expect(names).toHaveLength(11);
   });
 
   it('re-running it gives files byte-identical to the committed data/demo/', async () => {

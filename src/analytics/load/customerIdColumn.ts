@@ -14,6 +14,15 @@ import { lineList } from './loadWarnings.ts';
 const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?E\+?\d+$/i;
 const LINES_KEPT = 5;
 
+/** What one part of a file taught the column (parallel parsing merges the parts in file order). */
+export interface CustomerIdColumnState {
+  trimmed: number;
+  trimmedFirstLine: number;
+  scientific: number;
+  scientificLines: number[];
+  scientificExample: string;
+}
+
 export class CustomerIdColumn {
   private readonly column: string;
   private trimmed = 0;
@@ -49,6 +58,21 @@ export class CustomerIdColumn {
     if (this.scientific === 0) this.scientificExample = id;
     if (this.scientificLines.length < LINES_KEPT) this.scientificLines.push(line);
     this.scientific++;
+  }
+
+  state(): CustomerIdColumnState {
+    const { trimmed, trimmedFirstLine, scientific, scientificExample } = this;
+    return { trimmed, trimmedFirstLine, scientific, scientificLines: [...this.scientificLines], scientificExample };
+  }
+
+  /** Adds the state of the part that follows this one, its lines moved by `lineOffset`. */
+  absorb(part: CustomerIdColumnState, lineOffset: number): void {
+    if (this.trimmed === 0 && part.trimmed > 0) this.trimmedFirstLine = part.trimmedFirstLine + lineOffset;
+    this.trimmed += part.trimmed;
+    if (this.scientific === 0 && part.scientific > 0) this.scientificExample = part.scientificExample;
+    for (const line of part.scientificLines)
+      if (this.scientificLines.length < LINES_KEPT) this.scientificLines.push(line + lineOffset);
+    this.scientific += part.scientific;
   }
 
   problems(): ColumnProblem[] {

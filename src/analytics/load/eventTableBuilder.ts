@@ -12,7 +12,15 @@
 import { table as arqueroTable } from 'arquero';
 import { summarizeEvents, type CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
-import { countKept, float64KeyWords, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
+import {
+  countKept,
+  float64KeyWords,
+  NumberSink,
+  TextSink,
+  ValueSink,
+  type ColumnSink,
+  type TextColumnPart,
+} from './columnSinks.ts';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { DataError } from './dataError.ts';
@@ -29,9 +37,9 @@ import {
   type WarningRows,
 } from './loadWarnings.ts';
 import { fieldText, type CsvRow } from './csvParser.ts';
-import { CustomerIdColumn } from './customerIdColumn.ts';
+import { CustomerIdColumn, type CustomerIdColumnState } from './customerIdColumn.ts';
 import { parseNumberBytes } from './parseNumber.ts';
-import { TimestampColumn } from './timestampColumn.ts';
+import { TimestampColumn, type TimestampColumnState } from './timestampColumn.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
 export const STORED_ISSUE_LIMIT = 10_000;
@@ -58,6 +66,25 @@ export function cleanHeader(names: readonly string[]): string[] {
     seen.add(name);
     return name;
   });
+}
+
+/** A builder's rows and issues, as a worker hands them back (typed arrays transfer without copying). */
+export interface BuilderPart {
+  customerIds: TextColumnPart;
+  events: TextColumnPart;
+  timestamps: Float64Array;
+  lines: Int32Array;
+  optionalText: TextColumnPart[];
+  optionalNumbers: Float64Array[];
+  extras: TextColumnPart[];
+  errors: Issue[];
+  errorCount: number;
+  skippedIssues: Issue[];
+  skipped: number;
+  firstSkippedLine: number;
+  fatal: boolean;
+  timestampColumn: TimestampColumnState;
+  customerIdColumn: CustomerIdColumnState;
 }
 
 export class EventTableBuilder {
@@ -415,6 +442,55 @@ export class EventTableBuilder {
     return `${what} (${quoteValue(value)}) — ${numberHint(value, format)}`;
   }
 
+  /** This builder's rows and issues, for merging into the builder of another part of the same file. */
+  toPart(): BuilderPart {
+    const text = (sink: TextSink | ValueSink): TextColumnPart => {
+      if (!(sink instanceof TextSink)) throw new Error('toPart: only text sources are split into parts');
+      return sink.toPart();
+    };
+    return {
+      customerIds: this.customerIds.toPart(),
+      events: this.events.toPart(),
+      timestamps: this.timestamps.view(),
+      lines: this.lines.view(),
+      optionalText: this.optionalText.map((entry) => entry.sink.toPart()),
+      optionalNumbers: this.optionalNumbers.map((entry) => entry.sink.values.view()),
+      extras: this.extras.map((entry) => text(entry.sink)),
+      errors: this.errors,
+      errorCount: this.errorCount,
+      skippedIssues: this.skippedIssues,
+      skipped: this.skipped,
+      firstSkippedLine: this.firstSkippedLine,
+      fatal: this.fatal,
+      timestampColumn: this.timestampColumn.state(),
+      customerIdColumn: this.customerIdColumn.state(),
+    };
+  }
+
+  /**
+   * Appends the rows and issues of the part that follows this builder's in the
+   * file, its lines moved by `lineOffset` (a part counts lines from its own start).
+   */
+  absorb(part: BuilderPart, lineOffset: number): void {
+    const moved = (issue: Issue): Issue => ({ ...issue, line: issue.line + lineOffset });
+    this.customerIds.append(part.customerIds);
+    this.events.append(part.events);
+    this.timestamps.append(part.timestamps);
+    this.lines.append(part.lines, lineOffset);
+    this.optionalText.forEach((entry, index) => entry.sink.append(columnOf(part.optionalText, index)));
+    this.optionalNumbers.forEach((entry, index) => entry.sink.values.append(columnOf(part.optionalNumbers, index)));
+    this.extras.forEach((entry, index) => (entry.sink as TextSink).append(columnOf(part.extras, index)));
+    for (const issue of part.errors) if (this.errors.length < STORED_ISSUE_LIMIT) this.errors.push(moved(issue));
+    this.errorCount += part.errorCount;
+    for (const issue of part.skippedIssues)
+      if (this.skippedIssues.length < STORED_ISSUE_LIMIT) this.skippedIssues.push(moved(issue));
+    if (this.skipped === 0 && part.skipped > 0) this.firstSkippedLine = part.firstSkippedLine + lineOffset;
+    this.skipped += part.skipped;
+    this.fatal ||= part.fatal;
+    this.timestampColumn.absorb(part.timestampColumn, lineOffset);
+    this.customerIdColumn.absorb(part.customerIdColumn, lineOffset);
+  }
+
   /** The table and summary; throws DataError when there are errors (and for fatal ones always). */
   finish(): LoadResult {
     const rows = this.lines.length;
@@ -530,6 +606,13 @@ export class EventTableBuilder {
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
     return arqueroTable(columns);
   }
+}
+
+/** A part's column; parts come from builders over the same header, so it is always there. */
+function columnOf<T>(columns: readonly T[], index: number): T {
+  const column = columns[index];
+  if (column === undefined) throw new Error(`absorb: the part has no column ${index}`);
+  return column;
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {

@@ -34,6 +34,17 @@ export interface ColumnProblem {
   fatal: boolean;
 }
 
+/** What one part of a file taught the column (parallel parsing merges the parts in file order). */
+export interface TimestampColumnState {
+  naive: number;
+  naiveFirstLine: number;
+  compact: number;
+  compactLines: number[];
+  compactExample: string;
+  otherForms: number;
+  otherFirstLine: number;
+}
+
 export class TimestampColumn {
   private readonly clock: ZoneClock;
   private readonly excelDates: boolean;
@@ -119,6 +130,31 @@ export class TimestampColumn {
   private countOther(line: number): void {
     if (this.otherForms === 0) this.otherFirstLine = line;
     this.otherForms++;
+  }
+
+  state(): TimestampColumnState {
+    const { naive, naiveFirstLine, compact, compactExample, otherForms, otherFirstLine } = this;
+    return {
+      naive,
+      naiveFirstLine,
+      compact,
+      compactLines: [...this.compactLines],
+      compactExample,
+      otherForms,
+      otherFirstLine,
+    };
+  }
+
+  /** Adds the state of the part that follows this one, its lines moved by `lineOffset`. */
+  absorb(part: TimestampColumnState, lineOffset: number): void {
+    if (this.naive === 0 && part.naive > 0) this.naiveFirstLine = part.naiveFirstLine + lineOffset;
+    this.naive += part.naive;
+    if (this.compact === 0 && part.compact > 0) this.compactExample = part.compactExample;
+    for (const line of part.compactLines)
+      if (this.compactLines.length < LINES_KEPT) this.compactLines.push(line + lineOffset);
+    this.compact += part.compact;
+    if (this.otherForms === 0 && part.otherForms > 0) this.otherFirstLine = part.otherFirstLine + lineOffset;
+    this.otherForms += part.otherForms;
   }
 
   /** The advice for a value that is not a timestamp (a serial hints at --excel-dates). */
