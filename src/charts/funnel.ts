@@ -14,7 +14,7 @@ import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatCount, formatDuration, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
-import { countOrSuppressed, isSuppressed, suppressedLabel } from './suppression.ts';
+import { countOrSuppressed, isSuppressed, suppressedLabel } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 

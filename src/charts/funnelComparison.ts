@@ -15,7 +15,7 @@ import { formatCompact, formatPercent, formatPValue, formatSignedPercent } from 
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
-import { isSuppressed } from './suppression.ts';
+import { isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 

@@ -13,7 +13,7 @@ import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatNumber, formatPercent, formatPoints, formatPValue, formatSignedPercent } from './format.ts';
 import { label } from './labels.ts';
-import { isSuppressed, suppressedLabel } from './suppression.ts';
+import { isSuppressed, suppressedLabel } from '../analytics/analyses/suppress.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 export interface KpiTileInput {
