@@ -36,6 +36,8 @@ export interface FunnelRow {
   fromStartText: string;
   fromPreviousText: string;
   droppedText: string;
+  /** Which figures are suppressed (their text is `< k`): the flags, never a test of the text. */
+  hidden: { count: boolean; fromStart: boolean; fromPrevious: boolean };
   isBiggestDrop: boolean;
 }
 
@@ -76,6 +78,7 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
       fromStartText: guard(formatPercent(step.conversion_from_start, lang), hidden),
       fromPreviousText: guard(formatPercent(step.conversion_from_previous, lang), hidden || previousHidden),
       droppedText: index === 0 ? '' : guard(formatCount(step.dropped, lang), hidden || previousHidden),
+      hidden: { count: isSuppressed(step.customers, k), fromStart: hidden, fromPrevious: hidden || previousHidden },
       isBiggestDrop: index === drop,
     };
   });
@@ -101,7 +104,7 @@ function tipOf(row: FunnelRow, lang: Lang): string {
 function previousLine(row: FunnelRow, lang: Lang): string {
   if (row.index === 0) return '';
   // A suppressed drop is left out: "(−< 5)" would read as a negative count.
-  const dropped = row.droppedText.startsWith('<') ? '' : row.droppedText;
+  const dropped = row.hidden.fromPrevious ? '' : row.droppedText;
   const text =
     lang === 'zh'
       ? `↳ 上一步的 ${row.fromPreviousText}${dropped ? `（流失 ${dropped}）` : ''}`
@@ -185,14 +188,14 @@ export function funnelTable(result: AnyFunnelResult, options: FunnelChartOptions
     ],
     rows: result.steps.map((step, index) => {
       const row = rows[index]!;
-      const suppressedCell = (text: string, raw: number | null) =>
-        text.startsWith('<') ? cell(text, text) : cell(text, raw);
+      const suppressedCell = (text: string, raw: number | null, hidden: boolean) =>
+        hidden ? cell(text, text) : cell(text, raw);
       return [
         cell(row.label),
-        suppressedCell(row.countText, step.customers),
-        suppressedCell(row.fromStartText, step.conversion_from_start),
-        suppressedCell(row.fromPreviousText, step.conversion_from_previous),
-        index === 0 ? cell('', null) : suppressedCell(row.droppedText, step.dropped),
+        suppressedCell(row.countText, step.customers, row.hidden.count),
+        suppressedCell(row.fromStartText, step.conversion_from_start, row.hidden.fromStart),
+        suppressedCell(row.fromPreviousText, step.conversion_from_previous, row.hidden.fromPrevious),
+        index === 0 ? cell('', null) : suppressedCell(row.droppedText, step.dropped, row.hidden.fromPrevious),
         isSuppressed(step.customers, k)
           ? cell('', null)
           : cell(formatDuration(step.median_seconds_from_previous, lang), step.median_seconds_from_previous),
@@ -210,19 +213,15 @@ export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptio
   const drop = rows.find((row) => row.isBiggestDrop);
   const lastName = result.steps[result.steps.length - 1]!.name;
   if (lang === 'zh') {
-    const reached = last.countText.startsWith('<')
-      ? `不足 ${options.k} 位`
-      : `${last.countText}（${last.fromStartText}）`;
+    const reached = last.hidden.count ? `不足 ${options.k} 位` : `${last.countText}（${last.fromStartText}）`;
     const head = `${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`;
     return drop
-      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index]!.name}”${drop.fromPreviousText.startsWith('<') ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
+      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index]!.name}”${drop.hidden.fromPrevious ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
       : `${head}。`;
   }
-  const reached = last.countText.startsWith('<')
-    ? `fewer than ${options.k}`
-    : `${last.countText} (${last.fromStartText})`;
+  const reached = last.hidden.count ? `fewer than ${options.k}` : `${last.countText} (${last.fromStartText})`;
   const head = `${first.countText} customers entered the funnel and ${reached} reached ${lastName}`;
   return drop
-    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index]!.name}${drop.fromPreviousText.startsWith('<') ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
+    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index]!.name}${drop.hidden.fromPrevious ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
     : `${head}.`;
 }

@@ -31,6 +31,8 @@ export interface KpiTileInput {
 export interface KpiTileView {
   label: string;
   valueText: string;
+  /** The tile describes fewer than k customers: its value shows `< k`, no change, no test. */
+  suppressed: boolean;
   previousText: string;
   changeText: string;
   /** null when no test was made. */
@@ -76,6 +78,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
     return {
       label: tile.label,
       valueText: suppressedLabel(k as number),
+      suppressed: true,
       previousText: '',
       changeText: '',
       significant: null,
@@ -103,6 +106,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
   return {
     label: tile.label,
     valueText: formatValue(tile, tile.value, lang),
+    suppressed: false,
     previousText,
     changeText,
     significant,
@@ -124,7 +128,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
     ],
     rows: views.map((view, index) => {
       const tile = tiles[index]!;
-      const hidden = view.valueText.startsWith('<');
+      const hidden = view.suppressed;
       return [
         cell(view.label),
         hidden ? cell(view.valueText, view.valueText) : cell(view.valueText, tile.value),
