@@ -13,6 +13,7 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
 import { settingProblems } from './checkSettings.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
@@ -108,7 +109,7 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       if (error instanceof DataError) {
         const shown = relative(root, path);
         throw new Error(
-          `report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`,
+          `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format().replaceAll(path, shown))}\n${MASKED_NOTE}`,
           { cause: error },
         );
       }
@@ -187,7 +188,10 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
         return (await loadEvents(path, sourceLoadOptions(source, config.k))).table;
       } catch (error) {
         if (error instanceof DataError)
-          throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`, { cause: error });
+          throw new Error(
+            `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format())}\n${MASKED_NOTE}`,
+            { cause: error },
+          );
         throw error;
       }
     })();
