@@ -31,12 +31,12 @@ async function scanned(dir: string, files: Record<string, string>): Promise<void
   await mkdir(join(root, dir, 'a'), { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(root, dir, name), text);
   const integration = privacyScan({
-    ids: async () => ({ ids: new Map([['shop', new Set(['u1000011'])]]), notes: [] }),
+    ids: () => Promise.resolve({ ids: new Map([['shop', new Set(['u1000011'])]]), notes: [] }),
   });
   const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
   await hooks['astro:config:done']!({ config: { root: pathToFileURL(root + '/') } });
   const logger = { info: () => {}, warn: () => {} };
-  await hooks['astro:build:done']!({ dir: pathToFileURL(join(root, dir) + '/'), logger }).catch(() => {});
+  await hooks['astro:build:done']!({ dir: pathToFileURL(join(root, dir) + '/'), logger });
 }
 
 beforeAll(async () => {
@@ -52,7 +52,9 @@ describe('check-scan-stamp (the Pages workflow gate)', () => {
   });
 
   it('refuses an output whose scan failed (no stamp)', async () => {
-    await scanned('leaky', { 'index.html': '<p>u1000011</p>' });
+    await expect(scanned('leaky', { 'index.html': '<p>u1000011</p>' })).rejects.toThrow(
+      'privacy scan: 1 customer id found in the built site',
+    );
     expect(await check('leaky')).toEqual({
       code: 1,
       stdout: '',
