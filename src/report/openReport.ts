@@ -15,6 +15,7 @@ import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
 import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
 import { settingProblems } from './checkSettings.ts';
+import { checkLogo } from './logos.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import {
@@ -94,6 +95,8 @@ export function openReport(slug: string, root = projectRoot()): Promise<OpenedRe
 /** Reads a report's config and data with the given loaders (no memoisation). */
 export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
+  const logoProblem = config.logo === null ? null : await checkLogo(root, config.logo);
+  if (logoProblem) throw new Error(`report ${slug}: ${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}: ${logoProblem}`);
   const tables: ColumnTable[] = [];
   const sourcePaths: OpenedReport['sourcePaths'] = [];
   const cleaning: SourceCleaning[] = [];
