@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { unusedLogos } from './src/integrations/unusedLogos.ts';
 import { taskListLabels } from './src/integrations/taskListLabels.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
@@ -18,8 +19,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // sitemap-index.xml under SITE+BASE (robots.txt points at it), without the 404 page.
-  // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind(), privacyScan()],
+  // unusedLogos leaves out other clients' logos (public/ holds them all); privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    pagefind(),
+    unusedLogos(),
+    privacyScan(),
+  ],
   // Astro's default Markdown processor (MDX inherits it); task-list boxes get their item's text as a label.
   markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
   i18n: {

@@ -12,6 +12,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { parse as parseYaml } from 'yaml';
 import type { ColumnTable } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
+import { MASKED_NOTE, maskQuotedValues } from '../report/maskIds.ts';
 import { formatDateRange } from '../charts/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -33,7 +34,9 @@ export function loadEventsCached(file: string, options: LoadOptions): Promise<Lo
     load = loadEvents(path, options).catch((error: unknown) => {
       loads.delete(key);
       if (error instanceof DataError)
-        throw new Error(`cannot load ${relative(projectRoot(), path)}:\n${error.format()}`);
+        throw new Error(
+          `cannot load ${relative(projectRoot(), path)}:\n${maskQuotedValues(error.format())}\n${MASKED_NOTE}`,
+        );
       throw error;
     });
     loads.set(key, load);

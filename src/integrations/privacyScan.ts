@@ -22,6 +22,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadEvents } from '../analytics/load/load.ts';
 import { createDataLoaders } from '../report/dataLoaders.ts';
 import { createIdMatcher, findLeaks, isSingleRun, unescapeText, type IdMatcher } from '../report/findLeaks.ts';
+import { maskId } from '../report/maskIds.ts';
 import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';
 
 /** Files that are never text: only their path is scanned. */
@@ -127,11 +128,7 @@ export async function productWords(root: string): Promise<(id: string) => boolea
       : /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(id) && all.includes(id);
 }
 
-/** Shows the first two characters of an id and hides the rest. */
-export function maskId(id: string): string {
-  const chars = [...id];
-  return chars.slice(0, 2).join('') + '*'.repeat(Math.max(1, chars.length - 2));
-}
+export { maskId };
 
 /**
  * A file's text, or null when it is not text: gzip (by magic number, whatever the

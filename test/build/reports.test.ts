@@ -84,6 +84,8 @@ beforeAll(async () => {
   });
   betaIds = beta.ids;
   await writeFile(join(root, 'exports/beta.csv'), beta.csv);
+  // B's logo, copied by the scaffold to public/logos/beta-insure.svg (where A's build could pick it up).
+  await writeFile(join(root, 'exports/beta-logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
 
   const scaffoldA = await journey([
     'new',
@@ -113,6 +115,8 @@ beforeAll(async () => {
     B.name,
     '--data',
     'exports/beta.csv',
+    '--logo',
+    'exports/beta-logo.svg',
   ]);
   expect(scaffoldB.code).toBe(0);
 
@@ -253,6 +257,10 @@ describe('isolation of a one-report build', () => {
     expect(paths.filter((p) => p.includes(B.slug))).toEqual([]);
     for (const needle of [B.slug, B.name, 'Betaworth', ...B.steps, '1,237']) expect(text, needle).not.toContain(needle);
     expect(text).not.toMatch(/(?<![\w.])1237(?![\w.])/);
+    // No logo of another report: neither B's nor the demo bank's, though public/logos/ holds both.
+    expect(existsSync(join(root, 'public/logos', `${B.slug}.svg`))).toBe(true);
+    expect(paths.filter((p) => p.startsWith('logos/'))).toEqual([]);
+    for (const needle of ['demo-bank', '示例银行']) expect(text, needle).not.toContain(needle);
     // The reports index lists A alone.
     const index = await readFile(join(siteA, 'reports/index.html'), 'utf8');
     expect(index.match(/href="\/reports\/[^"/]+\/"/g)).toEqual([`href="/reports/${A.slug}/"`]);
