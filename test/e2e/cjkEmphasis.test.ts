@@ -24,8 +24,9 @@ describe.runIf(hasChromium)('emphasis styles per language', () => {
     return style;
   };
 
+  // Chromium serialises `filled dot` as `dot` (filled is the default).
   it('draws Chinese emphasis upright with dots, never italic', async () => {
-    expect(await emphasisStyle('playbook/funnels/')).toEqual({ fontStyle: 'normal', emphasis: 'filled dot' });
+    expect(await emphasisStyle('playbook/funnels/')).toEqual({ fontStyle: 'normal', emphasis: 'dot' });
   });
 
   it('keeps English emphasis italic', async () => {
