@@ -57,6 +57,7 @@ export default tseslint.config(
                 '**/cli/**',
                 '**/build/**',
                 '**/integrations/**',
+                '**/engines/**',
               ],
               message: 'src/analytics must not import from a layer above it.',
             },
@@ -110,6 +111,34 @@ export default tseslint.config(
             {
               group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'],
               message: 'src/charts must not import from a layer above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Engines compile analyses to SQL and run them: they may use src/analytics, never what draws or serves.
+    files: ['src/engines/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/charts/**',
+                '**/components/**',
+                '**/pages/**',
+                '**/layouts/**',
+                '**/cli/**',
+                '**/report/**',
+                '**/integrations/**',
+                'astro',
+                'astro:*',
+                '@observablehq/plot',
+              ],
+              message: 'src/engines may import src/analytics only, not a layer above it.',
             },
           ],
         },

@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 const siteTests = ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'];
-// Seconds each, not milliseconds: the DuckDB cross-check, multi-megabyte loads and
+// Seconds each, not milliseconds: multi-megabyte loads and
 // property tests. `npm test` runs them; `npm run test:unit` leaves them out.
+// The engines (test/engines/) have their own project, with a PostgreSQL server.
 const slowTests = [
-  'test/engines/**/*.test.ts',
   'test/**/*.property.test.ts',
   'test/analytics/load/roundTrip.test.ts',
   'test/analytics/load/largeFiles.test.ts',
@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           // test/release/ is `npm run check:release` (vitest.release.config.ts).
-          exclude: [...siteTests, ...slowTests, 'test/release/**'],
+          exclude: [...siteTests, ...slowTests, 'test/release/**', 'test/engines/**'],
           env: { TZ: 'UTC' },
         },
       },
@@ -30,6 +30,17 @@ export default defineConfig({
           // On a shared 2-core machine these take many times their quiet duration.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        // SQL engines against the in-memory analyses; one PostgreSQL server for all of them.
+        test: {
+          name: 'engines',
+          include: ['test/engines/**/*.test.ts'],
+          globalSetup: ['test/engines/postgresServer.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           env: { TZ: 'UTC' },
         },
       },

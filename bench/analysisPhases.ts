@@ -10,7 +10,7 @@ import { loadEvents } from '../src/analytics/load/load.ts';
 import { paths } from '../src/analytics/analyses/paths.ts';
 import { retention } from '../src/analytics/analyses/retention.ts';
 
-const file = process.argv[2];
+const file = process.argv[2]!;
 const seconds: Record<string, number> = {};
 let started = performance.now();
 const lap = (name: string) => {

@@ -8,6 +8,7 @@
 import { duckdbFunnel, duckdbPaths, duckdbRetention, loadCsvIntoDuckdb, openDuckdb } from '../test/engines/duckdb.ts';
 
 const [analysis, file, specJson] = process.argv.slice(2);
+if (analysis === undefined || file === undefined) throw new Error('usage: duckdbRun <analysis> <file> [spec]');
 const spec = JSON.parse(specJson ?? '{}') as Record<string, unknown>;
 const connection = await openDuckdb();
 await loadCsvIntoDuckdb(connection, 'events', file);

@@ -65,7 +65,7 @@ export async function generateEvents({ events, seed = 42 }: { events: number; se
   const temporary = `${path}.${process.pid}.tmp`;
   const out = createWriteStream(temporary);
   const random = seededRandom(seed);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   let buffer = 'customer_id,timestamp,event,channel,segment,value\n';
   let written = 0;
   let customer = 0;
@@ -89,7 +89,7 @@ export async function generateEvents({ events, seed = 42 }: { events: number; se
         let event: string;
         let value = '';
         if (step < FUNNEL_EVENTS.length && (step === 0 || random() < 0.55)) {
-          event = FUNNEL_EVENTS[step];
+          event = FUNNEL_EVENTS[step]!;
           if (event === 'purchase') value = (5 + Math.floor(random() * 50_000) / 100).toFixed(2);
           step++;
         } else if (random() < 0.6) {

@@ -53,7 +53,7 @@ async function median(engine: 'ours' | 'duckdb', file: string, repeat: number): 
   const runs: Measure[] = [];
   for (let i = 0; i < repeat; i++) runs.push(await runChild(engine, file));
   runs.sort((a, b) => a.milliseconds - b.milliseconds);
-  return runs[Math.floor(runs.length / 2)];
+  return runs[Math.floor(runs.length / 2)]!;
 }
 
 const { values } = parseArgs({

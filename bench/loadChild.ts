@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { loadEvents } from '../src/analytics/load/load.ts';
 
 const [engine, file] = process.argv.slice(2);
+if (file === undefined) throw new Error('usage: loadChild <engine> <file>');
 let rows: number;
 let milliseconds: number;
 let tableMegabytes: number | null = null;
@@ -34,7 +35,7 @@ if (engine === 'ours') {
   await connection.run(`CREATE TABLE events AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}')`);
   milliseconds = performance.now() - started;
   const count = await connection.runAndReadAll('SELECT count(*) FROM events');
-  rows = Number(count.getRows()[0][0]);
+  rows = Number(count.getRows()[0]![0]);
   connection.closeSync();
 } else throw new Error(`unknown engine ${engine}; use ours or duckdb`);
 const peakMegabytes = process.resourceUsage().maxRSS / 1024;

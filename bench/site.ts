@@ -57,7 +57,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 function renderTimes(log: string): Map<string, number> {
   const times = new Map<string, number>();
   for (const match of log.matchAll(/[├└]─ (\S+\/index\.html|\S+\.html) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    times.set(match[1], Number(match[2]) * (match[3] === 's' ? 1000 : 1));
+    times.set(match[1]!, Number(match[2]) * (match[3] === 's' ? 1000 : 1));
   }
   return times;
 }
@@ -76,10 +76,10 @@ async function main() {
       if (!all && !page.includes('/gallery/') && !page.includes('/reports/')) continue;
       let js = 0;
       let css = 0;
-      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) js += gzip(asset(src));
-      for (const [, body] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) js += gzip(body);
-      for (const [, href] of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gzip(asset(href));
-      for (const [, body] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css += gzip(body);
+      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) js += gzip(asset(src!));
+      for (const [, body] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) js += gzip(body!);
+      for (const [, href] of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gzip(asset(href!));
+      for (const [, body] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css += gzip(body!);
       rows.push({ page, js, css, html: gzip(html), renderMs: times.get(page) });
     }
     rows.sort((a, b) => a.page.localeCompare(b.page));

@@ -33,7 +33,7 @@ export function seededRandom(seed: number): Random {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
-    pick: (items) => items[Math.floor(next() * items.length)],
+    pick: (items) => items[Math.floor(next() * items.length)]!,
     weighted: (items) => {
       const total = items.reduce((sum, [, weight]) => sum + weight, 0);
       let at = next() * total;
@@ -41,7 +41,7 @@ export function seededRandom(seed: number): Random {
         at -= weight;
         if (at < 0) return item;
       }
-      return items[items.length - 1][0];
+      return items[items.length - 1]![0];
     },
     normal: () => {
       const u = 1 - next();

@@ -20,5 +20,5 @@ export function parseDurationSeconds(input: string | number, what: string): numb
   if (!match) throw new Error(`invalid ${what}: ${input} (expected a duration such as 14d, 1h, 30m or 45s)`);
   const amount = Number(match[1]);
   const unit = (match[2] || 's').toLowerCase();
-  return amount * UNIT_SECONDS[unit];
+  return amount * UNIT_SECONDS[unit]!;
 }

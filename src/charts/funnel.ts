@@ -46,9 +46,9 @@ export const stepLabel = (step: FunnelStepFigures) => `${step.step}. ${step.name
 export function biggestDropIndex(steps: readonly FunnelStepFigures[]): number | null {
   let found: number | null = null;
   for (let index = 1; index < steps.length; index++) {
-    const rate = steps[index].conversion_from_previous;
+    const rate = steps[index]!.conversion_from_previous;
     if (rate === null) continue;
-    if (found === null || rate < (steps[found].conversion_from_previous as number)) found = index;
+    if (found === null || rate < (steps[found]!.conversion_from_previous as number)) found = index;
   }
   return found;
 }
@@ -62,8 +62,8 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
   const { lang, k } = options;
   const drop = biggestDropIndex(steps);
   return steps.map((step, index) => {
-    const hidden = isSuppressed(step.customers, k) || (index > 0 && isSuppressed(steps[0].customers, k));
-    const previousHidden = index > 0 && isSuppressed(steps[index - 1].customers, k);
+    const hidden = isSuppressed(step.customers, k) || (index > 0 && isSuppressed(steps[0]!.customers, k));
+    const previousHidden = index > 0 && isSuppressed(steps[index - 1]!.customers, k);
     const guard = (text: string, suppress: boolean) => (suppress ? suppressedLabel(k as number) : text);
     return {
       index,
@@ -134,7 +134,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions): 
         y: 'label',
         x: 'barCustomers',
         fill: (row: FunnelRow) => (row.isBiggestDrop ? COLORS.highlight : COLORS.primary),
-        render: withMarkData((i) => ({ tip: tipOf(rows[i], lang), data: { customers: rows[i].countText } })),
+        render: withMarkData((i) => ({ tip: tipOf(rows[i]!, lang), data: { customers: rows[i]!.countText } })),
       }),
       Plot.ruleX([0], { stroke: COLORS.text }),
       Plot.text(rows, {
@@ -182,7 +182,7 @@ export function funnelTable(result: FunnelResult, options: FunnelChartOptions): 
       { key: 'median_time', label: label('medianTime', lang), numeric: true },
     ],
     rows: result.steps.map((step, index) => {
-      const row = rows[index];
+      const row = rows[index]!;
       const suppressedCell = (text: string, raw: number | null) =>
         text.startsWith('<') ? cell(text, text) : cell(text, raw);
       return [
@@ -203,17 +203,17 @@ export function funnelTable(result: FunnelResult, options: FunnelChartOptions): 
 export function funnelFinding(result: FunnelResult, options: FunnelChartOptions): string {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
-  const first = rows[0];
-  const last = rows[rows.length - 1];
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
   const drop = rows.find((row) => row.isBiggestDrop);
-  const lastName = result.steps[result.steps.length - 1].name;
+  const lastName = result.steps[result.steps.length - 1]!.name;
   if (lang === 'zh') {
     const reached = last.countText.startsWith('<')
       ? `不足 ${options.k} 位`
       : `${last.countText}（${last.fromStartText}）`;
     const head = `${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`;
     return drop
-      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index].name}”${drop.fromPreviousText.startsWith('<') ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
+      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index]!.name}”${drop.fromPreviousText.startsWith('<') ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
       : `${head}。`;
   }
   const reached = last.countText.startsWith('<')
@@ -221,6 +221,6 @@ export function funnelFinding(result: FunnelResult, options: FunnelChartOptions)
     : `${last.countText} (${last.fromStartText})`;
   const head = `${first.countText} customers entered the funnel and ${reached} reached ${lastName}`;
   return drop
-    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index].name}${drop.fromPreviousText.startsWith('<') ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
+    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index]!.name}${drop.fromPreviousText.startsWith('<') ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
     : `${head}.`;
 }

@@ -38,8 +38,8 @@ export function breakdownRows(result: FunnelResult, options: FunnelChartOptions)
       ...row,
       bucket: bucket.value,
       color: seriesColor(bucketIndex),
-      stepName: stepLabel(result.steps[index]),
-      barRate: row.barCustomers === 0 ? 0 : (bucket.steps[index].conversion_from_start ?? 0),
+      stepName: stepLabel(result.steps[index]!),
+      barRate: row.barCustomers === 0 ? 0 : (bucket.steps[index]!.conversion_from_start ?? 0),
     })),
   );
 }
@@ -66,9 +66,9 @@ export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakd
     fill: 'color',
     render: render
       ? withMarkData((i) => ({
-          tip: tipOf(rows[i], lang),
-          series: rows[i].bucket,
-          data: { customers: rows[i].countText },
+          tip: tipOf(rows[i]!, lang),
+          series: rows[i]!.bucket,
+          data: { customers: rows[i]!.countText },
         }))
       : undefined,
   });
@@ -100,7 +100,7 @@ export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakd
           text: 'fromStartText',
           textAnchor: 'start',
           dx: 3,
-          render: withSeries((i) => rows[i].bucket),
+          render: withSeries((i) => rows[i]!.bucket),
         }),
       ],
     };
@@ -133,7 +133,7 @@ export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakd
         text: (row: BucketRow) => `${row.bucket} ${row.countText} · ${row.fromStartText}`,
         textAnchor: 'start',
         dx: 4,
-        render: withSeries((i) => rows[i].bucket),
+        render: withSeries((i) => rows[i]!.bucket),
       }),
     ],
   };
@@ -155,9 +155,9 @@ export function funnelBreakdownTable(result: FunnelResult, options: FunnelChartO
     rows: rows.map((row, index) => [
       cell(row.bucket),
       cell(row.stepName),
-      value(row.countText, raw[index].customers),
-      value(row.fromStartText, raw[index].conversion_from_start),
-      value(row.fromPreviousText, raw[index].conversion_from_previous),
+      value(row.countText, raw[index]!.customers),
+      value(row.fromStartText, raw[index]!.conversion_from_start),
+      value(row.fromPreviousText, raw[index]!.conversion_from_previous),
     ]),
   };
 }
@@ -167,15 +167,15 @@ export function funnelBreakdownFinding(result: FunnelResult, options: FunnelChar
   const { lang } = options;
   const last = result.steps.length - 1;
   const visible = result.breakdown.filter(
-    (bucket) => options.k === undefined || bucket.steps[last].customers >= options.k,
+    (bucket) => options.k === undefined || bucket.steps[last]!.customers >= options.k,
   );
   const ranked = [...visible].sort(
-    (a, b) => (b.steps[last].conversion_from_start ?? 0) - (a.steps[last].conversion_from_start ?? 0),
+    (a, b) => (b.steps[last]!.conversion_from_start ?? 0) - (a.steps[last]!.conversion_from_start ?? 0),
   );
   if (ranked.length === 0) return lang === 'zh' ? '各分组的漏斗' : 'The funnel by group';
-  const best = ranked[0];
-  const worst = ranked[ranked.length - 1];
-  const rate = (bucket: typeof best) => formatPercent(bucket.steps[last].conversion_from_start, lang);
+  const best = ranked[0]!;
+  const worst = ranked[ranked.length - 1]!;
+  const rate = (bucket: typeof best) => formatPercent(bucket.steps[last]!.conversion_from_start, lang);
   return lang === 'zh'
     ? `“${best.value}”从起点到最后一步的转化率最高（${rate(best)}），“${worst.value}”最低（${rate(worst)}）。`
     : `${best.value} converts best from start to the last step (${rate(best)}), ${worst.value} worst (${rate(worst)}).`;

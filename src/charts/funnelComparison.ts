@@ -34,34 +34,37 @@ export interface FunnelComparisonOptions extends FunnelChartOptions {
 /** Per step k >= 2: after vs before on conversion from step k-1 (null when a rate cannot be formed or is suppressed). */
 export function stepComparisons(input: FunnelComparisonInput, k?: number): (CompareResult | null)[] {
   const { before, after } = input;
-  if (before.steps.length !== after.steps.length || before.steps.some((step, i) => step.name !== after.steps[i].name)) {
+  if (
+    before.steps.length !== after.steps.length ||
+    before.steps.some((step, i) => step.name !== after.steps[i]!.name)
+  ) {
     throw new Error('funnel comparison: the two periods must have the same steps');
   }
   return before.steps.map((step, index) => {
     if (index === 0) return null;
     const counts = [
-      before.steps[index - 1].customers,
+      before.steps[index - 1]!.customers,
       step.customers,
-      after.steps[index - 1].customers,
-      after.steps[index].customers,
+      after.steps[index - 1]!.customers,
+      after.steps[index]!.customers,
     ];
     if (counts[0] === 0 || counts[2] === 0 || counts.some((n) => isSuppressed(n, k))) return null;
     return compareRates({
-      before: { successes: counts[1], n: counts[0] },
-      after: { successes: counts[3], n: counts[2] },
+      before: { successes: counts[1]!, n: counts[0]! },
+      after: { successes: counts[3]!, n: counts[2]! },
     });
   });
 }
 
 /** The headline test: conversion from start to the last step. */
 export function overallComparison(input: FunnelComparisonInput, k?: number): CompareResult | null {
-  const first = (result: FunnelResult) => result.steps[0].customers;
-  const last = (result: FunnelResult) => result.steps[result.steps.length - 1].customers;
+  const first = (result: FunnelResult) => result.steps[0]!.customers;
+  const last = (result: FunnelResult) => result.steps[result.steps.length - 1]!.customers;
   const counts = [first(input.before), last(input.before), first(input.after), last(input.after)];
   if (counts[0] === 0 || counts[2] === 0 || counts.some((n) => isSuppressed(n, k))) return null;
   return compareRates({
-    before: { successes: counts[1], n: counts[0] },
-    after: { successes: counts[3], n: counts[2] },
+    before: { successes: counts[1]!, n: counts[0]! },
+    after: { successes: counts[3]!, n: counts[2]! },
   });
 }
 
@@ -74,7 +77,7 @@ interface PeriodRow extends FunnelRow {
 function periodRows(input: FunnelComparisonInput, options: FunnelComparisonOptions): PeriodRow[] {
   const names = periodNames(options);
   const tag = (rows: FunnelRow[], period: string, color: string) =>
-    rows.map((row, index) => ({ ...row, period, color, stepName: stepLabel(input.before.steps[index]) }));
+    rows.map((row, index) => ({ ...row, period, color, stepName: stepLabel(input.before.steps[index]!) }));
   return [
     ...tag(funnelRows(input.before.steps, options), names.before, COLORS.before),
     ...tag(funnelRows(input.after.steps, options), names.after, COLORS.after),
@@ -113,7 +116,7 @@ export function funnelComparisonChart(
   const steps = input.before.steps.map(stepLabel);
   const maxCustomers = Math.max(1, ...rows.map((row) => row.barCustomers));
   const liftRows = steps
-    .map((step, index) => ({ step, text: liftText(tests[index], alpha, lang) }))
+    .map((step, index) => ({ step, text: liftText(tests[index]!, alpha, lang) }))
     .filter((row) => row.text);
   const textWidth = Math.max(...rows.map((row) => labelWidth(`${row.countText} · ${row.fromStartText}`)));
   return {
@@ -139,9 +142,9 @@ export function funnelComparisonChart(
         x: 'barCustomers',
         fill: 'color',
         render: withMarkData((i) => ({
-          tip: `${rows[i].stepName} · ${rows[i].period} · ${label('customers', lang)}: ${rows[i].countText} · ${label('fromPrevious', lang)}: ${rows[i].fromPreviousText}`,
-          series: rows[i].period,
-          data: { customers: rows[i].countText },
+          tip: `${rows[i]!.stepName} · ${rows[i]!.period} · ${label('customers', lang)}: ${rows[i]!.countText} · ${label('fromPrevious', lang)}: ${rows[i]!.fromPreviousText}`,
+          series: rows[i]!.period,
+          data: { customers: rows[i]!.countText },
         })),
       }),
       Plot.ruleX([0]),
@@ -152,7 +155,7 @@ export function funnelComparisonChart(
         text: (row: PeriodRow) => `${row.countText} · ${row.fromStartText}`,
         textAnchor: 'start',
         dx: 4,
-        render: withSeries((i) => rows[i].period),
+        render: withSeries((i) => rows[i]!.period),
       }),
       Plot.text(liftRows, { fy: 'step', y: () => '', x: 0, text: 'text', textAnchor: 'start', fill: COLORS.textMuted }),
     ],
@@ -179,13 +182,13 @@ export function funnelComparisonTable(input: FunnelComparisonInput, options: Fun
       { key: 'significance', label: label('significance', lang) },
     ],
     rows: input.before.steps.map((step, index) => {
-      const test = tests[index];
+      const test = tests[index]!;
       return [
-        cell(before[index].label),
-        number(before[index].countText, step.customers),
-        number(before[index].fromPreviousText, step.conversion_from_previous),
-        number(after[index].countText, input.after.steps[index].customers),
-        number(after[index].fromPreviousText, input.after.steps[index].conversion_from_previous),
+        cell(before[index]!.label),
+        number(before[index]!.countText, step.customers),
+        number(before[index]!.fromPreviousText, step.conversion_from_previous),
+        number(after[index]!.countText, input.after.steps[index]!.customers),
+        number(after[index]!.fromPreviousText, input.after.steps[index]!.conversion_from_previous),
         test ? cell(formatSignedPercent(test.lift, lang), test.lift) : cell('', null),
         test ? cell(formatPValue(test.p_value, lang), test.p_value) : cell('', null),
         cell(significance(test, alpha, lang)),
@@ -199,7 +202,7 @@ export function funnelComparisonFinding(input: FunnelComparisonInput, options: F
   const alpha = options.alpha ?? 0.05;
   const names = periodNames(options);
   const test = overallComparison(input, options.k);
-  const lastName = input.before.steps[input.before.steps.length - 1].name;
+  const lastName = input.before.steps[input.before.steps.length - 1]!.name;
   if (test === null)
     return lang === 'zh'
       ? `${names.before}与${names.after}的漏斗对比`

@@ -200,7 +200,7 @@ export function journeyEmotionChart(model: JourneyMapModel, options: JourneyMapO
         fill: (point: EmotionPoint) => ((point.level as number) < 0 ? COLORS.highlight : COLORS.primary),
         stroke: 'var(--bg)',
         strokeWidth: 2,
-        render: withMarkData((i) => ({ tip: emotionTip(points[i], lang, options.k) })),
+        render: withMarkData((i) => ({ tip: emotionTip(points[i]!, lang, options.k) })),
       }),
       Plot.text(points, {
         x: 'id',

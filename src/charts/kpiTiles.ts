@@ -130,7 +130,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
       { key: 'significance', label: label('significance', lang) },
     ],
     rows: views.map((view, index) => {
-      const tile = tiles[index];
+      const tile = tiles[index]!;
       const hidden = view.valueText.startsWith('<');
       return [
         cell(view.label),
@@ -157,8 +157,8 @@ export function kpiFinding(views: KpiTileView[], lang: ChartLang): string {
  * conversion from the first to the last step (tested for significance).
  */
 export function funnelKpiTiles(before: FunnelResult, after: FunnelResult, lang: ChartLang): KpiTileInput[] {
-  const first = (result: FunnelResult) => result.steps[0];
-  const last = (result: FunnelResult) => result.steps[result.steps.length - 1];
+  const first = (result: FunnelResult) => result.steps[0]!;
+  const last = (result: FunnelResult) => result.steps[result.steps.length - 1]!;
   const names = `${first(after).name} → ${last(after).name}`;
   return [
     {

@@ -23,7 +23,7 @@ export function withMarkData(datum: (index: number) => MarkDatum | null): Render
     const group = next!(index, scales, values, dimensions, context) as SVGElement;
     const elements = Array.from(group.children).filter((child) => child.tagName.toLowerCase() !== 'title');
     elements.forEach((element, position) => {
-      const item = datum(index[position]);
+      const item = datum(index[position]!);
       if (!item) return;
       element.setAttribute('data-tip', item.tip);
       element.setAttribute('tabindex', '0');
@@ -41,7 +41,7 @@ export function withSeries(series: (index: number) => string): RenderFunction {
   return function render(index, scales, values, dimensions, context, next) {
     const group = next!(index, scales, values, dimensions, context) as SVGElement;
     Array.from(group.children).forEach((element, position) =>
-      element.setAttribute('data-series', series(index[position])),
+      element.setAttribute('data-series', series(index[position]!)),
     );
     return group;
   };

@@ -103,7 +103,7 @@ export function opportunityMatrixChart(
         fill: (item: RankedOpportunity) => (item.quadrant === 'quick_win' ? COLORS.primary : COLORS.muted),
         fillOpacity: 0.75,
         stroke: 'var(--bg)',
-        render: withMarkData((i) => ({ tip: tipOf(items[i], reachIsShare(result), lang) })),
+        render: withMarkData((i) => ({ tip: tipOf(items[i]!, reachIsShare(result), lang) })),
       }),
       Plot.text(items, {
         x: 'effort',
@@ -147,7 +147,7 @@ export function opportunityTable(result: OpportunitiesResult, options: Opportuni
 
 export function opportunityFinding(result: OpportunitiesResult, options: OpportunityMatrixOptions): string {
   const { lang } = options;
-  const top = result.opportunities[0];
+  const top = result.opportunities[0]!;
   const quickWins = result.opportunities.filter((item) => item.quadrant === 'quick_win').length;
   return lang === 'zh'
     ? `优先级最高的是“${top.name}”（得分 ${formatScore(top.score, lang)}）；${quickWins} 项属于速赢。`

@@ -123,7 +123,7 @@ export function pathFlowChart(result: PathsResult, options: PathFlowOptions): Pl
         strokeOpacity: 0.45,
         strokeWidth: (link: LaidLink) => Math.max(1, link.width ?? 1),
         render: withMarkData((i) => ({
-          tip: `${source(links[i]).name} → ${target(links[i]).name} · ${sessions}: ${formatCount(links[i].value, lang)} · ${customers}: ${formatCount(links[i].customers, lang)}`,
+          tip: `${source(links[i]!).name} → ${target(links[i]!).name} · ${sessions}: ${formatCount(links[i]!.value, lang)} · ${customers}: ${formatCount(links[i]!.customers, lang)}`,
         })),
       }),
       Plot.rect(nodes, {
@@ -133,7 +133,7 @@ export function pathFlowChart(result: PathsResult, options: PathFlowOptions): Pl
         y2: (node: LaidNode) => (node.y1 as number) + 5,
         fill: (node: LaidNode) => colorOf(node.name),
         render: withMarkData((i) => ({
-          tip: `${label('position', lang)} ${nodes[i].position} · ${nodes[i].name} · ${sessions}: ${formatCount(nodes[i].value, lang)}`,
+          tip: `${label('position', lang)} ${nodes[i]!.position} · ${nodes[i]!.name} · ${sessions}: ${formatCount(nodes[i]!.value, lang)}`,
         })),
       }),
       Plot.text(nodes, {

@@ -47,7 +47,7 @@ export function retentionCells(result: RetentionResult, options: RetentionGridOp
   const { lang, k } = options;
   return result.cohorts.flatMap((cohort) =>
     cohort.counts.flatMap((count, period) => {
-      const rate = cohort.rates[period];
+      const rate = cohort.rates[period]!;
       if (count === null || rate === null) return [];
       const suppressed = isSuppressed(count, k) || isSuppressed(cohort.size, k);
       const text =
@@ -60,7 +60,7 @@ export function retentionCells(result: RetentionResult, options: RetentionGridOp
           period,
           count,
           rate,
-          partial: cohort.partial[period],
+          partial: cohort.partial[period]!,
           suppressed,
           text,
         },
@@ -99,7 +99,7 @@ export function retentionGridChart(result: RetentionResult, options: RetentionGr
         fill: COLORS.primary,
         fillOpacity: opacity,
         inset: 1,
-        render: withMarkData((i) => ({ tip: tip(cells[i]), data: { rate: cells[i].text } })),
+        render: withMarkData((i) => ({ tip: tip(cells[i]!), data: { rate: cells[i]!.text } })),
       }),
       Plot.cell(
         cells.filter((item) => item.partial),

@@ -28,7 +28,7 @@ export const SERIES = [
 ] as const;
 
 export function seriesColor(index: number): string {
-  return SERIES[index % SERIES.length];
+  return SERIES[index % SERIES.length]!;
 }
 
 /** Plot options shared by every chart: page font, tabular figures, no Plot background. */

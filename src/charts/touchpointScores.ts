@@ -126,7 +126,7 @@ export function touchpointScoresChart(result: SatisfactionResult, options: Touch
         x: 'barValue',
         fill: COLORS.primary,
         render: withMarkData((i) => ({
-          tip: `${groupName}: ${bars[i].name} · ${metricName(metric, lang)} ${bars[i].valueText} · ${bars[i].nText}`,
+          tip: `${groupName}: ${bars[i]!.name} · ${metricName(metric, lang)} ${bars[i]!.valueText} · ${bars[i]!.nText}`,
         })),
       }),
       Plot.ruleX([0], { stroke: COLORS.text }),
@@ -177,8 +177,8 @@ export function touchpointScoresFinding(result: SatisfactionResult, options: Tou
   const bars = scoreBars(result, options).filter((bar) => !bar.suppressed);
   if (bars.length === 0) return lang === 'zh' ? '满意度' : 'Satisfaction';
   const sorted = [...bars].sort((a, b) => a.value - b.value);
-  const low = sorted[0];
-  const high = sorted[sorted.length - 1];
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
   const name = metricName(metric, lang);
   return lang === 'zh'
     ? `${name}最低的是“${low.name}”（${low.valueText}，${low.nText}），最高的是“${high.name}”（${high.valueText}）。`

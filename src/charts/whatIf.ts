@@ -73,7 +73,7 @@ function projectedBarData(bars: WhatIfBar[], series: Record<WhatIfBar['series'],
     const group = next!(index, scales, values, dimensions, context) as SVGElement;
     const x = scales.x as (value: number) => number;
     Array.from(group.children).forEach((element, position) => {
-      const bar = bars[index[position]];
+      const bar = bars[index[position]!]!;
       element.setAttribute('data-series', series[bar.series]);
       if (bar.series !== 'projected') return;
       element.setAttribute('data-whatif-bar', String(bar.index));
@@ -88,7 +88,7 @@ function projectedLabelData(bars: WhatIfBar[], series: Record<WhatIfBar['series'
   return function render(index, scales, values, dimensions, context, next) {
     const group = next!(index, scales, values, dimensions, context) as SVGElement;
     Array.from(group.children).forEach((element, position) => {
-      const bar = bars[index[position]];
+      const bar = bars[index[position]!]!;
       element.setAttribute('data-series', series[bar.series]);
       if (bar.series === 'projected') element.setAttribute('data-whatif-label', String(bar.index));
     });
@@ -178,8 +178,8 @@ export function whatIfFinding(result: WhatIfResult, options: WhatIfOptions): str
       ? `有步骤的客户少于 ${options.k} 人，不发布测算。`
       : `A step has fewer than ${options.k} customers, so no projection is published.`;
   }
-  const step = result.steps[result.step - 1];
-  const last = result.steps[result.steps.length - 1];
+  const step = result.steps[result.step - 1]!;
+  const last = result.steps[result.steps.length - 1]!;
   const value =
     result.additional_value === null
       ? ''

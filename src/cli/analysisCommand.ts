@@ -12,10 +12,15 @@ import type { ColumnTable } from '../analytics/events.ts';
 import type { LoadOptions } from '../analytics/load/load.ts';
 import { SpecError } from '../analytics/analyses/spec.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
+import type { EngineAnalysis } from '../engines/engineAnalyses.ts';
+import { ENGINE_OPTIONS, ENGINE_OPTIONS_HELP, parseEngineArgs } from './engineOptions.ts';
+import { runOnEngine } from './engineRun.ts';
 import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
 
 export interface AnalysisCommandDefinition<Spec, Result> {
   name: string;
+  /** The analysis an engine runs for this command (`--engine`); absent: in memory only. */
+  engine?: EngineAnalysis;
   summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
@@ -27,15 +32,24 @@ export interface AnalysisCommandDefinition<Spec, Result> {
   render(result: Result, file: string, spec: Spec): string;
 }
 
-export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): Command {
+/** A command built from a definition, which `journey sql` reads to compile the same options. */
+export interface AnalysisCommand extends Command {
+  // The definition's types are erased here: `journey sql` only passes values through.
+  definition: AnalysisCommandDefinition<never, never>;
+}
+
+export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): AnalysisCommand {
+  const options = definition.engine ? { ...definition.options, ...ENGINE_OPTIONS } : definition.options;
+  const help = definition.engine ? `${definition.help}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : definition.help;
   return {
     name: definition.name,
     summary: definition.summary,
-    help: definition.help,
+    help,
+    definition: definition as unknown as AnalysisCommandDefinition<never, never>,
     async run(argv, io) {
-      const args = parseDataArgs(argv, definition.options);
+      const args = parseDataArgs(argv, options);
       if (args.help) {
-        io.stdout(definition.help);
+        io.stdout(help);
         return EXIT_OK;
       }
       if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
@@ -43,6 +57,17 @@ export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinit
       // Check the spec before paying for the load.
       const checked = attempt(() => definition.check(spec));
       if (checked instanceof Error) throw checked instanceof UsageError ? checked : new UsageError(checked.message);
+      const engine = definition.engine ? parseEngineArgs(args.values, args.file || undefined) : null;
+      if (engine !== null && definition.engine) {
+        const result = await runOnEngine(definition.engine, spec as never, engine, args.load, io);
+        if (result instanceof Error) {
+          io.stderr(`journey ${definition.name}: ${result.message}`);
+          return EXIT_DATA_ERROR;
+        }
+        const label = engine.table;
+        io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, label, spec));
+        return EXIT_OK;
+      }
       const loaded = await loadForCommand(args.file, args.load, io);
       if (!loaded) return EXIT_DATA_ERROR;
       const result = attempt(() => definition.analyse(loaded.table, spec));

@@ -17,4 +17,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./newReport.ts')).default,
   'build-report': async () => (await import('./buildReport.ts')).default,
   pdf: async () => (await import('./pdf.ts')).default,
+  sql: async () => (await import('./sql.ts')).default,
 };

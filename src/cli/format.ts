@@ -42,7 +42,7 @@ export function formatTable(headers: string[], rows: string[][], alignments: Ali
   );
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => pad(cell ?? '', widths[column], alignments[column] ?? 'left'))
+      .map((cell, column) => pad(cell ?? '', widths[column]!, alignments[column] ?? 'left'))
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');
@@ -79,8 +79,8 @@ export function formatSeconds(seconds: number | null | undefined): string {
     [1, 's'],
   ];
   const first = units.findIndex(([size]) => whole >= size);
-  const [bigSize, bigName] = units[first];
-  const [smallSize, smallName] = units[first + 1];
+  const [bigSize, bigName] = units[first]!;
+  const [smallSize, smallName] = units[first + 1]!;
   const big = Math.floor(whole / bigSize);
   const small = Math.floor((whole - big * bigSize) / smallSize);
   return small > 0 ? `${big}${bigName} ${small}${smallName}` : `${big}${bigName}`;

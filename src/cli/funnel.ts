@@ -53,7 +53,7 @@ const STEP_ALIGN = ['right', 'left', 'right', 'right', 'right', 'right', 'right'
 
 function render(result: FunnelResult, file: string, by: string | null): string {
   const lines = [
-    `${file}: ${result.mode} funnel, window ${formatSeconds(result.window_seconds)}, ${formatCount(result.steps[0].customers)} customers entered`,
+    `${file}: ${result.mode} funnel, window ${formatSeconds(result.window_seconds)}, ${formatCount(result.steps[0]!.customers)} customers entered`,
     '',
     formatTable(STEP_HEADERS, funnelStepTable(result.steps), [...STEP_ALIGN]),
   ];
@@ -68,6 +68,7 @@ function render(result: FunnelResult, file: string, by: string | null): string {
 
 export default analysisCommand({
   name: 'funnel',
+  engine: 'funnel',
   summary: 'customers at each funnel step, conversions and time to convert',
   help,
   options: {

@@ -66,8 +66,9 @@ const TEMPLATES = new URL('./templates/', import.meta.url);
 /** Fills `{{name}}` placeholders; an unknown placeholder is a bug in the template. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`template placeholder {{${name}}} has no value`);
-    return values[name];
+    const value = values[name];
+    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
+    return value;
   });
 }
 
@@ -94,7 +95,7 @@ export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
     const names = step.split('|');
     lines.push(
       `  - id: stage-${index + 1}`,
-      `    name: ${yamlString(names[0])}`,
+      `    name: ${yamlString(names[0]!)}`,
       `    events: [${names.map(yamlString).join(', ')}]`,
       '    touchpoints: []',
       '    pain_points: []',
@@ -169,7 +170,7 @@ function parse(argv: string[], cwd: string): Parsed {
   if (slug === undefined) throw new UsageError('missing the report name, e.g. journey new report acme-bank');
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')} (give data files with --data FILE)`);
   const slugCheck = clientSlugSchema.safeParse(slug);
-  if (!slugCheck.success) throw new UsageError(`bad report name "${slug}": ${slugCheck.error.issues[0].message}`);
+  if (!slugCheck.success) throw new UsageError(`bad report name "${slug}": ${slugCheck.error.issues[0]!.message}`);
   const lang = values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`);
   const tz = values.tz ?? 'UTC';
@@ -210,7 +211,8 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
   const values = table.array('value') as ArrayLike<number | null>;
   const counts = new Map<string, number>();
   for (let row = 0; row < events.length; row++)
-    if (values[row] !== null && values[row] !== undefined) counts.set(events[row], (counts.get(events[row]) ?? 0) + 1);
+    if (values[row] !== null && values[row] !== undefined)
+      counts.set(events[row]!, (counts.get(events[row]!) ?? 0) + 1);
   let best = fallback;
   let bestCount = 0;
   for (const [event, count] of counts) if (count > bestCount) [best, bestCount] = [event, count];

@@ -97,7 +97,8 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
   const values = parsed.values as Record<string, OptionValue>;
   const help = values.help === true;
   const [file, ...rest] = parsed.positionals;
-  if (file === undefined && !help)
+  // With --engine the events come from --table, not a file argument.
+  if (file === undefined && !help && values.engine === undefined)
     throw new UsageError('missing the event-log file, e.g. journey check data/events.csv');
   const tz = values.tz as string | undefined;
   if (tz !== undefined && !isTimeZone(tz)) {

@@ -27,7 +27,7 @@ Example:
 
 function render(result: RetentionResult, file: string): string {
   if (result.cohorts.length === 0) return `${file}: no cohort (no start event found)`;
-  const columns = result.cohorts[0].counts.length;
+  const columns = result.cohorts[0]!.counts.length;
   const headers = ['cohort', 'size', ...Array.from({ length: columns }, (_, k) => `${result.period[0]}${k}`)];
   const rows = result.cohorts.map((cohort) => [
     cohort.cohort,
@@ -43,6 +43,7 @@ function render(result: RetentionResult, file: string): string {
 
 export default analysisCommand({
   name: 'retention',
+  engine: 'retention',
   summary: 'cohort retention by day, ISO week or month',
   help,
   options: {

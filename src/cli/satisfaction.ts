@@ -50,6 +50,7 @@ function render(result: SatisfactionResult, file: string): string {
 
 export default analysisCommand({
   name: 'satisfaction',
+  engine: 'satisfaction',
   summary: 'CSAT or NPS per touchpoint, stage and channel',
   help,
   options: { scale: { type: 'string' } },

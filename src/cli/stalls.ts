@@ -53,6 +53,7 @@ function render(result: StallsResult, file: string): string {
 
 export default analysisCommand({
   name: 'stalls',
+  engine: 'stalls',
   summary: 'customers stalled at a funnel step, for proactive service',
   help,
   options: {

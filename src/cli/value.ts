@@ -44,6 +44,7 @@ function render(result: ValueResult, file: string, purchaseEvent: string): strin
 
 export default analysisCommand({
   name: 'value',
+  engine: 'value',
   summary: 'AOV, purchase frequency, historic CLV and repurchase gaps',
   help,
   options: { 'purchase-event': { type: 'string' } },

@@ -151,7 +151,7 @@ function updateWhatIf(figure: Element, holder: Element, input: HTMLInputElement)
   const uplift = Number(input.value);
   const projected = projectCustomers(config.customers, config.fromPrevious, config.step, uplift);
   const last = projected.length - 1;
-  const additional = projected[last] - config.customers[last];
+  const additional = projected[last]! - config.customers[last]!;
   const set = (name: string, text: string) =>
     figure.querySelectorAll(`[data-whatif-out="${name}"]`).forEach((element) => (element.textContent = text));
   set('uplift', formatSignedPercent(uplift, config.lang, 0));
@@ -162,7 +162,7 @@ function updateWhatIf(figure: Element, holder: Element, input: HTMLInputElement)
   projected.forEach((value, index) => {
     // Table columns: step, current, projected, additional.
     const cells = rows?.[index]?.cells;
-    [value, value - config.customers[index]].forEach((figureValue, offset) => {
+    [value, value - config.customers[index]!].forEach((figureValue, offset) => {
       const cell = cells?.[2 + offset];
       if (!cell) return;
       cell.textContent = formatProjected(figureValue, config.lang);

@@ -17,8 +17,8 @@ export function projectCustomers(
   customers.forEach((count, index) => {
     if (index < step - 1) projected.push(count);
     else if (index === step - 1)
-      projected.push(projected[index - 1] * Math.min(1, (fromPrevious[index] ?? 0) * (1 + uplift)));
-    else projected.push(projected[index - 1] * (fromPrevious[index] ?? 0));
+      projected.push(projected[index - 1]! * Math.min(1, (fromPrevious[index] ?? 0) * (1 + uplift)));
+    else projected.push(projected[index - 1]! * (fromPrevious[index] ?? 0));
   });
   return projected;
 }

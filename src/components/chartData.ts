@@ -118,8 +118,8 @@ export function tableRange(table: ColumnTable): { first: string | null; last: st
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < times.length; i++) {
-    if (times[i] < first) first = times[i];
-    if (times[i] > last) last = times[i];
+    if (times[i]! < first) first = times[i]!;
+    if (times[i]! > last) last = times[i]!;
   }
   return times.length === 0
     ? { first: null, last: null }

@@ -25,7 +25,7 @@ export function parseProps<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const parsed = schema.safeParse(props);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
+  const issue = parsed.error.issues[0]!;
   const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
   throw new ComponentError(component, page, issue.path.join('.') || '(props)', `${issue.message}${more}`);
 }

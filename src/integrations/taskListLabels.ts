@@ -29,7 +29,7 @@ function withLabel(container: Element): Element | null {
   if (start === -1) return null;
   let end = start + 1;
   while (end < container.children.length) {
-    const node = container.children[end];
+    const node = container.children[end]!;
     if (isElement(node) && BLOCK.has(node.tagName)) break;
     end++;
   }

@@ -32,7 +32,7 @@ async function figures(file: string) {
   const { table } = await loadEvents(file);
   const purchases = value(table, {});
   const again = funnel(table, { steps: ['purchase', 'purchase'], window: RETURN_WINDOW });
-  return { purchases, returned: again.steps[1].customers, buyers: again.steps[0].customers };
+  return { purchases, returned: again.steps[1]!.customers, buyers: again.steps[0]!.customers };
 }
 
 let cached: Promise<[Awaited<ReturnType<typeof figures>>, Awaited<ReturnType<typeof figures>>]> | undefined;

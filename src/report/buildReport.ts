@@ -35,7 +35,7 @@ export function reportOutDir(root: string, client: string): string {
 /** Checks the client name and that its report exists; returns an error message or null. */
 export function checkClient(root: string, client: string): string | null {
   const slug = clientSlugSchema.safeParse(client);
-  if (!slug.success) return `"${client}": ${slug.error.issues[0].message}`;
+  if (!slug.success) return `"${client}": ${slug.error.issues[0]!.message}`;
   if (!existsSync(reportContentDir(root, client))) {
     return `no report "${client}": ${REPORT_CONTENT_DIR}/${client}/ does not exist — scaffold it with \`npm run journey -- new report ${client}\``;
   }

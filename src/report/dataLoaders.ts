@@ -107,7 +107,7 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     const found = LOADER_EXTENSIONS.map((extension) => path + extension).filter((script) => existsSync(script));
     if (found.length > 1) {
       throw new Error(
-        `${display(found[0])}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`,
+        `${display(found[0]!)}: several loaders produce ${display(path)} (${found.map(display).join(', ')}) — keep one`,
       );
     }
     return found[0] ?? null;
@@ -191,7 +191,7 @@ export function declaredInputs(script: string, source: string): string[] {
   for (const line of lines) {
     const match = /@inputs\s+(.+)$/.exec(line);
     if (!match) continue;
-    for (const name of match[1].replace(/\*\/\s*$/, '').split(/[\s,]+/)) {
+    for (const name of match[1]!.replace(/\*\/\s*$/, '').split(/[\s,]+/)) {
       if (name) inputs.push(resolve(dirname(script), name));
     }
   }
@@ -212,7 +212,7 @@ export async function hashLoader(script: string): Promise<string> {
 
 function runLoader(script: string, name: string, root: string): Promise<Uint8Array> {
   const extension = extname(script);
-  const [command, args] = INTERPRETERS[extension](script);
+  const [command, args] = INTERPRETERS[extension]!(script);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: dirname(script),

@@ -51,7 +51,7 @@ export function createIdMatcher(ids: Iterable<string>): IdMatcher {
       matcher.tokens.add(id);
       continue;
     }
-    const lead = WORD.test(id[0]) ? (new RegExp(TOKEN.source, 'v').exec(id)?.[0] ?? '') : '';
+    const lead = WORD.test(id[0]!) ? (new RegExp(TOKEN.source, 'v').exec(id)?.[0] ?? '') : '';
     const list = matcher.compound.get(lead) ?? [];
     list.push(id);
     matcher.compound.set(lead, list);
@@ -68,7 +68,7 @@ function isWordAt(text: string, index: number): boolean {
 /** Whether `id` at `start` stands alone: no word character just before or after it. */
 function standsAlone(text: string, start: number, id: string): boolean {
   const end = start + id.length;
-  const before = start > 0 && isWordAt(text, start - (start >= 2 && /[\uDC00-\uDFFF]/.test(text[start - 1]) ? 2 : 1));
+  const before = start > 0 && isWordAt(text, start - (start >= 2 && /[\uDC00-\uDFFF]/.test(text[start - 1]!) ? 2 : 1));
   return !before && !isWordAt(text, end);
 }
 
@@ -78,7 +78,7 @@ export function findLeaks(text: string, matcher: IdMatcher): string[] {
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     if (matcher.tokens.has(token)) found.add(token);
-    const candidates = matcher.compound.get(token.split('.')[0]) ?? matcher.compound.get(token);
+    const candidates = matcher.compound.get(token.split('.')[0]!) ?? matcher.compound.get(token);
     if (candidates) {
       for (const id of candidates) {
         if (!found.has(id) && text.startsWith(id, match.index) && standsAlone(text, match.index, id)) found.add(id);

@@ -44,7 +44,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const funnelResult = funnel(table, { steps, window: config.funnel.window });
   let weakestStep = 2;
   for (const step of funnelResult.steps.slice(1)) {
-    const current = funnelResult.steps[weakestStep - 1].conversion_from_previous ?? 1;
+    const current = funnelResult.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
     if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
   }
   const whatIfStep = config.what_if.step ?? weakestStep;

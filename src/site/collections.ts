@@ -40,7 +40,7 @@ export async function allReportPages(): Promise<ReportPage[]> {
   return entries
     .map((entry) => {
       const path = (entry.filePath ?? entry.id).replace(/^.*content\/reports\//, '').replace(/\.mdx?$/, '');
-      const [client, ...rest] = path.split('/');
+      const [client = '', ...rest] = path.split('/');
       const page = rest.join('/').replace(/(^|\/)index$/, '');
       return { client, page, entry };
     })

@@ -78,13 +78,13 @@ describe('meta tags, sitemap and robots.txt', () => {
 
   it('lists every page but the 404 page in the sitemap, by its canonical URL', async () => {
     const index = await readFile(join(siteDir, 'sitemap-index.xml'), 'utf8');
-    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(sitemaps.length).toBeGreaterThan(0);
     const listed: string[] = [];
     for (const sitemap of sitemaps) {
       expect(sitemap.startsWith(siteUrl)).toBe(true);
       const text = await readFile(join(siteDir, sitemap.slice(siteUrl.length)), 'utf8');
-      listed.push(...[...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+      listed.push(...[...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
     }
     const expected = pages.filter((p) => p.path !== '404.html').map((p) => siteUrl + p.path);
     expect(listed.sort()).toEqual(expected.sort());

@@ -130,7 +130,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const config = JSON.parse(await readFile(join(dataA, 'report.json'), 'utf8')) as ReportConfig;
-  config.sources[0].path = 'events.csv';
+  config.sources[0]!.path = 'events.csv';
   await writeFile(join(dataA, 'report.json'), JSON.stringify(config, null, 2));
   await writeFile(join(dataA, 'runs.log'), '');
 

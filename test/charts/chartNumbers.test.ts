@@ -55,13 +55,13 @@ describe('funnel chart numbers', () => {
 
   it('puts the exact figures in each tooltip', () => {
     expect(tips).toHaveLength(4);
-    tips.forEach((tip, index) => expect(tip).toContain(`Customers: ${result.steps[index].customers}`));
+    tips.forEach((tip, index) => expect(tip).toContain(`Customers: ${result.steps[index]!.customers}`));
   });
 
   it('gives the table the raw figures', () => {
     const table = funnelTable(result, { lang: 'en' });
-    expect(table.rows.map((row) => row[1].value)).toEqual(result.steps.map((step) => step.customers));
-    expect(table.rows.map((row) => row[3].value)).toEqual(result.steps.map((step) => step.conversion_from_previous));
+    expect(table.rows.map((row) => row[1]!.value)).toEqual(result.steps.map((step) => step.customers));
+    expect(table.rows.map((row) => row[3]!.value)).toEqual(result.steps.map((step) => step.conversion_from_previous));
   });
 
   it('shows < k, never the count, for a small step and what is derived from it', () => {
@@ -95,10 +95,10 @@ describe('breakdown and comparison numbers', () => {
     expect(liftLines).toHaveLength(3);
     liftLines.forEach((line, index) => {
       const k = index + 1;
-      const p1 = before.steps[k].customers / before.steps[k - 1].customers;
-      const p2 = after.steps[k].customers / after.steps[k - 1].customers;
+      const p1 = before.steps[k]!.customers / before.steps[k - 1]!.customers;
+      const p2 = after.steps[k]!.customers / after.steps[k - 1]!.customers;
       const se = Math.sqrt(
-        (p1 * (1 - p1)) / before.steps[k - 1].customers + (p2 * (1 - p2)) / after.steps[k - 1].customers,
+        (p1 * (1 - p1)) / before.steps[k - 1]!.customers + (p2 * (1 - p2)) / after.steps[k - 1]!.customers,
       );
       const z = (p2 - p1) / se;
       // Two-sided p by numerical integration of the normal density (independent of normalCdf.ts).
@@ -110,7 +110,7 @@ describe('breakdown and comparison numbers', () => {
       expect(shownP).toBeCloseTo(Math.round(p * 1000) / 1000, 5);
     });
     const table = funnelComparisonTable(fixtures.comparisonInput, { lang: 'en' });
-    expect(table.rows[3][5].value).toBeCloseTo(35 / 70 / (20 / 60) - 1, 12);
+    expect(table.rows[3]![5]!.value).toBeCloseTo(35 / 70 / (20 / 60) - 1, 12);
   });
 });
 
@@ -139,13 +139,13 @@ describe('path flow numbers', () => {
     );
     const table = flowEdgesTable(result, { lang: 'en', k: 3 });
     table.rows.forEach((row, index) =>
-      expect(row[4].text).toBe(result.edges[index].customers < 3 ? '< 3' : String(result.edges[index].customers)),
+      expect(row[4]!.text).toBe(result.edges[index]!.customers < 3 ? '< 3' : String(result.edges[index]!.customers)),
     );
   });
 
   it('lists the top paths with their sessions and customers', () => {
     const table = topPathsTable(result, { lang: 'en' });
-    expect(table.rows.map((row) => [row[1].text, row[2].value, row[4].value])).toEqual(
+    expect(table.rows.map((row) => [row[1]!.text, row[2]!.value, row[4]!.value])).toEqual(
       result.paths.slice(0, 10).map((row) => [row.path.join(' → '), row.sessions, row.customers]),
     );
   });
@@ -177,7 +177,7 @@ describe('retention, scores, opportunities, what-if numbers', () => {
 
   it('scores opportunities as impact × reach × confidence / effort', () => {
     const table = opportunityTable(fixtures.opportunitiesResult, { lang: 'en' });
-    expect(table.rows.map((row) => [row[1].text, row[6].value])).toEqual([
+    expect(table.rows.map((row) => [row[1]!.text, row[6]!.value])).toEqual([
       ['Show shipping early', (3 * 900 * 0.9) / 1],
       ['One-page checkout', (4 * 1200 * 0.8) / 2],
       ['New payment app', (5 * 400 * 0.5) / 5],
@@ -195,7 +195,12 @@ describe('retention, scores, opportunities, what-if numbers', () => {
     expect(texts.filter((text) => /^\d/.test(text) && !/k$/.test(text)).slice(-8)).toEqual(
       result.steps.flatMap((step) => [String(step.customers), String(step.projected_customers)]),
     );
-    expect(whatIfTable(result, { lang: 'en' }).rows[3].map((item) => item.value)).toEqual(['4. purchase', 3, 4.5, 1.5]);
+    expect(whatIfTable(result, { lang: 'en' }).rows[3]!.map((item) => item.value)).toEqual([
+      '4. purchase',
+      3,
+      4.5,
+      1.5,
+    ]);
   });
 
   it('withholds the whole what-if projection when a step is under k', () => {
@@ -209,7 +214,7 @@ describe('retention, scores, opportunities, what-if numbers', () => {
       'A step has fewer than 5 customers, so no projection is published.',
     );
     // At k = 3 nothing is under k, and the projection is published.
-    expect(whatIfTable(result, { lang: 'en', k: 3 }).rows[3].map((item) => item.value)).toEqual([
+    expect(whatIfTable(result, { lang: 'en', k: 3 }).rows[3]!.map((item) => item.value)).toEqual([
       '4. purchase',
       3,
       4.5,

@@ -60,8 +60,8 @@ describe('journey map cells', () => {
     );
     expect(model.lanesAbove.map((lane) => lane.key)).toEqual(['actions', 'customers']);
     expect(model.lanesBelow.map((lane) => lane.key)).toEqual(['pain_points']);
-    expect(model.lanesAbove[0].cells[0]).toBe('<ul><li>x &lt;b&gt;y&lt;/b&gt;</li></ul>');
-    expect(model.lanesAbove[1].cells).toEqual(['40', '&lt; 5']);
+    expect(model.lanesAbove[0]!.cells[0]).toBe('<ul><li>x &lt;b&gt;y&lt;/b&gt;</li></ul>');
+    expect(model.lanesAbove[1]!.cells).toEqual(['40', '&lt; 5']);
     // Stage a: 3 scorers < k, so its data point is suppressed; b falls back to the declared -2.
     expect(model.emotion.map((point) => [point.source, point.score, point.level])).toEqual([
       ['data', null, null],

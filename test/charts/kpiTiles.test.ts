@@ -52,7 +52,7 @@ describe('funnelKpiTiles', () => {
       ['Customers at visit', 210, 200, undefined, undefined],
       ['Conversion visit → purchase', 35 / 210, 20 / 200, 210, 200],
     ]);
-    const view = kpiTileView(tiles[1], { lang: 'en' });
+    const view = kpiTileView(tiles[1]!, { lang: 'en' });
     expect(view.test?.before.successes).toBe(20);
     expect(view.test?.after.successes).toBe(35);
   });

@@ -35,8 +35,8 @@ describe('journey funnel', () => {
     expect(Object.keys(result)).toEqual(['mode', 'window_seconds', 'steps', 'breakdown']);
     expect(result.steps.map((s) => s.customers)).toEqual([5, 4, 3, 3]);
     // Cart gaps: c1 5 min, c5 2 min, c2 7 d 22 h 1 min (its attempt of 03-04 converts within 14 d).
-    expect(result.steps[2].median_seconds_from_previous).toBe(300);
-    expect(result.steps[2].mean_seconds_from_previous).toBe((300 + 120 + (7 * 86400 + 22 * 3600 + 60)) / 3);
+    expect(result.steps[2]!.median_seconds_from_previous).toBe(300);
+    expect(result.steps[2]!.mean_seconds_from_previous).toBe((300 + 120 + (7 * 86400 + 22 * 3600 + 60)) / 3);
     expect(result.breakdown.map((b) => b.value)).toEqual(['web', '(none)', 'app']);
   });
 
@@ -166,7 +166,7 @@ describe('journey compare, stalls, whatif', () => {
     const { code, stdout } = await run('whatif', SHOP, '--steps', STEPS, '--step', '2', '--uplift', '0.1', '--json');
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as WhatIfResult;
-    expect(result.steps[1].projected_customers).toBeCloseTo(4.4, 12);
+    expect(result.steps[1]!.projected_customers).toBeCloseTo(4.4, 12);
     expect(result.additional_value).toBeCloseTo(0.3 * 50, 10);
     expect((await run('whatif', SHOP, '--steps', STEPS, '--step', '1', '--uplift', '0.1')).code).toBe(2);
   });

@@ -246,10 +246,10 @@ describe('journey new report', () => {
       ),
     ).toBe(0);
     const mdx = await readFile(join(root, 'content/reports/acme-odd/index.mdx'), 'utf8');
-    const frontmatter = parseYaml(mdx.split(/^---$/m)[1]) as Record<string, string>;
+    const frontmatter = parseYaml(mdx.split(/^---$/m)[1]!) as Record<string, string>;
     expect(frontmatter.client).toBe(name);
     expect(frontmatter.title).toBe(`${name}客户旅程分析报告`);
-    expect(frontmatter.summary.startsWith(name)).toBe(true);
+    expect(frontmatter.summary!.startsWith(name)).toBe(true);
   });
 
   it('fills every template placeholder or fails', () => {

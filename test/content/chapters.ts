@@ -29,8 +29,8 @@ export function chapterFiles(): ChapterFile[] {
         const text = readFileSync(join(PLAYBOOK_DIR, file), 'utf8');
         const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
         if (!match) throw new Error(`${file}: no frontmatter block (--- ... ---) at the top`);
-        const data = parseYaml(match[1]) as Record<string, unknown>;
-        return { file, lang, id: String(data.id), kind: String(data.kind), order: Number(data.order), stage: data.stage as string | undefined, body: match[2] };
+        const data = parseYaml(match[1]!) as Record<string, unknown>;
+        return { file, lang, id: String(data.id), kind: String(data.kind), order: Number(data.order), stage: data.stage as string | undefined, body: match[2]! };
       }),
   );
 }
@@ -41,5 +41,5 @@ export function chapterFiles(): ChapterFile[] {
  */
 export function componentTags(body: string): string[] {
   const prose = body.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
-  return [...prose.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)].map((match) => match[1]).sort();
+  return [...prose.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)].map((match) => match[1]!).sort();
 }

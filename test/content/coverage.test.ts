@@ -45,7 +45,7 @@ describe('coverage of the source topics', () => {
   }
 
   it('has every case of topic 19 as a case chapter, in both languages', () => {
-    for (const id of TOPICS['19. Cases']) {
+    for (const id of TOPICS['19. Cases']!) {
       const kinds = chapters.filter((c) => c.id === id).map((c) => `${c.lang}:${c.kind}`).sort();
       expect(kinds).toEqual(['en:case', 'zh:case']);
     }

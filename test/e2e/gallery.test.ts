@@ -54,7 +54,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const counts = await figure
       .locator('details table tbody tr')
       .evaluateAll((rows) =>
-        rows.map((row) => Number((row as HTMLTableRowElement).cells[1].getAttribute('data-value'))),
+        rows.map((row) => Number((row as HTMLTableRowElement).cells[1]!.getAttribute('data-value'))),
       );
     const format = (n: number) => new Intl.NumberFormat('en').format(n);
     expect(await tip.isHidden()).toBe(true);
@@ -62,7 +62,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const bars = figure.locator('svg [data-tip]');
     await bars.nth(0).hover();
     await expect.poll(() => tip.isVisible()).toBe(true);
-    expect(await tip.textContent()).toContain(`Customers: ${format(counts[0])}`);
+    expect(await tip.textContent()).toContain(`Customers: ${format(counts[0]!)}`);
     expect(await bars.nth(0).getAttribute('aria-describedby')).toBe(tipId);
 
     // Keyboard: focus the first bar, Tab to the second.
@@ -70,7 +70,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     await bars.nth(0).focus();
     await page.keyboard.press('Tab');
     expect(await bars.nth(1).evaluate((element) => element === document.activeElement)).toBe(true);
-    await expect.poll(() => tip.textContent()).toContain(`Customers: ${format(counts[1])}`);
+    await expect.poll(() => tip.textContent()).toContain(`Customers: ${format(counts[1]!)}`);
     expect(await tip.isVisible()).toBe(true);
     expect(await bars.nth(1).getAttribute('aria-describedby')).toBe(tipId);
     expect(await bars.nth(0).getAttribute('aria-describedby')).toBeNull();
@@ -93,7 +93,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const before = await additional.textContent();
     const last = config.customers.length - 1;
     const expectedAt = (uplift: number) =>
-      projectCustomers(config.customers, config.fromPrevious, config.step, uplift)[last] - config.customers[last];
+      projectCustomers(config.customers, config.fromPrevious, config.step, uplift)[last]! - config.customers[last]!;
     expect(before).toBe(formatProjected(expectedAt(0.2), 'en'));
 
     const bar = figure.locator(`[data-whatif-bar="${last}"]`);
@@ -105,7 +105,7 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     // 3 % of the last step's customers more at +50 % than at +20 %: the table follows too.
     const projectedCell = figure.locator('details table tbody tr').nth(last).locator('td').nth(1);
     expect(Number(await projectedCell.getAttribute('data-value'))).toBeCloseTo(
-      projectCustomers(config.customers, config.fromPrevious, config.step, 0.5)[last],
+      projectCustomers(config.customers, config.fromPrevious, config.step, 0.5)[last]!,
       9,
     );
     expect(problems).toEqual([]);

@@ -137,7 +137,7 @@ describe.runIf(hasChromium)('keyboard only, in Chromium', () => {
     const last = config.customers.length - 1;
     const additionalAt = (uplift: number) =>
       formatProjected(
-        projectCustomers(config.customers, config.fromPrevious, config.step, uplift)[last] - config.customers[last],
+        projectCustomers(config.customers, config.fromPrevious, config.step, uplift)[last]! - config.customers[last]!,
         'en',
       );
     const slider = figure.locator('input[type="range"]');

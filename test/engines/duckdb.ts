@@ -87,9 +87,9 @@ export async function loadRowsIntoDuckdb(
   const appender = await connection.createAppender(tableName);
   for (let row = 0; row < columns.customer_id.length; row++) {
     appender.appendBigInt(BigInt(row));
-    appender.appendVarchar(columns.customer_id[row]);
-    appender.appendBigInt(BigInt(columns.timestamp[row]));
-    appender.appendVarchar(columns.event[row]);
+    appender.appendVarchar(columns.customer_id[row]!);
+    appender.appendBigInt(BigInt(columns.timestamp[row]!));
+    appender.appendVarchar(columns.event[row]!);
     const channel = columns.channel?.[row];
     if (channel === null || channel === undefined) appender.appendNull();
     else appender.appendVarchar(channel);
@@ -111,7 +111,7 @@ export function duckdbFunnelSql(tableName: string, specInput: FunnelSpecInput): 
   const windowMs = spec.windowSeconds * 1000;
   const tie = `CASE ${spec.steps.map((step, index) => `WHEN event IN (${list(step.events)}) THEN ${index}`).join(' ')} ELSE ${n} END`;
   const byColumn = spec.by === null ? 'NULL' : ident(spec.by);
-  const matches = (k: number) => `event IN (${list(spec.steps[k - 1].events)})`;
+  const matches = (k: number) => `event IN (${list(spec.steps[k - 1]!.events)})`;
   // next_k: the position that would match step k after this row: ordered, the
   // first later step-k event (a window over the following rows); strict, the
   // very next row if it is a step-k event.
@@ -192,7 +192,7 @@ export async function duckdbFunnel(
     .filter((row) => row.bucket !== null)
     .map((row) => ({ value: row.bucket as string, steps: toSteps(row) }))
     .sort(
-      (a, b) => b.steps[0].customers - a.steps[0].customers || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+      (a, b) => b.steps[0]!.customers - a.steps[0]!.customers || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   return { mode: spec.mode, window_seconds: spec.windowSeconds, steps: toSteps(total ?? emptyTotal), breakdown };
 }
@@ -297,7 +297,7 @@ export async function duckdbRetention(
   if (sizes.length === 0) return { period: spec.period, mode: spec.mode, cohorts: [] };
   const tally = new Map<string, number>();
   for (const row of await rows(connection, counted)) tally.set(`${row.label as string}|${num(row.k)}`, num(row.n));
-  const columns = num(sizes[0].to_last) + 1;
+  const columns = num(sizes[0]!.to_last) + 1;
   return {
     period: spec.period,
     mode: spec.mode,

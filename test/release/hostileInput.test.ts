@@ -60,7 +60,7 @@ function hostileLog(): string {
     const stopAt = c % 9 === 0 ? 3 : HOSTILE_EVENTS.length;
     for (let s = 0; s < stopAt; s++) {
       const at = new Date(Date.UTC(2026, 0, 1 + (c % 28), 8, s * 7)).toISOString();
-      lines.push([`HX${c}`, at, csvField(HOSTILE_EVENTS[s]), csvField(c % 2 ? HOSTILE_SEGMENT : 'normal')].join(','));
+      lines.push([`HX${c}`, at, csvField(HOSTILE_EVENTS[s]!), csvField(c % 2 ? HOSTILE_SEGMENT : 'normal')].join(','));
     }
   }
   return lines.join('\n') + '\n';
@@ -123,7 +123,7 @@ beforeAll(async () => {
         {
           id: 'x1',
           opportunity: HOSTILE_MARKDOWN.join(' '),
-          stage: map.stages[0].id,
+          stage: map.stages[0]!.id,
           impact: 3,
           reach: 0.5,
           effort: 2,
@@ -132,7 +132,7 @@ beforeAll(async () => {
         {
           id: 'x2',
           opportunity: HOSTILE_EVENTS[5],
-          stage: map.stages[1].id,
+          stage: map.stages[1]!.id,
           impact: 2,
           reach: 0.4,
           effort: 1,

@@ -89,7 +89,7 @@ describe('demo data generator', () => {
     const checkout = async (file: string) => {
       const { table } = await loadEvents(join(committed, file));
       const result = funnel(table, { steps });
-      return { successes: result.steps[4].customers, n: result.steps[3].customers };
+      return { successes: result.steps[4]!.customers, n: result.steps[3]!.customers };
     };
     const comparison = compareRates({
       before: await checkout('retail-checkout-before.csv'),

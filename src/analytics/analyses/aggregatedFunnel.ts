@@ -59,12 +59,12 @@ export function aggregatedFunnel(table: ColumnTable): AggregatedFunnelResult {
   if (names.length < 2) throw new Error('aggregated funnel: a funnel needs 2 or more steps');
   const filled = (counts: number[]) => names.map((_, index) => counts[index] ?? 0);
   const totals = names.map(() => 0);
-  for (const counts of bySegment.values()) filled(counts).forEach((count, index) => (totals[index] += count));
+  for (const counts of bySegment.values()) filled(counts).forEach((count, index) => (totals[index]! += count));
 
   const warnings: string[] = [];
   const checkGrowth = (counts: number[], where: string) => {
     for (let index = 1; index < counts.length; index++) {
-      if (counts[index] > counts[index - 1]) {
+      if (counts[index]! > counts[index - 1]!) {
         warnings.push(
           `${where}customers grow from step ${index} "${names[index - 1]}" (${counts[index - 1]}) to step ${index + 1} "${names[index]}" (${counts[index]}): this is a stage table, not a funnel`,
         );

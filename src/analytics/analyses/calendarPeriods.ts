@@ -101,7 +101,7 @@ export function periodIndex(periods: CalendarPeriods, ms: number): number {
   let high = starts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= ms) low = middle;
+    if (starts[middle]! <= ms) low = middle;
     else high = middle - 1;
   }
   return low;

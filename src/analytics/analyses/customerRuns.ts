@@ -31,22 +31,22 @@ export function customerRuns(encoded: EncodedEvents, tieRankByEvent: Int32Array 
   const { rows, customerCodes, eventCodes, timestamps } = encoded;
   const customers = encoded.customerIds.length;
   const runStarts = new Int32Array(customers + 1);
-  for (let row = 0; row < rows; row++) runStarts[customerCodes[row] + 1]++;
-  for (let c = 0; c < customers; c++) runStarts[c + 1] += runStarts[c];
+  for (let row = 0; row < rows; row++) runStarts[customerCodes[row]! + 1]!++;
+  for (let c = 0; c < customers; c++) runStarts[c + 1]! += runStarts[c]!;
   const fill = runStarts.slice(0, customers);
   const order = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) order[fill[customerCodes[row]]++] = row;
+  for (let row = 0; row < rows; row++) order[fill[customerCodes[row]!]!++] = row;
 
-  const rank = (row: number) => (tieRankByEvent === null ? 0 : tieRankByEvent[eventCodes[row]]);
-  const compare = (a: number, b: number) => timestamps[a] - timestamps[b] || rank(a) - rank(b) || a - b;
+  const rank = (row: number) => (tieRankByEvent === null ? 0 : tieRankByEvent[eventCodes[row]!]!);
+  const compare = (a: number, b: number) => timestamps[a]! - timestamps[b]! || rank(a) - rank(b) || a - b;
   for (let c = 0; c < customers; c++) {
-    const start = runStarts[c];
-    const end = runStarts[c + 1];
+    const start = runStarts[c]!;
+    const end = runStarts[c + 1]!;
     let sorted = true;
     for (let i = start + 1; i < end; i++) {
-      const previous = order[i - 1];
-      const current = order[i];
-      const dt = timestamps[current] - timestamps[previous];
+      const previous = order[i - 1]!;
+      const current = order[i]!;
+      const dt = timestamps[current]! - timestamps[previous]!;
       if (dt < 0 || (dt === 0 && rank(current) < rank(previous))) {
         sorted = false;
         break;

@@ -50,19 +50,19 @@ export function funnel(table: ColumnTable, specInput: FunnelSpecInput): FunnelRe
     const bucketOfCustomer = new Int32Array(reached.furthest.length).fill(-1);
     const startValues = new Array<unknown>(reached.furthest.length);
     for (let c = 0; c < reached.furthest.length; c++) {
-      const row = reached.attemptStartRow[c];
+      const row = reached.attemptStartRow[c]!;
       const value = row < 0 ? null : values[row];
       startValues[c] = cellText(value) || NO_VALUE;
     }
     const { codes, dictionary } = encodeColumn(startValues);
-    for (let c = 0; c < codes.length; c++) bucketOfCustomer[c] = reached.furthest[c] > 0 ? codes[c] : -1;
+    for (let c = 0; c < codes.length; c++) bucketOfCustomer[c] = reached.furthest[c]! > 0 ? codes[c]! : -1;
     dictionary.forEach((value, code) => {
       const bucketSteps = figures(names, reached, bucketOfCustomer, code);
-      if (bucketSteps[0].customers > 0) breakdown.push({ value, steps: bucketSteps });
+      if (bucketSteps[0]!.customers > 0) breakdown.push({ value, steps: bucketSteps });
     });
     // Biggest bucket first, then by name (code-unit order) for a stable report.
     breakdown.sort(
-      (a, b) => b.steps[0].customers - a.steps[0].customers || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+      (a, b) => b.steps[0]!.customers - a.steps[0]!.customers || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   }
   return { mode: spec.mode, window_seconds: spec.windowSeconds, steps, breakdown };
@@ -74,14 +74,15 @@ function figures(names: string[], reached: FurthestSteps, group: Int32Array, gro
   const atLeast = new Array<number>(stepCount).fill(0);
   for (let c = 0; c < furthest.length; c++) {
     if (group[c] !== groupCode) continue;
-    for (let s = 0; s < furthest[c]; s++) atLeast[s]++;
+    for (let s = 0; s < furthest[c]!; s++) atLeast[s]!++;
   }
   const gaps: Float64Array[] = atLeast.map((count) => new Float64Array(count));
   const filled = new Int32Array(stepCount);
   for (let c = 0; c < furthest.length; c++) {
     if (group[c] !== groupCode) continue;
     const base = c * stepCount;
-    for (let s = 1; s < furthest[c]; s++) gaps[s][filled[s]++] = (stepTimes[base + s] - stepTimes[base + s - 1]) / 1000;
+    for (let s = 1; s < furthest[c]!; s++)
+      gaps[s]![filled[s]!++] = (stepTimes[base + s]! - stepTimes[base + s - 1]!) / 1000;
   }
   return funnelSteps(names, atLeast, gaps);
 }

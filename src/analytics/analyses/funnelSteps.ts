@@ -28,7 +28,7 @@ export function funnelSteps(
   gapsSeconds: readonly ArrayLike<number>[] | null,
 ): FunnelStepFigures[] {
   return names.map((name, index) => {
-    const atStep = customers[index];
+    const atStep = customers[index]!;
     if (index === 0) {
       const entered = atStep > 0 ? 1 : null;
       return {
@@ -47,9 +47,9 @@ export function funnelSteps(
       step: index + 1,
       name,
       customers: atStep,
-      conversion_from_start: ratio(atStep, customers[0]),
-      conversion_from_previous: ratio(atStep, customers[index - 1]),
-      dropped: customers[index - 1] - atStep,
+      conversion_from_start: ratio(atStep, customers[0]!),
+      conversion_from_previous: ratio(atStep, customers[index - 1]!),
+      dropped: customers[index - 1]! - atStep,
       median_seconds_from_previous: gaps ? median(gaps) : null,
       mean_seconds_from_previous: gaps ? mean(gaps) : null,
     };

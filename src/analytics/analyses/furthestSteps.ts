@@ -37,7 +37,7 @@ function stepMasks(encoded: EncodedEvents, steps: FunnelStep[]): Uint32Array {
   steps.forEach((step, index) => {
     for (const name of step.events) {
       const code = codeOf.get(name);
-      if (code !== undefined) masks[code] |= 1 << index;
+      if (code !== undefined) masks[code]! |= 1 << index;
     }
   });
   return masks;
@@ -50,7 +50,7 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
   // Spec §3: equal timestamps sort by the first step they match, non-matching events last.
   const tieRank = new Int32Array(masks.length);
   for (let code = 0; code < masks.length; code++) {
-    tieRank[code] = masks[code] === 0 ? stepCount : 31 - Math.clz32(masks[code] & -masks[code]);
+    tieRank[code] = masks[code] === 0 ? stepCount : 31 - Math.clz32(masks[code]! & -masks[code]!);
   }
   const { order, runStarts } = customerRuns(encoded, tieRank);
   const { eventCodes, timestamps } = encoded;
@@ -68,20 +68,20 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
   const attemptTimes = new Float64Array(stepCount);
 
   for (let customer = 0; customer < customers; customer++) {
-    const start = runStarts[customer];
-    const length = runStarts[customer + 1] - start;
+    const start = runStarts[customer]!;
+    const length = runStarts[customer + 1]! - start;
     if (length > runMask.length) {
       runMask = new Uint32Array(length * 2);
       runTime = new Float64Array(length * 2);
     }
     let anyMask = 0;
     for (let p = 0; p < length; p++) {
-      const row = order[start + p];
-      runMask[p] = masks[eventCodes[row]];
-      runTime[p] = timestamps[row];
-      anyMask |= runMask[p];
+      const row = order[start + p]!;
+      runMask[p] = masks[eventCodes[row]!]!;
+      runTime[p] = timestamps[row]!;
+      anyMask |= runMask[p]!;
     }
-    lastEventMs[customer] = runTime[length - 1];
+    lastEventMs[customer] = runTime[length - 1]!;
     if (anyMask === 0 || (spec.mode !== 'unordered' && (anyMask & 1) === 0)) continue;
 
     let best = 0;
@@ -90,7 +90,7 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
     const keep = (reached: number, startPosition: number) => {
       best = reached;
       bestStart = startPosition;
-      for (let s = 0; s < reached; s++) stepTimes[base + s] = attemptTimes[s];
+      for (let s = 0; s < reached; s++) stepTimes[base + s] = attemptTimes[s]!;
     };
 
     if (spec.mode === 'ordered') {
@@ -100,19 +100,19 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
         const offset = s * width;
         const bit = 1 << s;
         next[offset + length] = -1;
-        for (let p = length - 1; p >= 0; p--) next[offset + p] = runMask[p] & bit ? p : next[offset + p + 1];
+        for (let p = length - 1; p >= 0; p--) next[offset + p] = runMask[p]! & bit ? p : next[offset + p + 1]!;
       }
       for (let p = 0; p < length && best < stepCount; p++) {
-        if ((runMask[p] & 1) === 0) continue;
-        const t0 = runTime[p];
+        if ((runMask[p]! & 1) === 0) continue;
+        const t0 = runTime[p]!;
         attemptTimes[0] = t0;
         let reached = 1;
         let position = p;
         // Greedy: the earliest later event for each next step, within the window (spec §4.2).
         while (reached < stepCount) {
-          const q = next[reached * width + position + 1];
-          if (q < 0 || runTime[q] - t0 > windowMs) break;
-          attemptTimes[reached] = runTime[q];
+          const q = next[reached * width + position + 1]!;
+          if (q < 0 || runTime[q]! - t0 > windowMs) break;
+          attemptTimes[reached] = runTime[q]!;
           position = q;
           reached++;
         }
@@ -120,14 +120,14 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
       }
     } else if (spec.mode === 'strict') {
       for (let p = 0; p < length && best < stepCount; p++) {
-        if ((runMask[p] & 1) === 0) continue;
-        const t0 = runTime[p];
+        if ((runMask[p]! & 1) === 0) continue;
+        const t0 = runTime[p]!;
         attemptTimes[0] = t0;
         let reached = 1;
         // The very next event must be the next step (spec §4.3).
         for (let q = p + 1; q < length && reached < stepCount; q++) {
-          if ((runMask[q] & (1 << reached)) === 0 || runTime[q] - t0 > windowMs) break;
-          attemptTimes[reached] = runTime[q];
+          if ((runMask[q]! & (1 << reached)) === 0 || runTime[q]! - t0 > windowMs) break;
+          attemptTimes[reached] = runTime[q]!;
           reached++;
         }
         if (reached > best) keep(reached, p);
@@ -136,15 +136,15 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
       const all = stepCount === 32 ? 0xffffffff : (1 << stepCount) - 1;
       for (let p = 0; p < length && best < stepCount; p++) {
         if (runMask[p] === 0) continue;
-        const t0 = runTime[p];
+        const t0 = runTime[p]!;
         let done = 0;
         let reached = 0;
         // Each event completes one step not yet done: the first it matches (spec §4.4).
-        for (let q = p; q < length && runTime[q] - t0 <= windowMs; q++) {
-          const open = runMask[q] & ~done;
+        for (let q = p; q < length && runTime[q]! - t0 <= windowMs; q++) {
+          const open = runMask[q]! & ~done;
           if (open === 0) continue;
           done |= open & -open;
-          attemptTimes[reached] = runTime[q];
+          attemptTimes[reached] = runTime[q]!;
           reached++;
           if ((done & all) === all) break;
         }
@@ -152,7 +152,7 @@ export function furthestSteps(encoded: EncodedEvents, spec: FurthestStepsSpec): 
       }
     }
     furthest[customer] = best;
-    attemptStartRow[customer] = bestStart < 0 ? -1 : order[start + bestStart];
+    attemptStartRow[customer] = bestStart < 0 ? -1 : order[start + bestStart]!;
   }
   return { stepCount, furthest, attemptStartRow, stepTimes, lastEventMs };
 }

@@ -36,7 +36,7 @@ export interface PathsResult {
 export function comparePaths(a: readonly string[], b: readonly string[]): number {
   const shared = Math.min(a.length, b.length);
   for (let i = 0; i < shared; i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   }
   return a.length - b.length;
 }
@@ -93,13 +93,13 @@ export function paths(table: ColumnTable, specInput: PathsSpecInput = {}): Paths
       pathCustomers.push(0);
       pathLastCustomer.push(-1);
     }
-    pathSessions[index]++;
+    pathSessions[index]!++;
     if (pathLastCustomer[index] !== customer) {
       pathLastCustomer[index] = customer;
-      pathCustomers[index]++;
+      pathCustomers[index]!++;
     }
     for (let i = 0; i + 1 < length; i++) {
-      const edgeKey = (i * eventCount + path[i]) * eventCount + path[i + 1];
+      const edgeKey = (i * eventCount + path[i]!) * eventCount + path[i + 1]!;
       let edge = edgeIndex.get(edgeKey);
       if (edge === undefined) {
         edge = edgeKeys.length;
@@ -109,10 +109,10 @@ export function paths(table: ColumnTable, specInput: PathsSpecInput = {}): Paths
         edgeCustomers.push(0);
         edgeLastCustomer.push(-1);
       }
-      edgeSessions[edge]++;
+      edgeSessions[edge]!++;
       if (edgeLastCustomer[edge] !== customer) {
         edgeLastCustomer[edge] = customer;
-        edgeCustomers[edge]++;
+        edgeCustomers[edge]!++;
       }
     }
   };
@@ -120,15 +120,15 @@ export function paths(table: ColumnTable, specInput: PathsSpecInput = {}): Paths
   for (let customer = 0; customer < runStarts.length - 1; customer++) {
     nodeCount = 0;
     let previousTime = -Infinity;
-    for (let i = runStarts[customer]; i < runStarts[customer + 1]; i++) {
-      const row = order[i];
-      const time = timestamps[row];
+    for (let i = runStarts[customer]!; i < runStarts[customer + 1]!; i++) {
+      const row = order[i]!;
+      const time = timestamps[row]!;
       if (nodeCount > 0 && gapMs > 0 && time - previousTime >= gapMs) {
         closeSession(customer);
         nodeCount = 0;
       }
       previousTime = time;
-      const code = eventCodes[row];
+      const code = eventCodes[row]!;
       if (spec.collapseRepeats && nodeCount > 0 && nodes[nodeCount - 1] === code) continue;
       if (nodeCount === nodes.length) {
         const grown = new Int32Array(nodes.length * 2);
@@ -141,24 +141,24 @@ export function paths(table: ColumnTable, specInput: PathsSpecInput = {}): Paths
   }
 
   const rows: PathRow[] = pathNodes.map((codes, index) => ({
-    path: Array.from(codes, (code) => eventNames[code]),
-    sessions: pathSessions[index],
-    customers: pathCustomers[index],
+    path: Array.from(codes, (code) => eventNames[code]!),
+    sessions: pathSessions[index]!,
+    customers: pathCustomers[index]!,
   }));
   rows.sort((a, b) => b.sessions - a.sessions || comparePaths(a.path, b.path));
 
   const edges: FlowEdge[] = [];
   edgeKeys.forEach((key, index) => {
-    if (edgeSessions[index] < spec.minSessions) return;
+    if (edgeSessions[index]! < spec.minSessions) return;
     const target = key % eventCount;
     const source = Math.floor(key / eventCount) % eventCount;
     const position = Math.floor(key / eventCount / eventCount) + 1;
     edges.push({
       position,
-      source: eventNames[source],
-      target: eventNames[target],
-      sessions: edgeSessions[index],
-      customers: edgeCustomers[index],
+      source: eventNames[source]!,
+      target: eventNames[target]!,
+      sessions: edgeSessions[index]!,
+      customers: edgeCustomers[index]!,
     });
   });
   edges.sort(

@@ -34,7 +34,7 @@ export function proposeSteps(table: ColumnTable, options: ProposeStepsOptions = 
     const depth = steps.length;
     const counts = new Map<string, number>();
     for (const sequence of following) {
-      if (sequence.length > depth) counts.set(sequence[depth], (counts.get(sequence[depth]) ?? 0) + 1);
+      if (sequence.length > depth) counts.set(sequence[depth]!, (counts.get(sequence[depth]!) ?? 0) + 1);
     }
     let best: string | null = null;
     let bestCount = 0;
@@ -59,20 +59,20 @@ function firstOccurrenceSequences(table: ColumnTable): string[][] {
   const events = table.array('event') as ArrayLike<string>;
   const rows = Array.from({ length: ids.length }, (_, row) => row);
   // Array.prototype.sort is stable, so equal timestamps keep input order.
-  rows.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : times[a] - times[b]));
+  rows.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : times[a]! - times[b]!));
   const sequences: string[][] = [];
   let current: string[] = [];
   let seen = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (i > 0 && ids[row] !== ids[rows[i - 1]]) {
+    const row = rows[i]!;
+    if (i > 0 && ids[row] !== ids[rows[i - 1]!]) {
       sequences.push(current);
       current = [];
       seen = new Set();
     }
-    if (!seen.has(events[row])) {
-      seen.add(events[row]);
-      current.push(events[row]);
+    if (!seen.has(events[row]!)) {
+      seen.add(events[row]!);
+      current.push(events[row]!);
     }
   }
   if (rows.length > 0) sequences.push(current);

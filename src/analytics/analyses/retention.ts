@@ -43,7 +43,7 @@ export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}
   let firstMs = Infinity;
   let lastMs = -Infinity;
   for (let row = 0; row < encoded.rows; row++) {
-    const t = timestamps[row];
+    const t = timestamps[row]!;
     if (t < firstMs) firstMs = t;
     if (t > lastMs) lastMs = t;
   }
@@ -57,35 +57,35 @@ export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}
   const tally = new Float64Array((lastPeriod + 1) * width);
   const sizes = new Float64Array(lastPeriod + 1);
   for (let customer = 0; customer < runStarts.length - 1; customer++) {
-    const end = runStarts[customer + 1];
+    const end = runStarts[customer + 1]!;
     let cohort = -1;
     // Runs are in time order: the first start event fixes the cohort.
-    for (let i = runStarts[customer]; i < end; i++) {
-      const row = order[i];
-      if (isStart(eventCodes[row])) {
-        cohort = periodIndex(periods, timestamps[row]);
+    for (let i = runStarts[customer]!; i < end; i++) {
+      const row = order[i]!;
+      if (isStart(eventCodes[row]!)) {
+        cohort = periodIndex(periods, timestamps[row]!);
         break;
       }
     }
     if (cohort < 0) continue;
-    sizes[cohort]++;
+    sizes[cohort]!++;
     const base = cohort * width;
     let previousPeriod = cohort;
-    for (let i = runStarts[customer]; i < end; i++) {
-      const row = order[i];
-      if (!isReturn(eventCodes[row])) continue;
-      const t = timestamps[row];
+    for (let i = runStarts[customer]!; i < end; i++) {
+      const row = order[i]!;
+      if (!isReturn(eventCodes[row]!)) continue;
+      const t = timestamps[row]!;
       // Still inside the period already counted (or before it): skip the search.
-      if (previousPeriod === lastPeriod || t < periods.startsMs[previousPeriod + 1]) continue;
+      if (previousPeriod === lastPeriod || t < periods.startsMs[previousPeriod + 1]!) continue;
       const period = periodIndex(periods, t);
       if (period <= previousPeriod) continue;
       previousPeriod = period;
-      if (spec.mode === 'on') tally[base + period - cohort]++;
+      if (spec.mode === 'on') tally[base + period - cohort]!++;
     }
     if (spec.mode === 'on_or_after' && previousPeriod > cohort) {
       // Returned as late as `previousPeriod`: counts in every period 1..that offset.
-      tally[base + 1]++;
-      tally[base + previousPeriod - cohort + 1]--;
+      tally[base + 1]!++;
+      tally[base + previousPeriod - cohort + 1]!--;
     }
   }
 
@@ -94,7 +94,7 @@ export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}
   const columns = lastPeriod - firstCohort + 1;
   const cohorts: RetentionCohort[] = [];
   for (let cohort = firstCohort; cohort <= lastPeriod; cohort++) {
-    const size = sizes[cohort];
+    const size = sizes[cohort]!;
     if (size === 0) continue;
     const counts: (number | null)[] = [];
     const rates: (number | null)[] = [];
@@ -110,13 +110,13 @@ export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}
       }
       let count: number;
       if (offset === 0) count = size;
-      else if (spec.mode === 'on') count = tally[cohort * width + offset];
-      else count = running += tally[cohort * width + offset];
+      else if (spec.mode === 'on') count = tally[cohort * width + offset]!;
+      else count = running += tally[cohort * width + offset]!;
       counts.push(count);
       rates.push(count / size);
       partial.push(period === lastPeriod);
     }
-    cohorts.push({ cohort: periods.labels[cohort], size, counts, rates, partial });
+    cohorts.push({ cohort: periods.labels[cohort]!, size, counts, rates, partial });
   }
   return { period: spec.period, mode: spec.mode, cohorts };
 }

@@ -90,27 +90,27 @@ function summarise(
   const bad = new Float64Array(groups);
   const customersSeen = groupNames.map(() => new Set<number>());
   for (const row of rows) {
-    const group = groupCodes[row];
+    const group = groupCodes[row]!;
     // Empty grouping values are left out of that grouping (spec §8).
     if (groupNames[group] === '') continue;
     const score = scores[row] as number;
-    count[group]++;
-    sum[group] += score;
-    if (scale === 5 ? score >= 4 : score >= 9) good[group]++;
-    if (scale === 10 && score <= 6) bad[group]++;
-    customersSeen[group].add(customerCodes[row]);
+    count[group]!++;
+    sum[group]! += score;
+    if (scale === 5 ? score >= 4 : score >= 9) good[group]!++;
+    if (scale === 10 && score <= 6) bad[group]!++;
+    customersSeen[group]!.add(customerCodes[row]!);
   }
   const result: SatisfactionRow[] = [];
   for (let group = 0; group < groups; group++) {
     if (count[group] === 0) continue;
     const row: SatisfactionRow = {
-      name: groupNames[group],
-      customers: customersSeen[group].size,
-      count: count[group],
-      mean: sum[group] / count[group],
+      name: groupNames[group]!,
+      customers: customersSeen[group]!.size,
+      count: count[group]!,
+      mean: sum[group]! / count[group]!,
     };
-    if (scale === 5) row.csat = good[group] / count[group];
-    else row.nps = ((good[group] - bad[group]) / count[group]) * 100;
+    if (scale === 5) row.csat = good[group]! / count[group]!;
+    else row.nps = ((good[group]! - bad[group]!) / count[group]!) * 100;
     result.push(row);
   }
   // Most answered first, then by name in code-unit order.

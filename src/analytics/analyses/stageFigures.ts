@@ -49,13 +49,13 @@ export function stageFigures(
     let sum = 0;
     let count = 0;
     for (let row = 0; row < customerIds.length; row++) {
-      const inStage = names ? names.has(events[row]) : stageColumn !== null && stageColumn[row] === stage.id;
+      const inStage = names ? names.has(events[row]!) : stageColumn !== null && stageColumn[row] === stage.id;
       if (!inStage) continue;
-      customers.add(customerIds[row]);
+      customers.add(customerIds[row]!);
       const score = scoreColumn?.[row];
       if (score === null || score === undefined || Number.isNaN(score)) continue;
       if (score < 1 || score > 5) outside = true;
-      scored.add(customerIds[row]);
+      scored.add(customerIds[row]!);
       sum += score;
       count++;
     }

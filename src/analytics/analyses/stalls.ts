@@ -47,12 +47,12 @@ export function stalls(table: ColumnTable, specInput: StallsSpecInput): StallsRe
   const stalled = new Array<number>(stepCount).fill(0);
   const ids: string[][] = spec.steps.map(() => []);
   for (let c = 0; c < reached.furthest.length; c++) {
-    const step = reached.furthest[c];
+    const step = reached.furthest[c]!;
     if (step === 0) continue;
-    customers[step - 1]++;
-    if (reached.lastEventMs[c] < thresholdMs) {
-      stalled[step - 1]++;
-      if (spec.listCustomers) ids[step - 1].push(encoded.customerIds[c]);
+    customers[step - 1]!++;
+    if (reached.lastEventMs[c]! < thresholdMs) {
+      stalled[step - 1]!++;
+      if (spec.listCustomers) ids[step - 1]!.push(encoded.customerIds[c]!);
     }
   }
   return {
@@ -64,10 +64,10 @@ export function stalls(table: ColumnTable, specInput: StallsSpecInput): StallsRe
     steps: spec.steps.slice(0, -1).map((step, index) => ({
       step: index + 1,
       name: step.name,
-      customers: customers[index],
-      stalled: stalled[index],
-      stalled_share: ratio(stalled[index], customers[index]),
-      customer_ids: spec.listCustomers ? ids[index] : null,
+      customers: customers[index]!,
+      stalled: stalled[index]!,
+      stalled_share: ratio(stalled[index]!, customers[index]!),
+      customer_ids: spec.listCustomers ? ids[index]! : null,
     })),
   };
 }

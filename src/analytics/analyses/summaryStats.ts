@@ -11,14 +11,14 @@ export function median(values: ArrayLike<number>): number | null {
   if (count === 0) return null;
   const sorted = Float64Array.from(values).sort();
   const middle = count >> 1;
-  return count % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return count % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function mean(values: ArrayLike<number>): number | null {
   const count = values.length;
   if (count === 0) return null;
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += values[i];
+  for (let i = 0; i < count; i++) sum += values[i]!;
   return sum / count;
 }
 

@@ -47,10 +47,10 @@ export function value(table: ColumnTable, specInput: ValueSpecInput = {}): Value
       let firstMs = NaN;
       let previousMs = NaN;
       let count = 0;
-      for (let i = runStarts[customer]; i < runStarts[customer + 1]; i++) {
-        const row = order[i];
+      for (let i = runStarts[customer]!; i < runStarts[customer + 1]!; i++) {
+        const row = order[i]!;
         if (eventCodes[row] !== purchaseCode) continue;
-        const t = timestamps[row];
+        const t = timestamps[row]!;
         if (count === 0) firstMs = t;
         else gapsDays.push((t - previousMs) / DAY_MS);
         previousMs = t;

@@ -8,9 +8,9 @@
  *   whatIf(table, { steps: 'visit,cart,checkout,purchase', step: 3, uplift: 0.3 });
  *   // { step: 3, uplift: 0.3, capped: false, aov: 52.1, additional_customers: 12.6, additional_value: 656.5, steps: [...] }
  */
-import { funnel } from './funnel.ts';
+import { funnel, type FunnelResult } from './funnel.ts';
 import type { ColumnTable } from '../events.ts';
-import { parseWhatIfSpec, type WhatIfSpecInput } from './spec.ts';
+import { parseWhatIfSpec, type WhatIfSpec, type WhatIfSpecInput } from './spec.ts';
 import { ratio } from './summaryStats.ts';
 import { value } from './value.ts';
 
@@ -43,6 +43,11 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     window: spec.windowSeconds,
     mode: spec.mode,
   });
+  return projectWhatIf(spec, base, value(table, { purchase_event: spec.purchaseEvent }).aov);
+}
+
+/** The projection from a funnel result and an AOV (shared with the SQL engines). */
+export function projectWhatIf(spec: WhatIfSpec, base: FunnelResult, aov: number | null): WhatIfResult {
   const target = spec.step - 1;
   let capped = false;
   const projected: number[] = [];
@@ -51,21 +56,20 @@ export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfRe
     else if (index === target) {
       const raised = (figures.conversion_from_previous ?? 0) * (1 + spec.uplift);
       capped = raised > 1;
-      projected.push(projected[index - 1] * Math.min(1, raised));
-    } else projected.push(projected[index - 1] * (figures.conversion_from_previous ?? 0));
+      projected.push(projected[index - 1]! * Math.min(1, raised));
+    } else projected.push(projected[index - 1]! * (figures.conversion_from_previous ?? 0));
   });
   const steps = base.steps.map((figures, index) => ({
     step: figures.step,
     name: figures.name,
     customers: figures.customers,
     conversion_from_previous: figures.conversion_from_previous,
-    projected_customers: projected[index],
+    projected_customers: projected[index]!,
     projected_conversion_from_previous:
-      index === 0 ? figures.conversion_from_previous : ratio(projected[index], projected[index - 1]),
-    additional_customers: projected[index] - figures.customers,
+      index === 0 ? figures.conversion_from_previous : ratio(projected[index]!, projected[index - 1]!),
+    additional_customers: projected[index]! - figures.customers,
   }));
-  const additional = steps[steps.length - 1].additional_customers;
-  const aov = value(table, { purchase_event: spec.purchaseEvent }).aov;
+  const additional = steps[steps.length - 1]!.additional_customers;
   return {
     step: spec.step,
     uplift: spec.uplift,

@@ -57,17 +57,17 @@ export function summarizeEvents(input: {
   for (let i = 0; i < timestamps.length; i++) {
     if (keep && !keep[i]) continue;
     rows++;
-    const customer = customers.codes[i];
+    const customer = customers.codes[i]!;
     if (!customerSeen[customer]) {
       customerSeen[customer] = 1;
       customerCount++;
     }
-    const event = events.codes[i];
+    const event = events.codes[i]!;
     if (!eventSeen[event]) {
       eventSeen[event] = 1;
       eventCount++;
     }
-    const t = timestamps[i];
+    const t = timestamps[i]!;
     if (t < first) first = t;
     if (t > last) last = t;
   }

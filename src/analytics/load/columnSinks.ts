@@ -73,8 +73,8 @@ export class TextSink implements ColumnSink {
     // Logs repeat the previous row's value often (same customer, channel, segment): check it first.
     const last = this.lastCode;
     if (last >= 0) {
-      const offset = this.offsets[last];
-      if (this.offsets[last + 1] - offset === length) {
+      const offset = this.offsets[last]!;
+      if (this.offsets[last + 1]! - offset === length) {
         let same = true;
         for (let i = 0; i < length; i++) {
           if (pool[offset + i] !== bytes[start + i]) {
@@ -90,11 +90,11 @@ export class TextSink implements ColumnSink {
     const key =
       length === 0
         ? 0
-        : ((length << 4) ^ bytes[start] ^ (bytes[end - 1] << 2) ^ (bytes[start + (length >> 1)] << 5)) & 255;
-    const cached = this.recent[key] - 1;
+        : ((length << 4) ^ bytes[start]! ^ (bytes[end - 1]! << 2) ^ (bytes[start + (length >> 1)]! << 5)) & 255;
+    const cached = this.recent[key]! - 1;
     if (cached >= 0) {
-      const offset = this.offsets[cached];
-      if (this.offsets[cached + 1] - offset === length) {
+      const offset = this.offsets[cached]!;
+      if (this.offsets[cached + 1]! - offset === length) {
         let same = true;
         for (let i = 0; i < length; i++) {
           if (pool[offset + i] !== bytes[start + i]) {
@@ -116,7 +116,7 @@ export class TextSink implements ColumnSink {
 
   private lookup(bytes: Uint8Array, start: number, end: number, text?: string): number {
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
     hash ^= hash >>> 16;
     const slots = this.slots;
     const mask = slots.length - 1;
@@ -124,11 +124,11 @@ export class TextSink implements ColumnSink {
     const pool = this.pool;
     let slot = hash & mask;
     for (;;) {
-      const code = slots[slot] - 1;
+      const code = slots[slot]! - 1;
       if (code < 0) break;
       if (this.hashes[code] === hash) {
-        const offset = this.offsets[code];
-        if (this.offsets[code + 1] - offset === length) {
+        const offset = this.offsets[code]!;
+        if (this.offsets[code + 1]! - offset === length) {
           let same = true;
           for (let i = 0; i < length; i++) {
             if (pool[offset + i] !== bytes[start + i]) {
@@ -162,7 +162,7 @@ export class TextSink implements ColumnSink {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let code = 0; code < this.hashes.length; code++) {
-      let slot = this.hashes[code] & mask;
+      let slot = this.hashes[code]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = code + 1;
     }
@@ -185,8 +185,8 @@ export class TextSink implements ColumnSink {
     let j = 0;
     for (let i = 0; i < codes.length; i++) {
       if (keep && !keep[i]) continue;
-      const code = codes[i];
-      out[j++] = code < 0 ? null : dictionary[code];
+      const code = codes[i]!;
+      out[j++] = code < 0 ? null : dictionary[code]!;
     }
     return out;
   }
@@ -229,14 +229,14 @@ export class NumberSink implements ColumnSink {
       if (!keep) return values.slice();
       const out = new Float64Array(size);
       let j = 0;
-      for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i];
+      for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i]!;
       return out;
     }
     const out = new Array<number | null>(size);
     let j = 0;
     for (let i = 0; i < values.length; i++) {
       if (keep && !keep[i]) continue;
-      const value = values[i];
+      const value = values[i]!;
       out[j++] = value !== value ? null : value;
     }
     return out;
@@ -280,6 +280,6 @@ function valueKey(value: unknown): string {
 
 export function countKept(keep: Uint8Array): number {
   let count = 0;
-  for (let i = 0; i < keep.length; i++) count += keep[i];
+  for (let i = 0; i < keep.length; i++) count += keep[i]!;
   return count;
 }

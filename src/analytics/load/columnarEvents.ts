@@ -28,7 +28,7 @@ export function eventsFromColumns(
   const builder = new EventTableBuilder(file, header, options, 'typed');
   const values: unknown[] = new Array(columns.length);
   for (let row = 0; row < rows && !builder.hasFatalError; row++) {
-    for (let c = 0; c < columns.length; c++) values[c] = columns[c][row];
+    for (let c = 0; c < columns.length; c++) values[c] = columns[c]![row];
     builder.addRow(values, columns.length, row + 1);
   }
   return builder.finish();
@@ -71,7 +71,7 @@ export async function parquetEvents(
       file: buffer,
       metadata,
       onChunk({ columnName, columnData, rowStart }) {
-        const target = columns[indexByName.get(columnName)!];
+        const target = columns[indexByName.get(columnName)!]!;
         for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];
       },
     });

@@ -37,7 +37,7 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 
 /** The value of field `index` as a string. */
 export function fieldText(row: CsvRow, index: number): string {
-  return row.quoted[index] ?? decodeUtf8(row.bytes, row.starts[index], row.ends[index]);
+  return row.quoted[index] ?? decodeUtf8(row.bytes, row.starts[index]!, row.ends[index]!);
 }
 
 export interface CsvHandler {
@@ -183,7 +183,7 @@ export class CsvParser {
     // Excel's `sep=;` hint line names the delimiter and is not the header.
     const hint = /^sep=(.)$/.exec(firstLine);
     if (hint) {
-      this.setDelimiter(hint[1]);
+      this.setDelimiter(hint[1]!);
       this.line++;
       if (end < 0) return bytes.length;
       return bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;

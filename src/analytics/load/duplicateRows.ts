@@ -29,11 +29,11 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
   // Column by column: each pass is one tight loop over one typed array.
   const hashes = new Int32Array(rows).fill(0x9747b28c);
   for (let c = 0; c < columnCount; c++) {
-    const column = words[c];
+    const column = words[c]!;
     if (strides[c] === 1) {
-      for (let row = 0; row < rows; row++) hashes[row] = mix(hashes[row], column[row]);
+      for (let row = 0; row < rows; row++) hashes[row] = mix(hashes[row]!, column[row]!);
     } else {
-      for (let row = 0; row < rows; row++) hashes[row] = mix(mix(hashes[row], column[2 * row]), column[2 * row + 1]);
+      for (let row = 0; row < rows; row++) hashes[row] = mix(mix(hashes[row]!, column[2 * row]!), column[2 * row + 1]!);
     }
   }
   // One big hash table would miss the cache on every row. Instead, partition the
@@ -43,39 +43,39 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
   const partitions = 1 << partitionBits;
   const shift = 32 - partitionBits;
   const starts = new Int32Array(partitions + 1);
-  if (partitionBits > 0) for (let row = 0; row < rows; row++) starts[(hashes[row] >>> shift) + 1]++;
+  if (partitionBits > 0) for (let row = 0; row < rows; row++) starts[(hashes[row]! >>> shift) + 1]!++;
   else starts[1] = rows;
-  for (let p = 0; p < partitions; p++) starts[p + 1] += starts[p];
+  for (let p = 0; p < partitions; p++) starts[p + 1]! += starts[p]!;
   const order = new Int32Array(rows);
   const orderHashes = new Int32Array(rows);
   const cursor = starts.slice(0, partitions);
   for (let row = 0; row < rows; row++) {
-    const partition = partitionBits > 0 ? hashes[row] >>> shift : 0;
-    const at = cursor[partition]++;
+    const partition = partitionBits > 0 ? hashes[row]! >>> shift : 0;
+    const at = cursor[partition]!++;
     order[at] = row;
-    orderHashes[at] = hashes[row];
+    orderHashes[at] = hashes[row]!;
   }
   let largest = 0;
-  for (let p = 0; p < partitions; p++) largest = Math.max(largest, starts[p + 1] - starts[p]);
+  for (let p = 0; p < partitions; p++) largest = Math.max(largest, starts[p + 1]! - starts[p]!);
   let capacity = 16;
   while (capacity < largest * 2) capacity *= 2;
   // Slot i holds [hash, row + 1] side by side: one cache line per probe.
   const table = new Int32Array(capacity * 2);
   let count = 0;
   for (let p = 0; p < partitions; p++) {
-    const from = starts[p];
-    const to = starts[p + 1];
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
     if (to - from < 2) continue;
     let size = 16;
     while (size < (to - from) * 2) size *= 2;
     const mask = size - 1;
     table.fill(0, 0, size * 2);
     for (let at = from; at < to; at++) {
-      const row = order[at];
-      const hash = orderHashes[at];
+      const row = order[at]!;
+      const hash = orderHashes[at]!;
       let slot = (hash ^ (hash >>> 13)) & mask;
       for (;;) {
-        const occupant = table[slot * 2 + 1] - 1;
+        const occupant = table[slot * 2 + 1]! - 1;
         if (occupant < 0) {
           table[slot * 2] = hash;
           table[slot * 2 + 1] = row + 1;
@@ -95,8 +95,8 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
 
 function sameRow(words: readonly Int32Array[], strides: readonly number[], a: number, b: number): boolean {
   for (let c = 0; c < words.length; c++) {
-    const stride = strides[c];
-    for (let w = 0; w < stride; w++) if (words[c][a * stride + w] !== words[c][b * stride + w]) return false;
+    const stride = strides[c]!;
+    for (let w = 0; w < stride; w++) if (words[c]![a * stride + w] !== words[c]![b * stride + w]) return false;
   }
   return true;
 }

@@ -206,7 +206,7 @@ export class EventTableBuilder {
       this.markSkipped(line);
       return;
     }
-    const lineOf = (index: number): number => (fieldLines ? fieldLines[index] : line);
+    const lineOf = (index: number): number => (fieldLines ? fieldLines[index]! : line);
     let valid = true;
 
     const idValue = values[this.idIndex];
@@ -215,7 +215,7 @@ export class EventTableBuilder {
       valid = false;
       this.rowError(
         lineOf(this.idIndex),
-        this.header[this.idIndex],
+        this.header[this.idIndex]!,
         `empty customer id (${quoteValue(idValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -225,7 +225,7 @@ export class EventTableBuilder {
       valid = false;
       this.rowError(
         lineOf(this.eventIndex),
-        this.header[this.eventIndex],
+        this.header[this.eventIndex]!,
         `empty event name (${quoteValue(eventValue ?? '')}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -236,19 +236,19 @@ export class EventTableBuilder {
       const what = textOf(timestampValue)?.trim() ? 'not a timestamp' : 'empty timestamp';
       this.rowError(
         lineOf(this.timestampIndex),
-        this.header[this.timestampIndex],
+        this.header[this.timestampIndex]!,
         `${what} (${quoteValue(timestampValue ?? '')}) — ${TIMESTAMP_HINT}`,
       );
     }
     const numbers = this.optionalNumbers;
     for (let n = 0; n < numbers.length; n++) {
-      const { index } = numbers[n];
+      const { index } = numbers[n]!;
       const parsed = numberOf(values[index]);
       if (parsed === undefined) {
         valid = false;
         this.rowError(
           lineOf(index),
-          this.header[index],
+          this.header[index]!,
           `not a number (${quoteValue(values[index])}) — ${numberHint(values[index])}`,
         );
       }
@@ -264,16 +264,16 @@ export class EventTableBuilder {
     this.lines.push(line);
     const texts = this.optionalText;
     for (let t = 0; t < texts.length; t++) {
-      const text = textOf(values[texts[t].index]);
-      texts[t].sink.push(text === null || text === '' ? null : text);
+      const text = textOf(values[texts[t]!.index]);
+      texts[t]!.sink.push(text === null || text === '' ? null : text);
     }
     for (let n = 0; n < numbers.length; n++) {
-      const parsed = numberOf(values[numbers[n].index]);
-      numbers[n].sink.push(parsed === null || parsed === undefined ? NaN : parsed);
+      const parsed = numberOf(values[numbers[n]!.index]);
+      numbers[n]!.sink.push(parsed === null || parsed === undefined ? NaN : parsed);
     }
     const extras = this.extras;
     for (let e = 0; e < extras.length; e++) {
-      const { sink, index } = extras[e];
+      const { sink, index } = extras[e]!;
       const value = values[index];
       if (sink instanceof TextSink)
         sink.push(value === '' || value === undefined || value === null ? null : (value as string));
@@ -293,20 +293,20 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
-    if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id], ends[id])) {
+    if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id]!, ends[id]!)) {
       valid = false;
       this.rowError(
-        fieldLines[id],
-        this.header[id],
+        fieldLines[id]!,
+        this.header[id]!,
         `empty customer id (${quoteValue(fieldText(row, id))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
     const event = this.eventIndex;
-    if (quoted[event] !== undefined ? quoted[event].trim() === '' : isBlank(bytes, starts[event], ends[event])) {
+    if (quoted[event] !== undefined ? quoted[event].trim() === '' : isBlank(bytes, starts[event]!, ends[event]!)) {
       valid = false;
       this.rowError(
-        fieldLines[event],
-        this.header[event],
+        fieldLines[event]!,
+        this.header[event]!,
         `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
@@ -315,32 +315,36 @@ export class EventTableBuilder {
     const timestamp =
       quotedTimestamp !== undefined
         ? parseTimestamp(quotedTimestamp, this.clock)
-        : parseTimestampBytes(bytes, starts[at], ends[at], this.clock);
+        : parseTimestampBytes(bytes, starts[at]!, ends[at]!, this.clock);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
       const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
-      this.rowError(fieldLines[at], this.header[at], `${what} (${quoteValue(raw)}) — ${TIMESTAMP_HINT}`);
+      this.rowError(fieldLines[at]!, this.header[at]!, `${what} (${quoteValue(raw)}) — ${TIMESTAMP_HINT}`);
     }
     const numbers = this.optionalNumbers;
     const parsedNumbers = this.parsedNumbers;
     for (let n = 0; n < numbers.length; n++) {
-      const index = numbers[n].index;
+      const index = numbers[n]!.index;
       const text = quoted[index];
       let parsed: number;
       if (text !== undefined) {
         const number = numberOf(text);
         parsed = number === null ? NaN : number === undefined ? -Infinity : number;
-      } else if (isBlank(bytes, starts[index], ends[index])) parsed = NaN;
+      } else if (isBlank(bytes, starts[index]!, ends[index]!)) parsed = NaN;
       else {
-        parsed = parseNumberBytes(bytes, starts[index], ends[index]);
+        parsed = parseNumberBytes(bytes, starts[index]!, ends[index]!);
         // A number that does not parse is marked -Infinity (no CSV number reads as that).
         if (parsed !== parsed) parsed = -Infinity;
       }
       if (parsed === -Infinity) {
         valid = false;
         const raw = fieldText(row, index);
-        this.rowError(fieldLines[index], this.header[index], `not a number (${quoteValue(raw)}) — ${numberHint(raw)}`);
+        this.rowError(
+          fieldLines[index]!,
+          this.header[index]!,
+          `not a number (${quoteValue(raw)}) — ${numberHint(raw)}`,
+        );
       }
       parsedNumbers[n] = parsed;
     }
@@ -353,10 +357,10 @@ export class EventTableBuilder {
     this.timestamps.push(timestamp);
     this.lines.push(row.line);
     const texts = this.optionalText;
-    for (let t = 0; t < texts.length; t++) pushOptionalField(texts[t].sink, row, texts[t].index);
-    for (let n = 0; n < numbers.length; n++) numbers[n].sink.push(parsedNumbers[n]);
+    for (let t = 0; t < texts.length; t++) pushOptionalField(texts[t]!.sink, row, texts[t]!.index);
+    for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = this.extras;
-    for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e].sink as TextSink, row, extras[e].index);
+    for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
   }
 
   /** The table and summary; throws DataError when there are errors (and for fatal ones always). */
@@ -382,17 +386,17 @@ export class EventTableBuilder {
       );
       if (duplicates.count > 0 && this.options.dedupe) {
         keep = new Uint8Array(rows).fill(1);
-        for (let i = 0; i < rows; i++) if (duplicates.firstOf[i] >= 0) keep[i] = 0;
+        for (let i = 0; i < rows; i++) if (duplicates.firstOf[i]! >= 0) keep[i] = 0;
       }
       const loaded: WarningRows = { file: this.file, lines: this.lines.view(), keep };
       if (duplicates.count > 0) warnings.push(...duplicateWarnings(loaded, duplicates, this.options.dedupe));
-      const timestampColumn = this.header[this.timestampIndex];
+      const timestampColumn = this.header[this.timestampIndex]!;
       warnings.push(...futureWarnings(loaded, timestampColumn, this.timestamps.view(), this.options.now));
       for (const { column, sink, index } of this.optionalText) {
         if (column !== 'channel' && column !== 'segment') continue;
         const values = { codes: sink.codes.view(), dictionary: sink.dictionary };
         const customers = this.customerIds.codes.view();
-        warnings.push(...smallGroupWarnings(loaded, column, this.header[index], values, customers, this.options.k));
+        warnings.push(...smallGroupWarnings(loaded, column, this.header[index]!, values, customers, this.options.k));
       }
       if (this.skipped > 0) this.skippedWarnings(warnings);
     }
@@ -450,7 +454,7 @@ export class EventTableBuilder {
     if (keep) {
       const out = new Float64Array(countKept(keep));
       let j = 0;
-      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i];
+      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i]!;
       columns.timestamp = out;
     } else columns.timestamp = timestamps.slice();
     columns.event = this.events.materialize(keep);
@@ -466,14 +470,14 @@ export class EventTableBuilder {
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i] > 32) return false;
+  for (let i = start; i < end; i++) if (bytes[i]! > 32) return false;
   return true;
 }
 
 function pushField(sink: TextSink, row: CsvRow, index: number): void {
   const value = row.quoted[index];
   if (value !== undefined) sink.push(value);
-  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
+  else sink.pushBytes(row.bytes, row.starts[index]!, row.ends[index]!);
 }
 
 /** An optional text field: empty is `null`. */
@@ -481,5 +485,5 @@ function pushOptionalField(sink: TextSink, row: CsvRow, index: number): void {
   const value = row.quoted[index];
   if (value !== undefined) sink.push(value === '' ? null : value);
   else if (row.starts[index] === row.ends[index]) sink.push(null);
-  else sink.pushBytes(row.bytes, row.starts[index], row.ends[index]);
+  else sink.pushBytes(row.bytes, row.starts[index]!, row.ends[index]!);
 }

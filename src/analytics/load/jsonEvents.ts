@@ -93,11 +93,11 @@ export function eventsFromRecords(
   const values: unknown[] = new Array(names.length);
   records.forEach((record, index) => {
     if (!isRecord(record)) {
-      builder.invalidRow(lines[index], '(record)', `record is not an object (${quoteValue(record)}) — ${RECORD_HINT}`);
+      builder.invalidRow(lines[index]!, '(record)', `record is not an object (${quoteValue(record)}) — ${RECORD_HINT}`);
       return;
     }
-    for (let i = 0; i < names.length; i++) values[i] = record[names[i]];
-    builder.addRow(values, names.length, lines[index]);
+    for (let i = 0; i < names.length; i++) values[i] = record[names[i]!];
+    builder.addRow(values, names.length, lines[index]!);
   });
   return builder.finish();
 }

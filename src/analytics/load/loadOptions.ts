@@ -54,7 +54,7 @@ export interface ResolvedLoadOptions {
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
   const parsed = loadOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
     throw new RangeError(`invalid load option ${where}${issue.message}`);
   }

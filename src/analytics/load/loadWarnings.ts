@@ -25,13 +25,13 @@ export function duplicateWarnings({ file, lines }: WarningRows, duplicates: Dupl
   const action = dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop it';
   let firstLine = 0;
   for (let i = 0; i < duplicates.firstOf.length; i++) {
-    const first = duplicates.firstOf[i];
+    const first = duplicates.firstOf[i]!;
     if (first < 0) continue;
-    if (warnings.length === 0) firstLine = lines[i];
+    if (warnings.length === 0) firstLine = lines[i]!;
     if (warnings.length === WARNINGS_PER_KIND) break;
     warnings.push({
       file,
-      line: lines[i],
+      line: lines[i]!,
       column: '(row)',
       message: `exact duplicate of line ${lines[first]} — ${action}`,
     });
@@ -59,11 +59,11 @@ export function futureWarnings(
   let count = 0;
   let firstLine = 0;
   for (let i = 0; i < timestamps.length; i++) {
-    if (timestamps[i] <= now || (keep && !keep[i])) continue;
-    if (count === 0) firstLine = lines[i];
+    if (timestamps[i]! <= now || (keep && !keep[i])) continue;
+    if (count === 0) firstLine = lines[i]!;
     if (count < WARNINGS_PER_KIND) {
-      const message = `timestamp in the future (${new Date(timestamps[i]).toISOString()}) — ${advice}`;
-      warnings.push({ file, line: lines[i], column, message });
+      const message = `timestamp in the future (${new Date(timestamps[i]!).toISOString()}) — ${advice}`;
+      warnings.push({ file, line: lines[i]!, column, message });
     }
     count++;
   }
@@ -91,20 +91,20 @@ export function smallGroupWarnings(
   const firstLine = new Int32Array(size).fill(-1);
   const customerSets = new Array<Set<number> | undefined>(size);
   for (let i = 0; i < lines.length; i++) {
-    const code = codes[i];
+    const code = codes[i]!;
     if (code < 0 || (keep && !keep[i])) continue;
-    if (firstLine[code] < 0) firstLine[code] = lines[i];
-    if (counts[code] >= k) continue;
+    if (firstLine[code]! < 0) firstLine[code] = lines[i]!;
+    if (counts[code]! >= k) continue;
     const set = (customerSets[code] ??= new Set());
-    set.add(customers[i]);
+    set.add(customers[i]!);
     counts[code] = set.size;
   }
   const warnings: Issue[] = [];
   for (let code = 0; code < size; code++) {
-    if (firstLine[code] < 0 || counts[code] >= k) continue;
+    if (firstLine[code]! < 0 || counts[code]! >= k) continue;
     const n = counts[code];
     const message = `${column} ${quoteValue(dictionary[code])} is used by ${n} customer${n === 1 ? '' : 's'}, fewer than k=${k} — reports suppress its figures; merge it into a larger ${column}`;
-    warnings.push({ file, line: firstLine[code], column: fileColumn, message });
+    warnings.push({ file, line: firstLine[code]!, column: fileColumn, message });
   }
   return warnings;
 }

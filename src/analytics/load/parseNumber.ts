@@ -12,8 +12,8 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const utf8 = new TextDecoder();
 
 export function parseNumberBytes(bytes: Uint8Array, start: number, end: number): number {
-  while (start < end && bytes[start] <= 32) start++;
-  while (end > start && bytes[end - 1] <= 32) end--;
+  while (start < end && bytes[start]! <= 32) start++;
+  while (end > start && bytes[end - 1]! <= 32) end--;
   let position = start;
   let negative = false;
   if (position < end && (bytes[position] === 43 || bytes[position] === 45)) {
@@ -23,15 +23,15 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   let mantissa = 0;
   let digits = 0;
   let fractionDigits = 0;
-  while (position < end && bytes[position] >= 48 && bytes[position] <= 57) {
-    mantissa = mantissa * 10 + (bytes[position] - 48);
+  while (position < end && bytes[position]! >= 48 && bytes[position]! <= 57) {
+    mantissa = mantissa * 10 + (bytes[position]! - 48);
     digits++;
     position++;
   }
   if (position < end && bytes[position] === 46 /* . */) {
     position++;
-    while (position < end && bytes[position] >= 48 && bytes[position] <= 57) {
-      mantissa = mantissa * 10 + (bytes[position] - 48);
+    while (position < end && bytes[position]! >= 48 && bytes[position]! <= 57) {
+      mantissa = mantissa * 10 + (bytes[position]! - 48);
       digits++;
       fractionDigits++;
       position++;
@@ -43,7 +43,7 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
     position++;
     if (position < end && (bytes[position] === 43 || bytes[position] === 45)) position++;
     let exponentDigits = 0;
-    while (position < end && bytes[position] >= 48 && bytes[position] <= 57) {
+    while (position < end && bytes[position]! >= 48 && bytes[position]! <= 57) {
       exponentDigits++;
       position++;
     }
@@ -52,6 +52,6 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   }
   if (position !== end) return NaN;
   if (!exact) return Number(utf8.decode(bytes.subarray(start, end)));
-  const value = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+  const value = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits]!;
   return negative ? -value : value;
 }

@@ -123,7 +123,7 @@ class Utf8Validator {
     }
     let cut = data.length;
     for (let back = 1; back <= 3 && back <= data.length; back++) {
-      const byte = data[data.length - back];
+      const byte = data[data.length - back]!;
       if ((byte & 0xc0) === 0x80) continue;
       if (byte >= 0xc0) {
         const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;

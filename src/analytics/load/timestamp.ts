@@ -51,8 +51,8 @@ const scratch = new Uint8Array(64);
 
 /** `parseTimestamp` of the ASCII bytes `bytes[start, end)`: the CSV reader's hot path. */
 export function parseTimestampBytes(bytes: Uint8Array, start: number, end: number, clock: ZoneClock): number {
-  while (start < end && bytes[start] <= 32) start++;
-  while (end > start && bytes[end - 1] <= 32) end--;
+  while (start < end && bytes[start]! <= 32) start++;
+  while (end > start && bytes[end - 1]! <= 32) end--;
   const length = end - start;
   if (length === 0) return NaN;
   // Epoch seconds or milliseconds: all digits, 10 or 13 of them.
@@ -60,7 +60,7 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
     let epoch = 0;
     let allDigits = true;
     for (let i = start; i < end; i++) {
-      const digit = bytes[i] - ZERO;
+      const digit = bytes[i]! - ZERO;
       if (digit < 0 || digit > 9) {
         allDigits = false;
         break;
@@ -71,10 +71,10 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   }
   if (length < 8) return NaN;
   // Year: exactly four digits.
-  const y0 = bytes[start] - ZERO;
-  const y1 = bytes[start + 1] - ZERO;
-  const y2 = bytes[start + 2] - ZERO;
-  const y3 = bytes[start + 3] - ZERO;
+  const y0 = bytes[start]! - ZERO;
+  const y1 = bytes[start + 1]! - ZERO;
+  const y2 = bytes[start + 2]! - ZERO;
+  const y3 = bytes[start + 3]! - ZERO;
   if (y0 < 0 || y0 > 9 || y1 < 0 || y1 > 9 || y2 < 0 || y2 > 9 || y3 < 0 || y3 > 9) return NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const separator = bytes[start + 4];
@@ -83,8 +83,8 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   let position = start + 5;
   let month = 0;
   let digits = 0;
-  while (position < end && digits < 2 && isDigit(bytes[position])) {
-    month = month * 10 + bytes[position] - ZERO;
+  while (position < end && digits < 2 && isDigit(bytes[position]!)) {
+    month = month * 10 + bytes[position]! - ZERO;
     position++;
     digits++;
   }
@@ -92,8 +92,8 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   position++;
   let day = 0;
   digits = 0;
-  while (position < end && digits < 2 && isDigit(bytes[position])) {
-    day = day * 10 + bytes[position] - ZERO;
+  while (position < end && digits < 2 && isDigit(bytes[position]!)) {
+    day = day * 10 + bytes[position]! - ZERO;
     position++;
     digits++;
   }
@@ -106,8 +106,8 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   position++;
   let hour = 0;
   digits = 0;
-  while (position < end && digits < 2 && isDigit(bytes[position])) {
-    hour = hour * 10 + bytes[position] - ZERO;
+  while (position < end && digits < 2 && isDigit(bytes[position]!)) {
+    hour = hour * 10 + bytes[position]! - ZERO;
     position++;
     digits++;
   }
@@ -130,8 +130,8 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
       // Up to 9 fraction digits (micro- and nanoseconds are truncated to ms).
       let scale = 100;
       digits = 0;
-      while (position < end && isDigit(bytes[position])) {
-        if (digits < 3) millisecond += (bytes[position] - ZERO) * scale;
+      while (position < end && isDigit(bytes[position]!)) {
+        if (digits < 3) millisecond += (bytes[position]! - ZERO) * scale;
         scale /= 10;
         position++;
         digits++;
@@ -162,8 +162,8 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
 }
 
 function twoDigits(bytes: Uint8Array, position: number): number {
-  const tens = bytes[position] - ZERO;
-  const ones = bytes[position + 1] - ZERO;
+  const tens = bytes[position]! - ZERO;
+  const ones = bytes[position + 1]! - ZERO;
   if (!(tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9)) return -1;
   return tens * 10 + ones;
 }

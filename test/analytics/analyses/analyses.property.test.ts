@@ -36,9 +36,9 @@ const distinctLogArbitrary = fc
     ),
   )
   .map(([rows, minutes, sortKeys]) => {
-    const distinct = rows.map((row, index) => ({ ...row, minute: minutes[index] }));
+    const distinct = rows.map((row, index) => ({ ...row, minute: minutes[index]! }));
     const shuffled = distinct
-      .map((row, index) => ({ row, key: sortKeys[index] }))
+      .map((row, index) => ({ row, key: sortKeys[index]! }))
       .sort((a, b) => a.key - b.key)
       .map(({ row }) => row);
     return { rows: distinct, shuffled };
@@ -61,7 +61,7 @@ describe('funnel properties', () => {
       fc.property(logArbitrary, windowArbitrary, fc.constantFrom(...MODES), (rows, window, mode) => {
         const result = funnel(toTable(rows), { steps: STEPS, window, mode, by: 'channel' });
         result.steps.forEach((step, index) => {
-          const sum = result.breakdown.reduce((total, bucket) => total + bucket.steps[index].customers, 0);
+          const sum = result.breakdown.reduce((total, bucket) => total + bucket.steps[index]!.customers, 0);
           expect(sum).toBe(step.customers);
         });
       }),
@@ -73,7 +73,7 @@ describe('funnel properties', () => {
     fc.assert(
       fc.property(logArbitrary, windowArbitrary, fc.constantFrom(...MODES), (rows, window, mode) => {
         const counts = funnel(toTable(rows), { steps: STEPS, window, mode }).steps.map((step) => step.customers);
-        for (let k = 1; k < counts.length; k++) expect(counts[k]).toBeLessThanOrEqual(counts[k - 1]);
+        for (let k = 1; k < counts.length; k++) expect(counts[k]).toBeLessThanOrEqual(counts[k - 1]!);
       }),
       { numRuns: 300 },
     );
@@ -85,7 +85,7 @@ describe('funnel properties', () => {
         const table = toTable(rows);
         const ordered = funnel(table, { steps: STEPS, window }).steps;
         const strict = funnel(table, { steps: STEPS, window, mode: 'strict' }).steps;
-        ordered.forEach((step, index) => expect(step.customers).toBeGreaterThanOrEqual(strict[index].customers));
+        ordered.forEach((step, index) => expect(step.customers).toBeGreaterThanOrEqual(strict[index]!.customers));
       }),
       { numRuns: 300 },
     );

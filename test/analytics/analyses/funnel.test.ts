@@ -27,8 +27,8 @@ describe('funnel (spec §4)', () => {
     ]);
     const result = funnel(table, { steps: 'A,B,C', window: '1h' });
     expect(customersPerStep(result)).toEqual([1, 1, 1]);
-    expect(result.steps[1].median_seconds_from_previous).toBe(15 * 60);
-    expect(result.steps[2].median_seconds_from_previous).toBe(30 * 60);
+    expect(result.steps[1]!.median_seconds_from_previous).toBe(15 * 60);
+    expect(result.steps[2]!.median_seconds_from_previous).toBe(30 * 60);
     expect(result.window_seconds).toBe(3600);
     expect(result.mode).toBe('ordered');
   });
@@ -62,7 +62,7 @@ describe('funnel (spec §4)', () => {
     ]);
     const result = funnel(table, { steps: 'A,B,C', mode: 'strict' });
     expect(customersPerStep(result)).toEqual([1, 1, 0]);
-    expect(result.steps[1].mean_seconds_from_previous).toBe(60);
+    expect(result.steps[1]!.mean_seconds_from_previous).toBe(60);
   });
 
   it('unordered mode counts distinct steps done in the window, in any order', () => {
@@ -75,7 +75,7 @@ describe('funnel (spec §4)', () => {
     ]);
     const unordered = funnel(table, { steps: 'A,B,C', mode: 'unordered', window: '1d' });
     expect(customersPerStep(unordered)).toEqual([2, 1, 1]);
-    expect(unordered.steps[1].median_seconds_from_previous).toBe(60);
+    expect(unordered.steps[1]!.median_seconds_from_previous).toBe(60);
     expect(customersPerStep(funnel(table, { steps: 'A,B,C' }))).toEqual([2, 0, 0]);
   });
 
@@ -151,7 +151,7 @@ describe('funnel (spec §4)', () => {
       ['b', 0, 'A'],
       ['b', 3, 'B'],
     ]);
-    const second = funnel(table, { steps: 'A,B' }).steps[1];
+    const second = funnel(table, { steps: 'A,B' }).steps[1]!;
     expect(second.median_seconds_from_previous).toBe(90);
     expect(second.mean_seconds_from_previous).toBe(90);
   });
@@ -159,8 +159,8 @@ describe('funnel (spec §4)', () => {
   it('nobody entered: conversions at step 1 are null', () => {
     const table = log([['a', 0, 'X']]);
     const result = funnel(table, { steps: 'A,B' });
-    expect(result.steps[0].conversion_from_start).toBeNull();
-    expect(result.steps[1].conversion_from_previous).toBeNull();
+    expect(result.steps[0]!.conversion_from_start).toBeNull();
+    expect(result.steps[1]!.conversion_from_previous).toBeNull();
     expect(customersPerStep(result)).toEqual([0, 0]);
   });
 
@@ -181,8 +181,8 @@ describe('funnel (spec §4)', () => {
       ['web', [1, 0]],
     ]);
     for (const step of [0, 1]) {
-      const sum = result.breakdown.reduce((total, bucket) => total + bucket.steps[step].customers, 0);
-      expect(sum).toBe(result.steps[step].customers);
+      const sum = result.breakdown.reduce((total, bucket) => total + bucket.steps[step]!.customers, 0);
+      expect(sum).toBe(result.steps[step]!.customers);
     }
   });
 
@@ -197,7 +197,7 @@ describe('funnel (spec §4)', () => {
     expect(customersPerStep(funnel(table, strict))).toEqual([2, 0]);
     const filtered = table.filter((d: { event: string }) => d.event !== 'X');
     expect(customersPerStep(funnel(filtered, strict))).toEqual([2, 1]);
-    expect(funnel(filtered, strict).breakdown.map((b) => [b.value, b.steps[1].customers])).toEqual([
+    expect(funnel(filtered, strict).breakdown.map((b) => [b.value, b.steps[1]!.customers])).toEqual([
       ['app', 0],
       ['web', 1],
     ]);

@@ -35,8 +35,8 @@ describe('paths (spec §5)', () => {
       ['u', 2, 'b'],
       ['u', 3, 'a'],
     ]);
-    expect(paths(table).paths[0].path).toEqual(['a', 'b', 'a']);
-    expect(paths(table, { collapse_repeats: false }).paths[0].path).toEqual(['a', 'a', 'b', 'a']);
+    expect(paths(table).paths[0]!.path).toEqual(['a', 'b', 'a']);
+    expect(paths(table, { collapse_repeats: false }).paths[0]!.path).toEqual(['a', 'a', 'b', 'a']);
   });
 
   it('start and end trim each session; sessions lacking either are dropped; depth cuts afterwards', () => {
@@ -108,7 +108,7 @@ describe('paths (spec §5)', () => {
       ['u', 0, 'b'],
       ['u', 0, 'a'],
     ]);
-    expect(paths(table).paths[0].path).toEqual(['b', 'a']);
+    expect(paths(table).paths[0]!.path).toEqual(['b', 'a']);
   });
 
   it('compares paths node by node in code-unit order, a shorter prefix first', () => {

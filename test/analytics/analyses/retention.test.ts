@@ -56,8 +56,8 @@ describe('retention (spec §6)', () => {
   it('"on or after": counts customers returning in cohort + k or later', () => {
     const result = retention(daily, { period: 'day', mode: 'on_or_after' });
     expect(result.mode).toBe('on_or_after');
-    expect(result.cohorts[0].counts).toEqual([2, 2, 2, 1]);
-    expect(result.cohorts[1].counts).toEqual([1, 0, 0, null]);
+    expect(result.cohorts[0]!.counts).toEqual([2, 2, 2, 1]);
+    expect(result.cohorts[1]!.counts).toEqual([1, 0, 0, null]);
   });
 
   it('cohort by the first start event, counting only return events', () => {

@@ -31,7 +31,7 @@ describe('analysis specs', () => {
       mode: 'ordered',
       by: null,
     });
-    expect(parseFunnelSpec({ steps: [['a', 'b'], 'c'], window: 60 }).steps[0].name).toBe('a|b');
+    expect(parseFunnelSpec({ steps: [['a', 'b'], 'c'], window: 60 }).steps[0]!.name).toBe('a|b');
   });
 
   it('defaults paths and retention specs', () => {

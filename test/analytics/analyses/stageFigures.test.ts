@@ -22,7 +22,7 @@ describe('stageFigures', () => {
   });
 
   it('has a null mean and scale where nobody scored', () => {
-    expect(stageFigures(table, [{ id: 'none', events: ['apply'] }]).stages[0].mean_satisfaction).toBe(2);
+    expect(stageFigures(table, [{ id: 'none', events: ['apply'] }]).stages[0]!.mean_satisfaction).toBe(2);
     expect(stageFigures(table, [{ id: 'z' }])).toEqual({
       scale: null,
       stages: [{ id: 'z', customers: 0, scored_customers: 0, scores: 0, mean_satisfaction: null }],

@@ -28,7 +28,7 @@ describe('suppress (spec §10)', () => {
       mean_seconds_from_previous: null,
     });
     expect(result.window_seconds).toBe(1209600);
-    expect(suppress(funnel(table, { steps: 'visit,buy' }), { k: 3 }).steps[1].customers).toBe(3);
+    expect(suppress(funnel(table, { steps: 'visit,buy' }), { k: 3 }).steps[1]!.customers).toBe(3);
   });
 
   it('retention: small counts become "< k" and their rates null; small cohorts lose every rate', () => {

@@ -15,7 +15,7 @@ describe('whatIf', () => {
     const result = whatIf(table, { steps: 'visit,cart,purchase', step: 2, uplift: 0.5 });
     // cart: 4 * 0.5 * 1.5 = 3; purchase: 3 * 0.5 = 1.5; extra 0.5 buyers * AOV 50 = 25.
     expect(result.steps.map((s) => s.projected_customers)).toEqual([4, 3, 1.5]);
-    expect(result.steps[1].projected_conversion_from_previous).toBe(0.75);
+    expect(result.steps[1]!.projected_conversion_from_previous).toBe(0.75);
     expect(result).toMatchObject({
       step: 2,
       uplift: 0.5,
@@ -29,7 +29,7 @@ describe('whatIf', () => {
   it('caps a conversion at 100%', () => {
     const result = whatIf(table, { steps: 'visit,cart,purchase', step: 3, uplift: 2 });
     expect(result.capped).toBe(true);
-    expect(result.steps[2].projected_customers).toBe(2);
+    expect(result.steps[2]!.projected_customers).toBe(2);
   });
 
   it('rejects step 1 and steps beyond the funnel', () => {

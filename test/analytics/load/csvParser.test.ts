@@ -51,8 +51,8 @@ describe('CsvParser', () => {
     const parsed = parse(text);
     expect(parsed.rows.map((row) => row.line)).toEqual([2, 5, 7]);
     // The field after the quoted one starts on the line where the quote closed.
-    expect(parsed.rows[0].fieldLines).toEqual([2, 2, 4]);
-    expect(parsed.rows[2].fieldLines).toEqual([7, 7, 8]);
+    expect(parsed.rows[0]!.fieldLines).toEqual([2, 2, 4]);
+    expect(parsed.rows[2]!.fieldLines).toEqual([7, 7, 8]);
   });
 
   it('treats CRLF, LF and CR alike', () => {
@@ -70,7 +70,7 @@ describe('CsvParser', () => {
       ['', '', ''],
       ['1', '', ''],
     ]);
-    expect(parse('a,b\n1,').rows[0].fields).toEqual(['1', '']);
+    expect(parse('a,b\n1,').rows[0]!.fields).toEqual(['1', '']);
   });
 
   it('reports an unterminated quote with the line where it opened', () => {
@@ -85,8 +85,8 @@ describe('CsvParser', () => {
     expect(sniffDelimiter('a|b|c')).toBe('|');
     expect(sniffDelimiter('"x;y",b,c')).toBe(',');
     expect(sniffDelimiter('single')).toBe(',');
-    expect(parse('客户编号;时间;事件\n甲;2024-03-10;访问\n').rows[0].fields).toEqual(['甲', '2024-03-10', '访问']);
-    expect(parse('a|b\n1|2\n').rows[0].fields).toEqual(['1', '2']);
+    expect(parse('客户编号;时间;事件\n甲;2024-03-10;访问\n').rows[0]!.fields).toEqual(['甲', '2024-03-10', '访问']);
+    expect(parse('a|b\n1|2\n').rows[0]!.fields).toEqual(['1', '2']);
   });
 
   it("honours Excel's sep= line", () => {

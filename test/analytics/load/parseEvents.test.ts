@@ -323,7 +323,7 @@ describe('parseEvents: warnings', () => {
     });
     const future = summary.warnings.filter((warning) => warning.column === 'timestamp');
     expect(future).toHaveLength(51);
-    expect(future[50].message).toBe(
+    expect(future[50]!.message).toBe(
       '61 timestamps in the future in total — check the clock or the --tz zone of the export',
     );
   });
@@ -338,7 +338,7 @@ describe('parseEvents: warnings', () => {
     ]);
     expect(summary.rows).toBe(3);
     expect(summary.customers).toBe(3);
-    expect(summary.warnings[0].message).toBe('exact duplicate of line 2 — dropped (--dedupe)');
+    expect(summary.warnings[0]!.message).toBe('exact duplicate of line 2 — dropped (--dedupe)');
   });
 });
 

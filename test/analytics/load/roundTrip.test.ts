@@ -41,11 +41,11 @@ function delimited(rows: EventRows, delimiter: string, timestampForm: (ms: numbe
   for (let i = 0; i < rows.customer_id.length; i++) {
     lines.push(
       [
-        quote(rows.customer_id[i]),
-        timestampForm(rows.timestamp[i]),
-        quote(rows.event[i]),
-        quote(rows.channel[i]),
-        quote(rows.value[i]),
+        quote(rows.customer_id[i]!),
+        timestampForm(rows.timestamp[i]!),
+        quote(rows.event[i]!),
+        quote(rows.channel[i]!),
+        quote(rows.value[i]!),
       ].join(delimiter),
     );
   }
@@ -55,7 +55,7 @@ function delimited(rows: EventRows, delimiter: string, timestampForm: (ms: numbe
 function records(rows: EventRows): Record<string, unknown>[] {
   return rows.customer_id.map((_, i) => ({
     customer_id: rows.customer_id[i],
-    timestamp: new Date(rows.timestamp[i]).toISOString(),
+    timestamp: new Date(rows.timestamp[i]!).toISOString(),
     event: rows.event[i],
     channel: rows.channel[i],
     value: rows.value[i],
@@ -108,7 +108,7 @@ describe('round trip: every format reads back the table written', () => {
     async (file) => {
       await fc.assert(
         fc.asyncProperty(tables, async (rows) => {
-          const { table } = await parseEvents(writers[file](rows), file, { now: Date.UTC(2050, 0, 1) });
+          const { table } = await parseEvents(writers[file]!(rows), file, { now: Date.UTC(2050, 0, 1) });
           expect(table.columnNames()).toEqual([...NAMES]);
           expect(table.array('customer_id')).toEqual(rows.customer_id);
           expect(Array.from(table.array('timestamp') as ArrayLike<number>)).toEqual(rows.timestamp);
