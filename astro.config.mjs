@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { taskListLabels } from './src/integrations/taskListLabels.ts';
+import { demoDownloads } from './src/integrations/demoDownloads.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
 // sets SITE and BASE, and every internal link goes through the base-aware helpers.
@@ -18,8 +19,15 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // sitemap-index.xml under SITE+BASE (robots.txt points at it), without the 404 page.
+  // demoDownloads serves data/demo/ under the base, for the charts' "Reproduce" links.
   // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind(), privacyScan()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    pagefind(),
+    demoDownloads(),
+    privacyScan(),
+  ],
   // Astro's default Markdown processor (MDX inherits it); task-list boxes get their item's text as a label.
   markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
   i18n: {
