@@ -51,6 +51,7 @@ export default tseslint.config(
             {
               group: [
                 '**/charts/**',
+                '**/figures/**',
                 '**/components/**',
                 '**/pages/**',
                 '**/layouts/**',
@@ -87,6 +88,7 @@ export default tseslint.config(
             {
               group: [
                 '**/charts/**',
+                '**/figures/**',
                 '**/components/**',
                 '**/pages/**',
                 '**/layouts/**',
@@ -102,6 +104,23 @@ export default tseslint.config(
     },
   },
   {
+    // Figure factories sit between charts and components: pure, unit-tested without Astro.
+    files: ['src/figures/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro', 'astro:*', 'astro/*'],
+              message: 'src/figures must not import from a layer above it (it may import charts and analytics).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/charts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -109,7 +128,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'],
+              group: ['**/figures/**', '**/components/**', '**/pages/**', '**/layouts/**', 'astro:*'],
               message: 'src/charts must not import from a layer above it.',
             },
           ],

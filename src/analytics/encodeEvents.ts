@@ -8,6 +8,7 @@
  *   const { customerCodes, customerIds, eventCodes, eventNames } = encodeEvents(table);
  */
 import type { ColumnTable } from './events.ts';
+import { cellText } from './cellText.ts';
 
 export interface EncodedEvents {
   rows: number;
@@ -19,15 +20,6 @@ export interface EncodedEvents {
 }
 
 const cache = new WeakMap<ColumnTable, EncodedEvents>();
-
-/** A cell as text: strings as they are, dates as ISO 8601, null and undefined as ''. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value);
-}
 
 /** Integer codes for the values of a text column, in order of first appearance. */
 export function encodeColumn(values: ArrayLike<unknown>): { codes: Int32Array; dictionary: string[] } {

@@ -8,15 +8,15 @@
  *   formatCompact(1_234, 'en');   // '1.2k'
  *   formatPercent(0.4567, 'en');  // '45.7%'
  */
-export type ChartLang = 'zh' | 'en';
+import type { Lang } from '../i18n/locales.ts';
 
-const LOCALE: Record<ChartLang, string> = { zh: 'zh-CN', en: 'en' };
+const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 /** What a missing figure (null, NaN) shows: an en dash, never 0. */
 export const MISSING = '–';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: ChartLang, digits: number): Intl.NumberFormat {
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const key = `${lang}:${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
@@ -30,18 +30,18 @@ const isMissing = (value: number | null | undefined): value is null | undefined 
   value === null || value === undefined || Number.isNaN(value);
 
 /** A number with locale grouping and a fixed number of decimals: 12,345.6. */
-export function formatNumber(value: number | null | undefined, lang: ChartLang, digits = 0): string {
+export function formatNumber(value: number | null | undefined, lang: Lang, digits = 0): string {
   if (isMissing(value)) return MISSING;
   return numberFormat(lang, digits).format(value);
 }
 
 /** An exact count of customers, sessions...: every digit, grouped (12,345). */
-export function formatCount(value: number | null | undefined, lang: ChartLang): string {
+export function formatCount(value: number | null | undefined, lang: Lang): string {
   return formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
 }
 
 /** A count shortened for axes and labels: 12.3万 / 1.2k; below the unit, exact. */
-export function formatCompact(value: number | null | undefined, lang: ChartLang): string {
+export function formatCompact(value: number | null | undefined, lang: Lang): string {
   if (isMissing(value)) return MISSING;
   const units: [number, string][] =
     lang === 'zh'
@@ -68,20 +68,20 @@ export function formatCompact(value: number | null | undefined, lang: ChartLang)
 const trimZero = (text: string) => text.replace(/\.0$/, '');
 
 /** A rate given as a fraction, as a percentage: 0.4567 -> 45.7%. */
-export function formatPercent(rate: number | null | undefined, lang: ChartLang, digits = 1): string {
+export function formatPercent(rate: number | null | undefined, lang: Lang, digits = 1): string {
   if (isMissing(rate)) return MISSING;
   return `${formatNumber(rate * 100, lang, digits)}%`;
 }
 
 /** A signed relative change (lift) as a percentage: 0.123 -> +12.3%. */
-export function formatSignedPercent(rate: number | null | undefined, lang: ChartLang, digits = 1): string {
+export function formatSignedPercent(rate: number | null | undefined, lang: Lang, digits = 1): string {
   if (isMissing(rate)) return MISSING;
   const text = formatPercent(Math.abs(rate), lang, digits);
   return rate > 0 ? `+${text}` : rate < 0 ? `−${text}` : text;
 }
 
 /** A difference of two rates in percentage points: 0.021 -> +2.1 pp / +2.1 个百分点. */
-export function formatPoints(difference: number | null | undefined, lang: ChartLang, digits = 1): string {
+export function formatPoints(difference: number | null | undefined, lang: Lang, digits = 1): string {
   if (isMissing(difference)) return MISSING;
   const size = formatNumber(Math.abs(difference) * 100, lang, digits);
   const sign = difference > 0 ? '+' : difference < 0 ? '−' : '';
@@ -89,13 +89,13 @@ export function formatPoints(difference: number | null | undefined, lang: ChartL
 }
 
 /** A p-value as analysts write it: p = 0.031, p < 0.001. */
-export function formatPValue(p: number | null | undefined, lang: ChartLang): string {
+export function formatPValue(p: number | null | undefined, lang: Lang): string {
   if (isMissing(p)) return MISSING;
   return p < 0.001 ? 'p < 0.001' : `p = ${formatNumber(p, lang, 3)}`;
 }
 
 /** A duration in seconds with the unit that reads best: 45 s, 12 min, 3.5 h, 2.1 d. */
-export function formatDuration(seconds: number | null | undefined, lang: ChartLang): string {
+export function formatDuration(seconds: number | null | undefined, lang: Lang): string {
   if (isMissing(seconds)) return MISSING;
   const units: [number, string, string][] = [
     [86_400, '天', 'd'],
@@ -109,30 +109,26 @@ export function formatDuration(seconds: number | null | undefined, lang: ChartLa
   return `${formatNumber(seconds, lang, 0)} ${lang === 'zh' ? '秒' : 's'}`;
 }
 
-const dateFormats: Record<ChartLang, Intl.DateTimeFormat> = {
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
 };
 
 /** A calendar day (YYYY-MM-DD or an ISO instant, read in UTC): 2024年3月4日 / 4 Mar 2024. */
-export function formatDate(value: string | null | undefined, lang: ChartLang): string {
+export function formatDate(value: string | null | undefined, lang: Lang): string {
   if (!value) return MISSING;
   const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isFinite(ms) ? dateFormats[lang].format(ms) : value;
 }
 
 /** A date range: 2024年3月4日 – 2024年4月1日. */
-export function formatDateRange(
-  first: string | null | undefined,
-  last: string | null | undefined,
-  lang: ChartLang,
-): string {
+export function formatDateRange(first: string | null | undefined, last: string | null | undefined, lang: Lang): string {
   if (!first && !last) return '';
   return `${formatDate(first, lang)} – ${formatDate(last, lang)}`;
 }
 
 /** A projected (expected) count: one decimal below 100 when fractional, else whole: 12.6, 1,234. */
-export function formatProjected(value: number | null | undefined, lang: ChartLang): string {
+export function formatProjected(value: number | null | undefined, lang: Lang): string {
   if (isMissing(value)) return MISSING;
   return formatNumber(value, lang, Math.abs(value) < 100 && !Number.isInteger(value) ? 1 : 0);
 }

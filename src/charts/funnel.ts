@@ -8,16 +8,18 @@
  *   renderSvg(funnelChart(funnel(table, { steps: 'visit,cart,purchase' }), { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { FunnelResult, FunnelStepFigures } from '../analytics/analyses/funnel.ts';
+import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
+import type { FunnelStepFigures } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatCount, formatDuration, formatPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatCount, formatDuration, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { countOrSuppressed, isSuppressed, suppressedLabel } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface FunnelChartOptions {
-  lang: ChartLang;
+  lang: Lang;
   /** Suppress figures describing fewer than k customers (spec §10). */
   k?: number;
   width?: number;
@@ -79,7 +81,7 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
   });
 }
 
-function tipOf(row: FunnelRow, lang: ChartLang): string {
+function tipOf(row: FunnelRow, lang: Lang): string {
   const parts = [
     `${row.label}`,
     `${label('customers', lang)}: ${row.countText}`,
@@ -96,7 +98,7 @@ function tipOf(row: FunnelRow, lang: ChartLang): string {
 }
 
 /** The second line under a step: conversion from the previous step and the drop. */
-function previousLine(row: FunnelRow, lang: ChartLang): string {
+function previousLine(row: FunnelRow, lang: Lang): string {
   if (row.index === 0) return '';
   // A suppressed drop is left out: "(−< 5)" would read as a negative count.
   const dropped = row.droppedText.startsWith('<') ? '' : row.droppedText;
@@ -107,7 +109,7 @@ function previousLine(row: FunnelRow, lang: ChartLang): string {
   return row.isBiggestDrop ? `${text} · ${label('biggestDrop', lang)}` : text;
 }
 
-export function funnelChart(result: FunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
+export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
   const labels = rows.map((row) => row.label);
@@ -169,7 +171,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions): 
   };
 }
 
-export function funnelTable(result: FunnelResult, options: FunnelChartOptions): ChartTable {
+export function funnelTable(result: AnyFunnelResult, options: FunnelChartOptions): ChartTable {
   const { lang, k } = options;
   const rows = funnelRows(result.steps, options);
   return {
@@ -200,7 +202,7 @@ export function funnelTable(result: FunnelResult, options: FunnelChartOptions): 
 }
 
 /** The finding that names the chart: how many finished, and where most were lost. */
-export function funnelFinding(result: FunnelResult, options: FunnelChartOptions): string {
+export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptions): string {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
   const first = rows[0]!;

@@ -7,13 +7,14 @@
  *   renderSvg(funnelBreakdownChart(funnel(table, { steps, by: 'channel' }), { lang: 'en', layout: 'grouped' }));
  */
 import * as Plot from '@observablehq/plot';
-import type { FunnelResult } from '../analytics/analyses/funnel.ts';
+import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
 import { BASE_PLOT_OPTIONS, labelWidth, seriesColor } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export type BreakdownLayout = 'grouped' | 'facets';
 
@@ -30,7 +31,7 @@ interface BucketRow extends FunnelRow {
 }
 
 /** The buckets' rows, formatted and suppressed like the plain funnel. */
-export function breakdownRows(result: FunnelResult, options: FunnelChartOptions): BucketRow[] {
+export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptions): BucketRow[] {
   if (result.breakdown.length === 0)
     throw new Error('funnel breakdown chart: the result has no breakdown (set `by` in the funnel spec)');
   return result.breakdown.flatMap((bucket, bucketIndex) =>
@@ -45,11 +46,11 @@ export function breakdownRows(result: FunnelResult, options: FunnelChartOptions)
 }
 
 /** The series of a breakdown chart, in legend order, with their colours. */
-export function breakdownSeries(result: FunnelResult): { key: string; color: string }[] {
+export function breakdownSeries(result: AnyFunnelResult): { key: string; color: string }[] {
   return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: seriesColor(index) }));
 }
 
-const tipOf = (row: BucketRow, lang: ChartLang) =>
+const tipOf = (row: BucketRow, lang: Lang) =>
   [
     row.stepName,
     `${row.bucket}`,
@@ -57,7 +58,7 @@ const tipOf = (row: BucketRow, lang: ChartLang) =>
     `${label('fromStart', lang)}: ${row.fromStartText}`,
   ].join(' · ');
 
-export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakdownOptions): Plot.PlotOptions {
+export function funnelBreakdownChart(result: AnyFunnelResult, options: FunnelBreakdownOptions): Plot.PlotOptions {
   const { lang } = options;
   const rows = breakdownRows(result, options);
   const steps = result.steps.map(stepLabel);
@@ -139,7 +140,7 @@ export function funnelBreakdownChart(result: FunnelResult, options: FunnelBreakd
   };
 }
 
-export function funnelBreakdownTable(result: FunnelResult, options: FunnelChartOptions): ChartTable {
+export function funnelBreakdownTable(result: AnyFunnelResult, options: FunnelChartOptions): ChartTable {
   const { lang } = options;
   const rows = breakdownRows(result, options);
   const raw = result.breakdown.flatMap((bucket) => bucket.steps);
@@ -163,7 +164,7 @@ export function funnelBreakdownTable(result: FunnelResult, options: FunnelChartO
 }
 
 /** Which bucket converts best from start to the last step (suppressed buckets left out). */
-export function funnelBreakdownFinding(result: FunnelResult, options: FunnelChartOptions): string {
+export function funnelBreakdownFinding(result: AnyFunnelResult, options: FunnelChartOptions): string {
   const { lang } = options;
   const last = result.steps.length - 1;
   const visible = result.breakdown.filter(

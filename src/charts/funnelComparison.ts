@@ -11,12 +11,13 @@ import * as Plot from '@observablehq/plot';
 import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
 import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatPercent, formatPValue, formatSignedPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatPercent, formatPValue, formatSignedPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
 import { isSuppressed } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface FunnelComparisonInput {
   before: FunnelResult;
@@ -91,7 +92,7 @@ export function periodNames(options: FunnelComparisonOptions): { before: string;
   };
 }
 
-const significance = (result: CompareResult | null, alpha: number, lang: ChartLang) =>
+const significance = (result: CompareResult | null, alpha: number, lang: Lang) =>
   result === null || result.p_value === null
     ? ''
     : result.p_value < alpha
@@ -99,7 +100,7 @@ const significance = (result: CompareResult | null, alpha: number, lang: ChartLa
       : label('notSignificant', lang);
 
 /** "+12.3% (p = 0.031, significant)" or '' when the test cannot be made. */
-export function liftText(result: CompareResult | null, alpha: number, lang: ChartLang): string {
+export function liftText(result: CompareResult | null, alpha: number, lang: Lang): string {
   if (result === null) return '';
   return `${label('lift', lang)} ${formatSignedPercent(result.lift, lang)} (${formatPValue(result.p_value, lang)}, ${significance(result, alpha, lang)})`;
 }

@@ -12,16 +12,17 @@
 import * as Plot from '@observablehq/plot';
 import type { StageFiguresResult } from '../analytics/analyses/stageFigures.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatNumber, type ChartLang } from './format.ts';
+import { formatCount, formatNumber } from './format.ts';
 import { emotionRange, type JourneyDefinition, type JourneyStage } from './journeyDefinition.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { renderMarkdown, renderMarkdownInline } from './markdown.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface JourneyMapOptions {
-  lang: ChartLang;
+  lang: Lang;
   k?: number;
 }
 
@@ -30,7 +31,7 @@ export type JourneyFigures = StageFiguresResult | null;
 
 type TextLane = 'actions' | 'touchpoints' | 'channels' | 'pain_points' | 'opportunities' | 'owners' | 'kpis';
 
-const LANE_NAMES: Record<TextLane | 'emotion' | 'customers', Record<ChartLang, string>> = {
+const LANE_NAMES: Record<TextLane | 'emotion' | 'customers', Record<Lang, string>> = {
   actions: { zh: '客户行为', en: 'Customer actions' },
   touchpoints: { zh: '触点', en: 'Touchpoints' },
   channels: { zh: '渠道', en: 'Channels' },
@@ -149,7 +150,7 @@ export function journeyMapModel(
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A score with its sign on the -2..2 scale (+1, −1), else with one decimal. */
-function formatScore(point: EmotionPoint, lang: ChartLang): string {
+function formatScore(point: EmotionPoint, lang: Lang): string {
   if (point.score === null) return '';
   if (point.range?.[0] === -2)
     return point.score > 0
@@ -160,7 +161,7 @@ function formatScore(point: EmotionPoint, lang: ChartLang): string {
   return formatNumber(point.score, lang, 1);
 }
 
-function emotionTip(point: EmotionPoint, lang: ChartLang, k: number | undefined): string {
+function emotionTip(point: EmotionPoint, lang: Lang, k: number | undefined): string {
   if (point.suppressed) return `${point.name} · ${label('emotion', lang)}: ${countOrSuppressed(0, k, String)}`;
   const source =
     point.source === 'data'

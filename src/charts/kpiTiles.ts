@@ -11,17 +11,10 @@
 import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
 import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import {
-  formatCount,
-  formatNumber,
-  formatPercent,
-  formatPoints,
-  formatPValue,
-  formatSignedPercent,
-  type ChartLang,
-} from './format.ts';
+import { formatCount, formatNumber, formatPercent, formatPoints, formatPValue, formatSignedPercent } from './format.ts';
 import { label } from './labels.ts';
 import { isSuppressed, suppressedLabel } from './suppression.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface KpiTileInput {
   label: string;
@@ -47,12 +40,12 @@ export interface KpiTileView {
 }
 
 export interface KpiOptions {
-  lang: ChartLang;
+  lang: Lang;
   k?: number;
   alpha?: number;
 }
 
-function formatValue(tile: KpiTileInput, value: number | undefined, lang: ChartLang): string {
+function formatValue(tile: KpiTileInput, value: number | undefined, lang: Lang): string {
   if (value === undefined) return '';
   switch (tile.format) {
     case 'count':
@@ -144,7 +137,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
   };
 }
 
-export function kpiFinding(views: KpiTileView[], lang: ChartLang): string {
+export function kpiFinding(views: KpiTileView[], lang: Lang): string {
   const parts = views.map(
     (view) =>
       `${view.label} ${view.valueText}${view.changeText ? ` (${view.changeText}${view.significanceText ? `, ${view.significanceText}` : ''})` : ''}`,
@@ -156,7 +149,7 @@ export function kpiFinding(views: KpiTileView[], lang: ChartLang): string {
  * Headline tiles of a funnel in two periods: customers who entered, and
  * conversion from the first to the last step (tested for significance).
  */
-export function funnelKpiTiles(before: FunnelResult, after: FunnelResult, lang: ChartLang): KpiTileInput[] {
+export function funnelKpiTiles(before: FunnelResult, after: FunnelResult, lang: Lang): KpiTileInput[] {
   const first = (result: FunnelResult) => result.steps[0]!;
   const last = (result: FunnelResult) => result.steps[result.steps.length - 1]!;
   const names = `${first(after).name} → ${last(after).name}`;

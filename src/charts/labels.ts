@@ -2,7 +2,7 @@
  * The words charts print, in both page languages. Kept apart from the site's
  * UI strings because charts are drawn outside Astro (and unit-tested there).
  */
-import type { ChartLang } from './format.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 const LABELS = {
   customers: { zh: '客户数', en: 'Customers' },
@@ -68,10 +68,10 @@ const LABELS = {
   upliftLabel: { zh: '转化率相对提升', en: 'Relative uplift in conversion' },
   topPaths: { zh: '最常见路径', en: 'Top paths' },
   flowEdges: { zh: '流向', en: 'Flow edges' },
-} as const satisfies Record<string, Record<ChartLang, string>>;
+} as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;
 
-export function label(key: LabelKey, lang: ChartLang): string {
+export function label(key: LabelKey, lang: Lang): string {
   return LABELS[key][lang];
 }

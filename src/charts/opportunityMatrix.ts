@@ -9,25 +9,26 @@
 import * as Plot from '@observablehq/plot';
 import type { OpportunitiesResult, Quadrant, RankedOpportunity } from '../analytics/analyses/opportunities.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatNumber, formatPercent, type ChartLang } from './format.ts';
+import { formatCompact, formatNumber, formatPercent } from './format.ts';
 import { label, type LabelKey } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { BASE_PLOT_OPTIONS, COLORS } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface OpportunityMatrixOptions {
-  lang: ChartLang;
+  lang: Lang;
   width?: number;
 }
 
 /** Reach is a share of the journey's customers when every value is at most 1, else a count. */
-export function formatReach(reach: number, shares: boolean, lang: ChartLang): string {
+export function formatReach(reach: number, shares: boolean, lang: Lang): string {
   return shares ? formatPercent(reach, lang, 0) : formatCompact(reach, lang);
 }
 
 const reachIsShare = (result: OpportunitiesResult) => result.opportunities.every((item) => item.reach <= 1);
 
 /** A priority score: two decimals below 10 (reach given as a share makes scores small), else whole. */
-export const formatScore = (score: number, lang: ChartLang) => formatNumber(score, lang, Math.abs(score) < 10 ? 2 : 0);
+export const formatScore = (score: number, lang: Lang) => formatNumber(score, lang, Math.abs(score) < 10 ? 2 : 0);
 
 const QUADRANT_LABEL: Record<Quadrant, LabelKey> = {
   quick_win: 'quickWins',
@@ -36,9 +37,9 @@ const QUADRANT_LABEL: Record<Quadrant, LabelKey> = {
   money_pit: 'moneyPits',
 };
 
-export const quadrantName = (quadrant: Quadrant, lang: ChartLang) => label(QUADRANT_LABEL[quadrant], lang);
+export const quadrantName = (quadrant: Quadrant, lang: Lang) => label(QUADRANT_LABEL[quadrant], lang);
 
-function tipOf(item: RankedOpportunity, shares: boolean, lang: ChartLang): string {
+function tipOf(item: RankedOpportunity, shares: boolean, lang: Lang): string {
   return [
     `#${item.rank} ${item.name}`,
     `${label('impact', lang)} ${formatNumber(item.impact, lang, 1)}`,

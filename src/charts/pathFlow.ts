@@ -11,14 +11,15 @@ import * as Plot from '@observablehq/plot';
 import { sankey, type SankeyLink, type SankeyNode } from 'd3-sankey';
 import type { PathsResult } from '../analytics/analyses/paths.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatPercent, type ChartLang } from './format.ts';
+import { formatCount, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth, seriesColor } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface PathFlowOptions {
-  lang: ChartLang;
+  lang: Lang;
   k?: number;
   width?: number;
   height?: number;

@@ -10,14 +10,15 @@
 import * as Plot from '@observablehq/plot';
 import type { RetentionResult } from '../analytics/analyses/retention.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatDate, formatPercent, type ChartLang } from './format.ts';
+import { formatCount, formatDate, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface RetentionGridOptions {
-  lang: ChartLang;
+  lang: Lang;
   k?: number;
   width?: number;
 }
@@ -33,13 +34,13 @@ export interface RetentionCell {
   text: string;
 }
 
-const PERIOD_NAMES: Record<RetentionResult['period'], Record<ChartLang, string>> = {
+const PERIOD_NAMES: Record<RetentionResult['period'], Record<Lang, string>> = {
   day: { zh: '天', en: 'Day' },
   week: { zh: '周', en: 'Week' },
   month: { zh: '月', en: 'Month' },
 };
 
-export const cohortLabel = (cohort: string, size: number, lang: ChartLang, k?: number) =>
+export const cohortLabel = (cohort: string, size: number, lang: Lang, k?: number) =>
   `${formatDate(cohort, lang)} (n=${countOrSuppressed(size, k, (n) => formatCount(n, lang))})`;
 
 /** The cells that have a value (null periods are left out), formatted and suppressed. */

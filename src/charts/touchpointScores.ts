@@ -9,17 +9,18 @@
 import * as Plot from '@observablehq/plot';
 import type { SatisfactionResult, SatisfactionRow } from '../analytics/analyses/satisfaction.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatNumber, formatPercent, type ChartLang } from './format.ts';
+import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export type ScoreGrouping = 'event' | 'stage' | 'channel';
 export type ScoreMetric = 'csat' | 'nps' | 'mean';
 
 export interface TouchpointScoresOptions {
-  lang: ChartLang;
+  lang: Lang;
   k?: number;
   width?: number;
   by?: ScoreGrouping;
@@ -56,14 +57,14 @@ export function scoreMetric(result: SatisfactionResult, options: TouchpointScore
   return metric;
 }
 
-export const metricName = (metric: ScoreMetric, lang: ChartLang) =>
+export const metricName = (metric: ScoreMetric, lang: Lang) =>
   metric === 'mean' ? label('mean', lang) : metric.toUpperCase();
 
 function metricValue(row: SatisfactionRow, metric: ScoreMetric): number {
   return metric === 'mean' ? row.mean : ((metric === 'csat' ? row.csat : row.nps) ?? 0);
 }
 
-function formatMetric(value: number, metric: ScoreMetric, lang: ChartLang): string {
+function formatMetric(value: number, metric: ScoreMetric, lang: Lang): string {
   return metric === 'csat'
     ? formatPercent(value, lang, 0)
     : metric === 'nps'

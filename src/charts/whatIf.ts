@@ -10,21 +10,15 @@
 import * as Plot from '@observablehq/plot';
 import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import {
-  formatCompact,
-  formatCount,
-  formatNumber,
-  formatProjected,
-  formatSignedPercent,
-  type ChartLang,
-} from './format.ts';
+import { formatCompact, formatCount, formatNumber, formatProjected, formatSignedPercent } from './format.ts';
 import { label } from './labels.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import type { RenderFunction } from '@observablehq/plot';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 export interface WhatIfOptions {
-  lang: ChartLang;
+  lang: Lang;
   width?: number;
   /** Small-cell threshold: a funnel with a step under k publishes no projection (spec §10). */
   k?: number;
@@ -48,7 +42,7 @@ interface WhatIfBar {
 
 const stepName = (step: { step: number; name: string }) => `${step.step}. ${step.name}`;
 
-function whatIfBars(result: WhatIfResult, lang: ChartLang): WhatIfBar[] {
+function whatIfBars(result: WhatIfResult, lang: Lang): WhatIfBar[] {
   return result.steps.flatMap((step, index) => [
     {
       index,

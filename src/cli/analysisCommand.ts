@@ -5,7 +5,7 @@
  * error (exit 2); an analysis that cannot run on the data is a data error (exit 1).
  *
  * @example
- *   export default analysisCommand({ name: 'value', summary, help, options, spec, check: parseValueSpec, analyse: value, render });
+ *   export default analysisCommand({ name: 'value', summary, help, options, spec, resolve: parseValueSpec, analyse: valueResolved, render });
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
@@ -17,17 +17,18 @@ import { ENGINE_OPTIONS, ENGINE_OPTIONS_HELP, parseEngineArgs } from './engineOp
 import { runOnEngine } from './engineRun.ts';
 import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
 
-export interface AnalysisCommandDefinition<Spec, Result> {
+export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   name: string;
   /** The analysis an engine runs for this command (`--engine`); absent: in memory only. */
   engine?: EngineAnalysis;
   summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
-  /** The analysis spec from the command line; `load` carries --tz among others. */
-  spec(values: Record<string, OptionValue>, load: LoadOptions): Spec;
-  /** Validates the spec (a spec.ts parser), so usage errors come before the load. */
-  check(spec: Spec): unknown;
+  /** The loose analysis spec from the command line; `load` carries --tz among others. */
+  spec(values: Record<string, OptionValue>, load: LoadOptions): SpecInput;
+  /** Parses the spec once (a spec.ts parser), so usage errors come before the load. */
+  resolve(spec: SpecInput): Spec;
+  /** The analysis on a resolved spec (`xxxResolved`). */
   analyse(table: ColumnTable, spec: Spec): Result;
   render(result: Result, file: string, spec: Spec): string;
 }
@@ -35,17 +36,19 @@ export interface AnalysisCommandDefinition<Spec, Result> {
 /** A command built from a definition, which `journey sql` reads to compile the same options. */
 export interface AnalysisCommand extends Command {
   // The definition's types are erased here: `journey sql` only passes values through.
-  definition: AnalysisCommandDefinition<never, never>;
+  definition: AnalysisCommandDefinition<never, never, never>;
 }
 
-export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinition<Spec, Result>): AnalysisCommand {
+export function analysisCommand<SpecInput, Spec, Result>(
+  definition: AnalysisCommandDefinition<SpecInput, Spec, Result>,
+): AnalysisCommand {
   const options = definition.engine ? { ...definition.options, ...ENGINE_OPTIONS } : definition.options;
   const help = definition.engine ? `${definition.help}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : definition.help;
   return {
     name: definition.name,
     summary: definition.summary,
     help,
-    definition: definition as unknown as AnalysisCommandDefinition<never, never>,
+    definition: definition as unknown as AnalysisCommandDefinition<never, never, never>,
     async run(argv, io) {
       const args = parseDataArgs(argv, options);
       if (args.help) {
@@ -53,19 +56,19 @@ export function analysisCommand<Spec, Result>(definition: AnalysisCommandDefinit
         return EXIT_OK;
       }
       if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
-      const spec = definition.spec(args.values, args.load);
-      // Check the spec before paying for the load.
-      const checked = attempt(() => definition.check(spec));
-      if (checked instanceof Error) throw checked instanceof UsageError ? checked : new UsageError(checked.message);
+      const specInput = definition.spec(args.values, args.load);
+      // Resolve the spec before paying for the load.
+      const spec = attempt(() => definition.resolve(specInput));
+      if (spec instanceof Error) throw spec instanceof UsageError ? spec : new UsageError(spec.message);
       const engine = definition.engine ? parseEngineArgs(args.values, args.file || undefined) : null;
       if (engine !== null && definition.engine) {
-        const result = await runOnEngine(definition.engine, spec as never, engine, args.load, io);
+        // Engines compile the loose spec themselves (it is parsed again at their door).
+        const result = await runOnEngine(definition.engine, specInput as never, engine, args.load, io);
         if (result instanceof Error) {
           io.stderr(`journey ${definition.name}: ${result.message}`);
           return EXIT_DATA_ERROR;
         }
-        const label = engine.table;
-        io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, label, spec));
+        io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec));
         return EXIT_OK;
       }
       const loaded = await loadForCommand(args.file, args.load, io);

@@ -4,8 +4,8 @@
  * Takes no event log.
  */
 import { parseArgs } from 'node:util';
-import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
-import { SpecError } from '../analytics/analyses/spec.ts';
+import { compareRatesResolved, type CompareResult } from '../analytics/analyses/compareRates.ts';
+import { parseCompareSpec, SpecError } from '../analytics/analyses/spec.ts';
 import { EXIT_OK, UsageError, type Command } from './command.ts';
 import { formatNumber, formatPercent, formatTable } from './format.ts';
 
@@ -82,7 +82,11 @@ const compare: Command = {
     }
     let result: CompareResult;
     try {
-      result = compareRates({ before: proportion('before', values.before), after: proportion('after', values.after) });
+      const spec = parseCompareSpec({
+        before: proportion('before', values.before),
+        after: proportion('after', values.after),
+      });
+      result = compareRatesResolved(spec);
     } catch (error) {
       if (error instanceof SpecError) throw new UsageError(error.message.replace(/^compare: /, ''));
       throw error;

@@ -2,7 +2,7 @@
  * `journey funnel <file> --steps "a,b|c,d"`: the funnel of spec §4 on an event
  * log, as an aligned table or (`--json`) the spec §11 funnel shape.
  */
-import { funnel, type FunnelResult, type FunnelStepFigures } from '../analytics/analyses/funnel.ts';
+import { funnelResolved, type FunnelResult, type FunnelStepFigures } from '../analytics/analyses/funnel.ts';
 import { parseFunnelSpec, type FunnelSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, required, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatSeconds, formatTable } from './format.ts';
@@ -83,7 +83,7 @@ export default analysisCommand({
     mode: text(values, 'mode') as FunnelSpecInput['mode'],
     by: text(values, 'by'),
   }),
-  check: parseFunnelSpec,
-  analyse: funnel,
-  render: (result, file, spec) => render(result, file, spec.by ?? null),
+  resolve: parseFunnelSpec,
+  analyse: funnelResolved,
+  render: (result, file, spec) => render(result, file, spec.by),
 });

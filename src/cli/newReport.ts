@@ -30,6 +30,7 @@ import {
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 import { loadInDirectory, parseColumnMap } from './options.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
 
@@ -80,7 +81,7 @@ function yamlString(text: string): string {
 }
 
 /** The starter journey map: one stage per proposed funnel step. */
-export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
+export function journeyMapStarter(steps: string[], lang: Lang): string {
   const zh = lang === 'zh';
   const lines = [
     zh
@@ -105,7 +106,7 @@ export function journeyMapStarter(steps: string[], lang: 'zh' | 'en'): string {
   return lines.join('\n') + '\n';
 }
 
-export function opportunitiesStarter(lang: 'zh' | 'en'): string {
+export function opportunitiesStarter(lang: Lang): string {
   const zh = lang === 'zh';
   const items = [
     {
@@ -123,7 +124,7 @@ export function opportunitiesStarter(lang: 'zh' | 'en'): string {
 
 interface Parsed {
   slug: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   data: string[];
   map: Record<string, string>;
   tz: string;

@@ -2,7 +2,7 @@
  * `journey paths <file>`: the top session paths and the flow edges of spec §5,
  * as aligned tables or (`--json`) the spec §11 paths shape.
  */
-import { paths, type PathsResult } from '../analytics/analyses/paths.ts';
+import { pathsResolved, type PathsResult } from '../analytics/analyses/paths.ts';
 import { parsePathsSpec, type PathsSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, numeric, text } from './analysisCommand.ts';
 import { formatCount, formatTable } from './format.ts';
@@ -83,7 +83,7 @@ export default analysisCommand({
     min_sessions: numeric(values, 'min-sessions'),
     limit: numeric(values, 'limit'),
   }),
-  check: parsePathsSpec,
-  analyse: paths,
+  resolve: parsePathsSpec,
+  analyse: pathsResolved,
   render,
 });

@@ -2,7 +2,7 @@
  * `journey retention <file>`: cohort retention of spec §6, as a cohort table
  * of percentages or (`--json`) the spec §11 retention shape.
  */
-import { retention, type RetentionResult } from '../analytics/analyses/retention.ts';
+import { retentionResolved, type RetentionResult } from '../analytics/analyses/retention.ts';
 import { parseRetentionSpec, type RetentionSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatTable } from './format.ts';
@@ -59,7 +59,7 @@ export default analysisCommand({
     mode: values['on-or-after'] === true ? 'on_or_after' : 'on',
     tz: load.tz,
   }),
-  check: parseRetentionSpec,
-  analyse: retention,
+  resolve: parseRetentionSpec,
+  analyse: retentionResolved,
   render,
 });

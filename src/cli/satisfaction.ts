@@ -2,7 +2,11 @@
  * `journey satisfaction <file>`: scores per touchpoint, stage and channel
  * (spec §8), CSAT on 1-5 or NPS on 0-10, or (`--json`) the spec §11 shape.
  */
-import { satisfaction, type SatisfactionResult, type SatisfactionRow } from '../analytics/analyses/satisfaction.ts';
+import {
+  satisfactionResolved,
+  type SatisfactionResult,
+  type SatisfactionRow,
+} from '../analytics/analyses/satisfaction.ts';
 import { parseSatisfactionSpec, type SatisfactionSpecInput } from '../analytics/analyses/spec.ts';
 import { analysisCommand, numeric } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatPercent, formatTable } from './format.ts';
@@ -55,7 +59,7 @@ export default analysisCommand({
   help,
   options: { scale: { type: 'string' } },
   spec: (values): SatisfactionSpecInput => ({ scale: numeric(values, 'scale') as 5 | 10 | undefined }),
-  check: parseSatisfactionSpec,
-  analyse: satisfaction,
+  resolve: parseSatisfactionSpec,
+  analyse: satisfactionResolved,
   render,
 });

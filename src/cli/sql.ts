@@ -89,7 +89,7 @@ const command: Command = {
       throw new UsageError(`--timestamp expects timestamp, epoch_ms or text (got "${timestamp}")`);
     const map = parseColumnMap((values.map as string[] | undefined) ?? []);
     const spec = definition.spec(values, typeof values.tz === 'string' ? { tz: values.tz } : {});
-    const checked = attempt(() => definition.check(spec));
+    const checked = attempt(() => definition.resolve(spec));
     if (checked instanceof Error) throw checked instanceof UsageError ? checked : new UsageError(checked.message);
     const { analysisQueries } = await import('../engines/engineAnalyses.ts');
     const { eventSource } = await import('../engines/sql/source.ts');

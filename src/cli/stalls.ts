@@ -3,7 +3,7 @@
  * funnel step with no event for longer than a threshold, for proactive service.
  */
 import { parseStallsSpec, type StallsSpecInput } from '../analytics/analyses/spec.ts';
-import { stalls, type StallsResult } from '../analytics/analyses/stalls.ts';
+import { stallsResolved, type StallsResult } from '../analytics/analyses/stalls.ts';
 import { analysisCommand, required, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatSeconds, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';
@@ -72,7 +72,7 @@ export default analysisCommand({
     mode: text(values, 'mode') as StallsSpecInput['mode'],
     list_customers: values.list === true,
   }),
-  check: parseStallsSpec,
-  analyse: stalls,
+  resolve: parseStallsSpec,
+  analyse: stallsResolved,
   render,
 });

@@ -3,7 +3,7 @@
  * and repurchase gaps (spec §7), or (`--json`) the spec §11 value shape.
  */
 import { parseValueSpec, type ValueSpecInput } from '../analytics/analyses/spec.ts';
-import { value, type ValueResult } from '../analytics/analyses/value.ts';
+import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { analysisCommand, text } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';
@@ -49,7 +49,7 @@ export default analysisCommand({
   help,
   options: { 'purchase-event': { type: 'string' } },
   spec: (values): ValueSpecInput => ({ purchase_event: text(values, 'purchase-event') }),
-  check: parseValueSpec,
-  analyse: value,
-  render: (result, file, spec) => render(result, file, parseValueSpec(spec).purchaseEvent),
+  resolve: parseValueSpec,
+  analyse: valueResolved,
+  render: (result, file, spec) => render(result, file, spec.purchaseEvent),
 });

@@ -3,7 +3,7 @@
  * on one step's conversion, projected onto every later step and onto value.
  */
 import { parseWhatIfSpec, type WhatIfSpecInput } from '../analytics/analyses/spec.ts';
-import { whatIf, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
+import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { analysisCommand, required, requiredNumber, text } from './analysisCommand.ts';
 import { formatCount, formatNumber, formatPercent, formatTable } from './format.ts';
 import { DATA_OPTIONS_HELP } from './options.ts';
@@ -75,7 +75,7 @@ export default analysisCommand({
     window: text(values, 'window'),
     mode: text(values, 'mode') as WhatIfSpecInput['mode'],
   }),
-  check: parseWhatIfSpec,
-  analyse: whatIf,
+  resolve: parseWhatIfSpec,
+  analyse: whatIfResolved,
   render,
 });

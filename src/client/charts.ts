@@ -4,8 +4,9 @@
  * attributes. Adds tooltips on hover and keyboard focus, legend toggles,
  * CSV and SVG downloads, sortable tables and the what-if slider.
  */
-import { formatNumber, formatProjected, formatSignedPercent, type ChartLang } from '../charts/format.ts';
+import { formatNumber, formatProjected, formatSignedPercent } from '../charts/format.ts';
 import { projectCustomers } from './whatIfProjection.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 const FIGURE = 'figure[data-chart]';
 
@@ -139,7 +140,7 @@ document.addEventListener('click', (event) => {
 
 // What-if: recompute the projection from the slider, in place of the built default.
 interface WhatIfConfig {
-  lang: ChartLang;
+  lang: Lang;
   step: number;
   customers: number[];
   fromPrevious: (number | null)[];

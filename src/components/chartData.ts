@@ -12,7 +12,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { parse as parseYaml } from 'yaml';
 import type { ColumnTable } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
-import { formatDateRange, type ChartLang } from '../charts/format.ts';
+import { formatDateRange } from '../charts/format.ts';
+import type { Lang } from '../i18n/locales.ts';
 
 /** The project root: Astro builds from it, so paths in MDX are relative to it. */
 export const projectRoot = () => process.cwd();
@@ -103,7 +104,7 @@ export interface Caption {
 export function dataCaption(
   file: string | undefined,
   summary: { first: string | null; last: string | null } | undefined,
-  lang: ChartLang,
+  lang: Lang,
   given: { source?: string; period?: string },
 ): Caption {
   return {
@@ -142,6 +143,6 @@ export function loadOptionsOf(props: {
 }
 
 /** The page language: the prop, else the route's locale. */
-export function chartLang(given: ChartLang | undefined, currentLocale: string | undefined): ChartLang {
+export function chartLang(given: Lang | undefined, currentLocale: string | undefined): Lang {
   return given ?? (currentLocale === 'en' ? 'en' : 'zh');
 }

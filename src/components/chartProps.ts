@@ -2,12 +2,27 @@
  * The props of every chart component, as zod schemas (the source of truth),
  * and `parseProps`, which fails the build with a message naming the component,
  * the prop and the page: `<FunnelChart> on /en/gallery/: prop "spec.steps": ...`.
- * Results passed in directly are checked for the spec §11 shape they need.
+ * Specs and results are the analyses' own schemas: a spec comes out parsed
+ * (resolved), and a result passed in directly is checked for its spec §11 shape.
  *
  * @example
  *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname);
  */
 import { z } from 'zod';
+import { anyFunnelResultSchema } from '../analytics/analyses/aggregatedFunnel.ts';
+import { funnelResultSchema } from '../analytics/analyses/funnel.ts';
+import { pathsResultSchema } from '../analytics/analyses/paths.ts';
+import { retentionResultSchema } from '../analytics/analyses/retention.ts';
+import { satisfactionResultSchema } from '../analytics/analyses/satisfaction.ts';
+import {
+  funnelSpecSchema,
+  pathsSpecSchema,
+  retentionSpecSchema,
+  satisfactionSpecSchema,
+  whatIfSpecSchema,
+} from '../analytics/analyses/spec.ts';
+import { LOCALES } from '../i18n/locales.ts';
+import { whatIfResultSchema } from '../analytics/analyses/whatIf.ts';
 
 /** An error in a component's props or data, naming the component, the prop and the page. */
 export class ComponentError extends Error {
@@ -45,7 +60,13 @@ export async function forProp<T>(
   }
 }
 
-const lang = z.enum(['zh', 'en']);
+/** A prop the schema's refinement has already required (for the type checker). */
+export function required<T>(value: T | undefined, prop: string): T {
+  if (value === undefined) throw new Error(`${prop} is required here`);
+  return value;
+}
+
+const lang = z.enum(LOCALES);
 
 /** Props every chart takes. */
 export const commonProps = {
@@ -73,91 +94,6 @@ export const dataProps = {
   skipInvalid: z.boolean().optional(),
   dedupe: z.boolean().optional(),
 };
-
-const analysisSpec = z.record(z.string(), z.unknown());
-
-const rate = z.number().nullable();
-const funnelStep = z.object({
-  step: z.number().int(),
-  name: z.string(),
-  customers: z.number(),
-  conversion_from_start: rate,
-  conversion_from_previous: rate,
-  dropped: z.number(),
-  median_seconds_from_previous: rate,
-  mean_seconds_from_previous: rate,
-});
-export const funnelResultSchema = z.object({
-  mode: z.enum(['ordered', 'strict', 'unordered']),
-  window_seconds: z.number(),
-  steps: z.array(funnelStep).min(2),
-  breakdown: z.array(z.object({ value: z.string(), steps: z.array(funnelStep) })).default([]),
-});
-
-export const pathsResultSchema = z.object({
-  paths: z.array(z.object({ path: z.array(z.string()), sessions: z.number(), customers: z.number() })),
-  edges: z.array(
-    z.object({
-      position: z.number().int(),
-      source: z.string(),
-      target: z.string(),
-      sessions: z.number(),
-      customers: z.number(),
-    }),
-  ),
-});
-
-export const retentionResultSchema = z.object({
-  period: z.enum(['day', 'week', 'month']),
-  mode: z.enum(['on', 'on_or_after']),
-  cohorts: z.array(
-    z.object({
-      cohort: z.string(),
-      size: z.number(),
-      counts: z.array(z.number().nullable()),
-      rates: z.array(z.number().nullable()),
-      partial: z.array(z.boolean()),
-    }),
-  ),
-});
-
-const satisfactionRow = z.object({
-  name: z.string(),
-  customers: z.number(),
-  count: z.number(),
-  mean: z.number(),
-  csat: z.number().optional(),
-  nps: z.number().optional(),
-});
-export const satisfactionResultSchema = z.object({
-  scale: z.union([z.literal(5), z.literal(10)]),
-  scale_inferred: z.boolean().default(false),
-  by_event: z.array(satisfactionRow),
-  by_stage: z.array(satisfactionRow),
-  by_channel: z.array(satisfactionRow),
-});
-
-export const whatIfResultSchema = z.object({
-  step: z.number().int().min(2),
-  uplift: z.number(),
-  capped: z.boolean(),
-  aov: z.number().nullable(),
-  additional_customers: z.number(),
-  additional_value: z.number().nullable(),
-  steps: z
-    .array(
-      z.object({
-        step: z.number().int(),
-        name: z.string(),
-        customers: z.number(),
-        conversion_from_previous: rate,
-        projected_customers: z.number(),
-        projected_conversion_from_previous: rate,
-        additional_customers: z.number(),
-      }),
-    )
-    .min(2),
-});
 
 /** One period of a before/after comparison: its own file, or a time range of the chart's file, or both. */
 const comparePeriod = z.object({
@@ -198,9 +134,9 @@ export const funnelChartProps = z
   .object({
     ...commonProps,
     ...dataProps,
-    spec: analysisSpec.optional(),
+    spec: funnelSpecSchema.optional(),
     result: z
-      .union([funnelResultSchema, z.object({ before: funnelResultSchema, after: funnelResultSchema })])
+      .union([anyFunnelResultSchema, z.object({ before: funnelResultSchema, after: funnelResultSchema })])
       .optional(),
     /** How a breakdown (`spec.by`) is drawn. */
     layout: z.enum(['grouped', 'facets']).default('grouped'),
@@ -218,7 +154,7 @@ export const pathFlowProps = z
   .object({
     ...commonProps,
     ...dataProps,
-    spec: analysisSpec.default({}),
+    spec: pathsSpecSchema.prefault({}),
     result: pathsResultSchema.optional(),
     topPaths: z.number().int().min(1).max(50).default(10),
     height: z.number().int().min(120).max(1200).optional(),
@@ -226,14 +162,19 @@ export const pathFlowProps = z
   .superRefine((props, context) => dataOrResult(props, context, false));
 
 export const retentionGridProps = z
-  .object({ ...commonProps, ...dataProps, spec: analysisSpec.default({}), result: retentionResultSchema.optional() })
+  .object({
+    ...commonProps,
+    ...dataProps,
+    spec: retentionSpecSchema.prefault({}),
+    result: retentionResultSchema.optional(),
+  })
   .superRefine((props, context) => dataOrResult(props, context, false));
 
 export const touchpointScoresProps = z
   .object({
     ...commonProps,
     ...dataProps,
-    spec: analysisSpec.default({}),
+    spec: satisfactionSpecSchema.prefault({}),
     result: satisfactionResultSchema.optional(),
     by: z.enum(['event', 'stage', 'channel']).default('event'),
     metric: z.enum(['csat', 'nps', 'mean']).optional(),
@@ -244,7 +185,7 @@ export const whatIfProps = z
   .object({
     ...commonProps,
     ...dataProps,
-    spec: analysisSpec.optional(),
+    spec: whatIfSpecSchema.optional(),
     result: whatIfResultSchema.optional(),
     /** Largest uplift the slider offers, as a fraction (1 = +100%). */
     maxUplift: z.number().gt(0).max(10).default(1),
@@ -300,7 +241,7 @@ export const kpiTilesProps = z
     ...dataProps,
     /** The figures, typed in; or computed from a funnel over two periods (`spec` and `compare`). */
     tiles: z.array(kpiTile).min(1).optional(),
-    spec: analysisSpec.optional(),
+    spec: funnelSpecSchema.optional(),
     compare: z.object({ before: comparePeriod, after: comparePeriod }).optional(),
     /** Name of the previous period, e.g. "September"; default: compare.before.label. */
     previousLabel: z.string().optional(),

@@ -11,8 +11,7 @@
 import { funnel } from '../analytics/analyses/funnel.ts';
 import { loadEvents } from '../analytics/load/load.ts';
 import { value } from '../analytics/analyses/value.ts';
-
-type Lang = 'zh' | 'en';
+import type { Lang } from '../i18n/locales.ts';
 
 const FILES = {
   before: 'data/demo/coffee-purchases-before.csv',

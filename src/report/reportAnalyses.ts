@@ -8,13 +8,21 @@
  *   const analyses = reportAnalyses(await openReport('acme-bank'));
  *   analyses.funnel.steps.at(-1).conversion_from_start; // 0.41
  */
-import { funnel, type FunnelResult } from '../analytics/analyses/funnel.ts';
+import { funnelResolved, type FunnelResult } from '../analytics/analyses/funnel.ts';
 import { hasColumn } from '../analytics/events.ts';
-import { paths, type PathsResult } from '../analytics/analyses/paths.ts';
-import { retention, type RetentionResult } from '../analytics/analyses/retention.ts';
-import { satisfaction, type SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
-import { value, type ValueResult } from '../analytics/analyses/value.ts';
-import { whatIf, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
+import { pathsResolved, type PathsResult } from '../analytics/analyses/paths.ts';
+import { retentionResolved, type RetentionResult } from '../analytics/analyses/retention.ts';
+import { satisfactionResolved, type SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
+import {
+  parseFunnelSpec,
+  parsePathsSpec,
+  parseRetentionSpec,
+  parseSatisfactionSpec,
+  parseValueSpec,
+  parseWhatIfSpec,
+} from '../analytics/analyses/spec.ts';
+import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
+import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
 
 export interface ReportAnalyses {
@@ -41,7 +49,9 @@ export interface ReportAnalyses {
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const { table, config } = report;
   const steps = config.funnel.steps;
-  const funnelResult = funnel(table, { steps, window: config.funnel.window });
+  // Specs are parsed once here, where the report's config enters.
+  const funnelSpec = parseFunnelSpec({ steps, window: config.funnel.window });
+  const funnelResult = funnelResolved(table, funnelSpec);
   let weakestStep = 2;
   for (const step of funnelResult.steps.slice(1)) {
     const current = funnelResult.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
@@ -65,21 +75,24 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
           : null;
   return {
     funnel: funnelResult,
-    breakdown: breakdownBy ? funnel(table, { steps, window: config.funnel.window, by: breakdownBy }) : null,
+    breakdown: breakdownBy ? funnelResolved(table, { ...funnelSpec, by: breakdownBy }) : null,
     breakdownBy,
     weakestStep,
     whatIfStep,
-    whatIf: whatIf(table, {
-      steps,
-      window: config.funnel.window,
-      step: whatIfStep,
-      uplift: config.what_if.uplift,
-      purchase_event: config.purchase_event,
-    }),
-    paths: paths(table, { depth: 5, top: 10, limit: 40 }),
-    retention: retention(table, { period: 'week', tz }),
-    satisfaction: hasColumn(table, 'satisfaction') ? satisfaction(table) : null,
-    value: hasValue ? value(table, { purchase_event: config.purchase_event }) : null,
+    whatIf: whatIfResolved(
+      table,
+      parseWhatIfSpec({
+        steps,
+        window: config.funnel.window,
+        step: whatIfStep,
+        uplift: config.what_if.uplift,
+        purchase_event: config.purchase_event,
+      }),
+    ),
+    paths: pathsResolved(table, parsePathsSpec({ depth: 5, top: 10, limit: 40 })),
+    retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
+    satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
+    value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
   };
 }

@@ -8,18 +8,18 @@
  *   // in an MDX report: 开户成功率为 {percentText(steps[4].conversion_from_start, 'zh')}
  *   countText(3, 5, 'en'); // '< 5'
  */
-export type TextLang = 'zh' | 'en';
+import type { Lang } from '../i18n/locales.ts';
 
-const locale = (lang: TextLang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** A whole number of customers, or `< k` under k. */
-export function countText(customers: number, k: number, lang: TextLang): string {
+export function countText(customers: number, k: number, lang: Lang): string {
   if (customers < k) return `< ${k}`;
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(customers);
 }
 
 /** A rate as a percentage with one decimal; a dash when it is null or rests on fewer than k customers. */
-export function percentText(rate: number | null, lang: TextLang, base?: { customers: number; k: number }): string {
+export function percentText(rate: number | null, lang: Lang, base?: { customers: number; k: number }): string {
   if (rate === null || (base && base.customers < base.k)) return '–';
   return new Intl.NumberFormat(locale(lang), {
     style: 'percent',
@@ -29,7 +29,7 @@ export function percentText(rate: number | null, lang: TextLang, base?: { custom
 }
 
 /** A difference of two rates in percentage points, signed: `+24.3 个百分点` / `+24.3 points`. */
-export function pointsText(difference: number, lang: TextLang): string {
+export function pointsText(difference: number, lang: Lang): string {
   const points = new Intl.NumberFormat(locale(lang), {
     signDisplay: 'always',
     minimumFractionDigits: 1,
@@ -39,7 +39,7 @@ export function pointsText(difference: number, lang: TextLang): string {
 }
 
 /** A duration in days with one decimal. */
-export function daysText(seconds: number | null, lang: TextLang): string {
+export function daysText(seconds: number | null, lang: Lang): string {
   if (seconds === null) return '–';
   const days = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(seconds / 86_400);
   return lang === 'zh' ? `${days} 天` : `${days} days`;

@@ -6,6 +6,8 @@ import {
   kpiTilesProps,
   parseProps,
 } from '../../src/components/chartProps.ts';
+import { aggregatedFunnel } from '../../src/analytics/analyses/aggregatedFunnel.ts';
+import { table } from 'arquero';
 
 describe('chart component props', () => {
   it('names the component, the prop and the page', () => {
@@ -42,6 +44,60 @@ describe('chart component props', () => {
     );
     expect(props.layout).toBe('grouped');
     expect(props.result).toMatchObject({ breakdown: [] });
+  });
+
+  it('accepts the aggregated funnel result of the analytics core as it is', () => {
+    const result = aggregatedFunnel(table({ step: ['visit', 'buy'], customers: [10, 4] }));
+    const props = parseProps('FunnelChart', funnelChartProps, { title: 'T', result }, '/');
+    expect(props.result).toEqual({
+      mode: 'aggregated',
+      window_seconds: null,
+      warnings: [],
+      breakdown: [],
+      steps: [
+        {
+          step: 1,
+          name: 'visit',
+          customers: 10,
+          conversion_from_start: 1,
+          conversion_from_previous: 1,
+          dropped: 0,
+          median_seconds_from_previous: null,
+          mean_seconds_from_previous: null,
+        },
+        {
+          step: 2,
+          name: 'buy',
+          customers: 4,
+          conversion_from_start: 0.4,
+          conversion_from_previous: 0.4,
+          dropped: 6,
+          median_seconds_from_previous: null,
+          mean_seconds_from_previous: null,
+        },
+      ],
+    });
+  });
+
+  it('parses the spec once: the props hold the resolved spec', () => {
+    const props = parseProps(
+      'FunnelChart',
+      funnelChartProps,
+      { title: 'T', data: 'x.csv', spec: { steps: 'a,b|c' } },
+      '/',
+    );
+    expect(props.spec).toEqual({
+      steps: [
+        { name: 'a', events: ['a'] },
+        { name: 'b|c', events: ['b', 'c'] },
+      ],
+      windowSeconds: 14 * 86_400,
+      mode: 'ordered',
+      by: null,
+    });
+    expect(() =>
+      parseProps('FunnelChart', funnelChartProps, { title: 'T', data: 'x.csv', spec: { steps: 'a' } }, '/p/'),
+    ).toThrow('<FunnelChart> on /p/: prop "spec.steps": invalid steps: "a" (a funnel needs 2 to 30 steps');
   });
 
   it('wraps errors of the analysis as errors of a prop', async () => {

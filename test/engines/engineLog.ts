@@ -40,7 +40,7 @@ export interface EngineLog {
 /** About `customers` × 12 events over ~10 weeks from 2024-10-20 (DST changes in Europe and America). */
 export function engineLog(customers = 300, seed = 7): EngineLog {
   const random = seeded(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const columns: EngineLog['columns'] = {
     customer_id: [],
     timestamp: [],

@@ -8,19 +8,25 @@
  *   aggregatedFunnel(table({ step: ['visit', 'cart', 'buy'], customers: [1000, 300, 90] }));
  *   // { mode: 'aggregated', window_seconds: null, steps: [...], breakdown: [], warnings: [] }
  */
+import { z } from 'zod';
 import type { ColumnTable } from '../events.ts';
-import { cellText } from '../encodeEvents.ts';
+import { cellText } from '../cellText.ts';
 import { hasColumn } from '../events.ts';
-import { funnelSteps, type FunnelStepFigures } from './funnelSteps.ts';
-import { NO_VALUE, type FunnelBreakdownBucket } from './funnel.ts';
+import { funnelSteps, funnelStepFiguresSchema } from './funnelSteps.ts';
+import { funnelBreakdownBucketSchema, funnelResultSchema, NO_VALUE, type FunnelBreakdownBucket } from './funnel.ts';
 
-export interface AggregatedFunnelResult {
-  mode: 'aggregated';
-  window_seconds: null;
-  steps: FunnelStepFigures[];
-  breakdown: FunnelBreakdownBucket[];
-  warnings: string[];
-}
+export const aggregatedFunnelResultSchema = z.object({
+  mode: z.literal('aggregated'),
+  window_seconds: z.null(),
+  steps: z.array(funnelStepFiguresSchema).min(2),
+  breakdown: z.array(funnelBreakdownBucketSchema).default([]),
+  warnings: z.array(z.string()).default([]),
+});
+export type AggregatedFunnelResult = z.output<typeof aggregatedFunnelResultSchema>;
+
+/** Any funnel a chart draws: from an event log or from counts. */
+export const anyFunnelResultSchema = z.union([funnelResultSchema, aggregatedFunnelResultSchema]);
+export type AnyFunnelResult = z.output<typeof anyFunnelResultSchema>;
 
 export function aggregatedFunnel(table: ColumnTable): AggregatedFunnelResult {
   for (const column of ['step', 'customers']) {

@@ -7,31 +7,34 @@
  *   compareRates({ before: { successes: 5, n: 10 }, after: { successes: 6, n: 10 } });
  *   // { difference: 0.1, lift: 0.2, se: 0.2214, z: 0.4518, p_value: 0.6514, ... }
  */
+import { z } from 'zod';
 import { normalUpperTail } from './normalCdf.ts';
-import { parseCompareSpec, type CompareSpecInput } from './spec.ts';
+import { parseCompareSpec, type CompareSpec, type CompareSpecInput } from './spec.ts';
 
 /** The two-sided 95% critical value the spec uses (±1.96 SE). */
 export const Z_95 = 1.96;
 
-export interface RateSummary {
-  successes: number;
-  n: number;
-  rate: number;
-  wilson_low: number;
-  wilson_high: number;
-}
+export const rateSummarySchema = z.object({
+  successes: z.number(),
+  n: z.number(),
+  rate: z.number(),
+  wilson_low: z.number(),
+  wilson_high: z.number(),
+});
+export type RateSummary = z.output<typeof rateSummarySchema>;
 
-export interface CompareResult {
-  before: RateSummary;
-  after: RateSummary;
-  difference: number;
-  lift: number | null;
-  se: number;
-  z: number | null;
-  p_value: number | null;
-  ci_low: number;
-  ci_high: number;
-}
+export const compareResultSchema = z.object({
+  before: rateSummarySchema,
+  after: rateSummarySchema,
+  difference: z.number(),
+  lift: z.number().nullable(),
+  se: z.number(),
+  z: z.number().nullable(),
+  p_value: z.number().nullable(),
+  ci_low: z.number(),
+  ci_high: z.number(),
+});
+export type CompareResult = z.output<typeof compareResultSchema>;
 
 /** Wilson score interval for `successes` out of `n` at critical value `z`. */
 export function wilsonInterval(successes: number, n: number, z = Z_95): [number, number] {
@@ -48,7 +51,10 @@ function summary(successes: number, n: number): RateSummary {
 }
 
 export function compareRates(specInput: CompareSpecInput): CompareResult {
-  const { before, after } = parseCompareSpec(specInput);
+  return compareRatesResolved(parseCompareSpec(specInput));
+}
+
+export function compareRatesResolved({ before, after }: CompareSpec): CompareResult {
   const p1 = before.successes / before.n;
   const p2 = after.successes / after.n;
   const se = Math.sqrt((p1 * (1 - p1)) / before.n + (p2 * (1 - p2)) / after.n);

@@ -3,36 +3,43 @@
  * attempts within an inclusive window, each customer counted once at their
  * furthest step, with times to convert and an optional first-touch breakdown.
  *
+ * `funnel` parses a loose spec; `funnelResolved` takes a parsed one (internal callers).
+ *
  * @example
  *   funnel(table, { steps: 'visit,add_to_cart,purchase', window: '7d', by: 'channel' });
  *   // { mode: 'ordered', window_seconds: 604800, steps: [...], breakdown: [{ value: 'web', steps: [...] }, ...] }
  */
-import { cellText, encodeColumn, encodeEvents } from '../encodeEvents.ts';
+import { z } from 'zod';
+import { encodeColumn, encodeEvents } from '../encodeEvents.ts';
+import { cellText } from '../cellText.ts';
 import type { ColumnTable } from '../events.ts';
 import { hasColumn } from '../events.ts';
 import { furthestSteps, type FurthestSteps } from './furthestSteps.ts';
-import { funnelSteps, type FunnelStepFigures } from './funnelSteps.ts';
-import { parseFunnelSpec, type FunnelMode, type FunnelSpecInput } from './spec.ts';
+import { funnelSteps, funnelStepFiguresSchema, type FunnelStepFigures } from './funnelSteps.ts';
+import { FUNNEL_MODES, parseFunnelSpec, type FunnelSpec, type FunnelSpecInput } from './spec.ts';
 
 export type { FunnelStepFigures };
 
-export interface FunnelBreakdownBucket {
-  value: string;
-  steps: FunnelStepFigures[];
-}
+export const funnelBreakdownBucketSchema = z.object({ value: z.string(), steps: z.array(funnelStepFiguresSchema) });
+export type FunnelBreakdownBucket = z.output<typeof funnelBreakdownBucketSchema>;
 
-export interface FunnelResult {
-  mode: FunnelMode;
-  window_seconds: number;
-  steps: FunnelStepFigures[];
-  breakdown: FunnelBreakdownBucket[];
-}
+/** The spec §11 funnel JSON; a result read from a file may leave out an empty breakdown. */
+export const funnelResultSchema = z.object({
+  mode: z.enum(FUNNEL_MODES),
+  window_seconds: z.number(),
+  steps: z.array(funnelStepFiguresSchema).min(2),
+  breakdown: z.array(funnelBreakdownBucketSchema).default([]),
+});
+export type FunnelResult = z.output<typeof funnelResultSchema>;
 
 /** The label of customers whose first-touch value is empty (spec §4.8). */
 export const NO_VALUE = '(none)';
 
 export function funnel(table: ColumnTable, specInput: FunnelSpecInput): FunnelResult {
-  const spec = parseFunnelSpec(specInput);
+  return funnelResolved(table, parseFunnelSpec(specInput));
+}
+
+export function funnelResolved(table: ColumnTable, spec: FunnelSpec): FunnelResult {
   if (spec.by !== null && !hasColumn(table, spec.by)) {
     throw new Error(
       `funnel: cannot break down by "${spec.by}": the table has no such column (columns: ${table.columnNames().join(', ')})`,

@@ -8,18 +8,23 @@
  *   // [{ step: 1, name: 'visit', customers: 10, conversion_from_start: 1, ... },
  *   //  { step: 2, name: 'buy', customers: 4, conversion_from_start: 0.4, dropped: 6, ... }]
  */
+import { z } from 'zod';
 import { mean, median, ratio } from './summaryStats.ts';
 
-export interface FunnelStepFigures {
-  step: number;
-  name: string;
-  customers: number;
-  conversion_from_start: number | null;
-  conversion_from_previous: number | null;
-  dropped: number;
-  median_seconds_from_previous: number | null;
-  mean_seconds_from_previous: number | null;
-}
+const rate = z.number().nullable();
+
+/** One step's figures, as the spec §11 funnel JSON writes them. */
+export const funnelStepFiguresSchema = z.object({
+  step: z.number().int(),
+  name: z.string(),
+  customers: z.number(),
+  conversion_from_start: rate,
+  conversion_from_previous: rate,
+  dropped: z.number(),
+  median_seconds_from_previous: rate,
+  mean_seconds_from_previous: rate,
+});
+export type FunnelStepFigures = z.output<typeof funnelStepFiguresSchema>;
 
 /** `gapsSeconds[k]` lists the gaps into step k+1 (index 0 unused); null when there are no times. */
 export function funnelSteps(

@@ -11,20 +11,24 @@
 import { z } from 'zod';
 import { SpecError } from './spec.ts';
 
+const opportunityFields = {
+  id: z.string().optional(),
+  impact: z.number().positive(),
+  effort: z.number().positive(),
+  /** Customers the change touches: a count, or a share of the journey's customers (0-1). */
+  reach: z.number().nonnegative(),
+  /** Belief that the impact is real, as a fraction (0.8, not 80). */
+  confidence: z.number().min(0).max(1),
+  stage: z.string().optional(),
+  owner: z.string().optional(),
+};
+
 const opportunitySchema = z
   .object({
-    id: z.string().optional(),
+    ...opportunityFields,
     /** The opportunity's name; `opportunity` is accepted as its alias (as the demo data writes it). */
     name: z.string().min(1).optional(),
     opportunity: z.string().min(1).optional(),
-    impact: z.number().positive(),
-    effort: z.number().positive(),
-    /** Customers the change touches: a count, or a share of the journey's customers (0-1). */
-    reach: z.number().nonnegative(),
-    /** Belief that the impact is real, as a fraction (0.8, not 80). */
-    confidence: z.number().min(0).max(1),
-    stage: z.string().optional(),
-    owner: z.string().optional(),
   })
   .transform((item, context) => {
     const name = item.name ?? item.opportunity;
@@ -39,7 +43,7 @@ const opportunitySchema = z
     return { ...rest, name };
   });
 
-const opportunitiesSpecSchema = z
+export const opportunitiesSpecSchema = z
   .object({
     opportunities: z.array(opportunitySchema).min(1),
     scale: z.tuple([z.number(), z.number()]).default([1, 5]),
@@ -66,20 +70,27 @@ const opportunitiesSpecSchema = z
 
 export type OpportunityInput = z.input<typeof opportunitySchema>;
 export type OpportunitiesSpecInput = z.input<typeof opportunitiesSpecSchema>;
-export type Quadrant = 'quick_win' | 'big_bet' | 'fill_in' | 'money_pit';
+export type OpportunitiesSpec = z.output<typeof opportunitiesSpecSchema>;
 
-export interface RankedOpportunity extends z.output<typeof opportunitySchema> {
-  rank: number;
-  score: number;
-  quadrant: Quadrant;
-}
+export const QUADRANTS = ['quick_win', 'big_bet', 'fill_in', 'money_pit'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
 
-export interface OpportunitiesResult {
-  scale: [number, number];
+export const rankedOpportunitySchema = z.object({
+  ...opportunityFields,
+  name: z.string(),
+  rank: z.number().int(),
+  score: z.number(),
+  quadrant: z.enum(QUADRANTS),
+});
+export type RankedOpportunity = z.output<typeof rankedOpportunitySchema>;
+
+export const opportunitiesResultSchema = z.object({
+  scale: z.tuple([z.number(), z.number()]),
   /** Impact and effort at or above the middle count as high. */
-  middle: number;
-  opportunities: RankedOpportunity[];
-}
+  middle: z.number(),
+  opportunities: z.array(rankedOpportunitySchema),
+});
+export type OpportunitiesResult = z.output<typeof opportunitiesResultSchema>;
 
 /** The priority (RICE) score of one opportunity. */
 export function priorityScore(item: { impact: number; reach: number; confidence: number; effort: number }): number {
@@ -92,16 +103,25 @@ export function quadrantOf(impact: number, effort: number, middle: number): Quad
   return highImpact ? (highEffort ? 'big_bet' : 'quick_win') : highEffort ? 'money_pit' : 'fill_in';
 }
 
+/**
+ * Parses a bare list or `{ opportunities, scale }` (as read from a JSON or YAML
+ * file, hence `unknown`), throwing a SpecError that names each bad field.
+ */
+export function parseOpportunitiesSpec(input: unknown): OpportunitiesSpec {
+  const parsed = opportunitiesSpecSchema.safeParse(Array.isArray(input) ? { opportunities: input } : input);
+  if (parsed.success) return parsed.data;
+  const messages = parsed.error.issues.map((issue) =>
+    issue.code === 'custom' ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+  );
+  throw new SpecError(`opportunities: ${messages.join('; ')}`);
+}
+
 /** Scores and ranks opportunities; accepts a bare list or `{ opportunities, scale }`. */
 export function prioritiseOpportunities(input: OpportunityInput[] | OpportunitiesSpecInput): OpportunitiesResult {
-  const parsed = opportunitiesSpecSchema.safeParse(Array.isArray(input) ? { opportunities: input } : input);
-  if (!parsed.success) {
-    const messages = parsed.error.issues.map((issue) =>
-      issue.code === 'custom' ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new SpecError(`opportunities: ${messages.join('; ')}`);
-  }
-  const { opportunities, scale } = parsed.data;
+  return prioritiseOpportunitiesResolved(parseOpportunitiesSpec(input));
+}
+
+export function prioritiseOpportunitiesResolved({ opportunities, scale }: OpportunitiesSpec): OpportunitiesResult {
   const middle = (scale[0] + scale[1]) / 2;
   const scored = opportunities.map((item) => ({
     ...item,

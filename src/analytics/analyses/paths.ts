@@ -11,26 +11,23 @@
 import { customerRuns } from './customerRuns.ts';
 import { encodeEvents } from '../encodeEvents.ts';
 import type { ColumnTable } from '../events.ts';
-import { parsePathsSpec, type PathsSpecInput } from './spec.ts';
+import { z } from 'zod';
+import { parsePathsSpec, type PathsSpec, type PathsSpecInput } from './spec.ts';
 
-export interface PathRow {
-  path: string[];
-  sessions: number;
-  customers: number;
-}
+export const pathRowSchema = z.object({ path: z.array(z.string()), sessions: z.number(), customers: z.number() });
+export type PathRow = z.output<typeof pathRowSchema>;
 
-export interface FlowEdge {
-  position: number;
-  source: string;
-  target: string;
-  sessions: number;
-  customers: number;
-}
+export const flowEdgeSchema = z.object({
+  position: z.number().int(),
+  source: z.string(),
+  target: z.string(),
+  sessions: z.number(),
+  customers: z.number(),
+});
+export type FlowEdge = z.output<typeof flowEdgeSchema>;
 
-export interface PathsResult {
-  paths: PathRow[];
-  edges: FlowEdge[];
-}
+export const pathsResultSchema = z.object({ paths: z.array(pathRowSchema), edges: z.array(flowEdgeSchema) });
+export type PathsResult = z.output<typeof pathsResultSchema>;
 
 /** Code-unit order of two node lists, a shorter prefix first (spec §5.4). */
 export function comparePaths(a: readonly string[], b: readonly string[]): number {
@@ -44,7 +41,10 @@ export function comparePaths(a: readonly string[], b: readonly string[]): number
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function paths(table: ColumnTable, specInput: PathsSpecInput = {}): PathsResult {
-  const spec = parsePathsSpec(specInput);
+  return pathsResolved(table, parsePathsSpec(specInput));
+}
+
+export function pathsResolved(table: ColumnTable, spec: PathsSpec): PathsResult {
   const encoded = encodeEvents(table);
   const { order, runStarts } = customerRuns(encoded);
   const { eventCodes, timestamps, eventNames } = encoded;

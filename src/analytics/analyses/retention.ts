@@ -12,25 +12,37 @@ import { calendarPeriods, periodIndex } from './calendarPeriods.ts';
 import { customerRuns } from './customerRuns.ts';
 import { encodeEvents } from '../encodeEvents.ts';
 import type { ColumnTable } from '../events.ts';
-import { parseRetentionSpec, type RetentionPeriod, type RetentionSpecInput } from './spec.ts';
+import { z } from 'zod';
+import {
+  parseRetentionSpec,
+  RETENTION_MODES,
+  RETENTION_PERIODS,
+  type RetentionSpec,
+  type RetentionSpecInput,
+} from './spec.ts';
 
-export interface RetentionCohort {
+export const retentionCohortSchema = z.object({
   /** First local day of the cohort's period, YYYY-MM-DD. */
-  cohort: string;
-  size: number;
-  counts: (number | null)[];
-  rates: (number | null)[];
-  partial: boolean[];
-}
+  cohort: z.string(),
+  size: z.number(),
+  counts: z.array(z.number().nullable()),
+  rates: z.array(z.number().nullable()),
+  partial: z.array(z.boolean()),
+});
+export type RetentionCohort = z.output<typeof retentionCohortSchema>;
 
-export interface RetentionResult {
-  period: RetentionPeriod;
-  mode: 'on' | 'on_or_after';
-  cohorts: RetentionCohort[];
-}
+export const retentionResultSchema = z.object({
+  period: z.enum(RETENTION_PERIODS),
+  mode: z.enum(RETENTION_MODES),
+  cohorts: z.array(retentionCohortSchema),
+});
+export type RetentionResult = z.output<typeof retentionResultSchema>;
 
 export function retention(table: ColumnTable, specInput: RetentionSpecInput = {}): RetentionResult {
-  const spec = parseRetentionSpec(specInput);
+  return retentionResolved(table, parseRetentionSpec(specInput));
+}
+
+export function retentionResolved(table: ColumnTable, spec: RetentionSpec): RetentionResult {
   const encoded = encodeEvents(table);
   const { order, runStarts } = customerRuns(encoded);
   const { eventCodes, timestamps, eventNames } = encoded;

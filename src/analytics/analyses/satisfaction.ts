@@ -10,31 +10,37 @@
  */
 import { encodeColumn, encodeEvents } from '../encodeEvents.ts';
 import { hasColumn, type ColumnTable } from '../events.ts';
-import { parseSatisfactionSpec, type SatisfactionSpecInput } from './spec.ts';
+import { z } from 'zod';
+import { parseSatisfactionSpec, type SatisfactionSpec, type SatisfactionSpecInput } from './spec.ts';
 
-export interface SatisfactionRow {
-  name: string;
+export const satisfactionRowSchema = z.object({
+  name: z.string(),
   /** Distinct customers who gave a score (what small-cell suppression counts). */
-  customers: number;
+  customers: z.number(),
   /** Number of scores. */
-  count: number;
-  mean: number;
+  count: z.number(),
+  mean: z.number(),
   /** Share of scores >= 4, on the 1-5 scale only. */
-  csat?: number;
+  csat: z.number().optional(),
   /** Promoters minus detractors in points (-100..100), on the 0-10 scale only. */
-  nps?: number;
-}
+  nps: z.number().optional(),
+});
+export type SatisfactionRow = z.output<typeof satisfactionRowSchema>;
 
-export interface SatisfactionResult {
-  scale: 5 | 10;
-  scale_inferred: boolean;
-  by_event: SatisfactionRow[];
-  by_stage: SatisfactionRow[];
-  by_channel: SatisfactionRow[];
-}
+export const satisfactionResultSchema = z.object({
+  scale: z.union([z.literal(5), z.literal(10)]),
+  scale_inferred: z.boolean().default(false),
+  by_event: z.array(satisfactionRowSchema),
+  by_stage: z.array(satisfactionRowSchema),
+  by_channel: z.array(satisfactionRowSchema),
+});
+export type SatisfactionResult = z.output<typeof satisfactionResultSchema>;
 
 export function satisfaction(table: ColumnTable, specInput: SatisfactionSpecInput = {}): SatisfactionResult {
-  const spec = parseSatisfactionSpec(specInput);
+  return satisfactionResolved(table, parseSatisfactionSpec(specInput));
+}
+
+export function satisfactionResolved(table: ColumnTable, spec: SatisfactionSpec): SatisfactionResult {
   if (!hasColumn(table, 'satisfaction')) {
     throw new Error('satisfaction: the table has no satisfaction column (map one with --map satisfaction=<column>)');
   }

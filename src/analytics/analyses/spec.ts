@@ -2,7 +2,9 @@
  * Every analysis spec, in one place: a plain JSON-serialisable input object
  * (snake_case, loose: durations as `14d`, steps as `"a,b|c"`), validated and
  * defaulted by zod into a resolved object (camelCase, units in the names).
- * Analyses take the loose input and call `parseXxxSpec` first.
+ * An exported analysis `xxx(table, input)` parses the loose input once with
+ * `parseXxxSpec` and hands the resolved spec to `xxxResolved(table, spec)`,
+ * which internal callers (other analyses, the CLI, reports, components) use.
  *
  * @example
  *   parseFunnelSpec({ steps: 'visit,add_to_cart|wishlist,purchase', window: '7d' });
@@ -95,11 +97,13 @@ const timeZone = z
     { message: 'invalid time zone (expected an IANA name such as Asia/Shanghai or UTC)' },
   );
 
+export const FUNNEL_MODES = ['ordered', 'strict', 'unordered'] as const;
+
 const funnelFields = {
   steps: stepsSchema,
   window: duration('window').prefault('14d'),
   mode: z
-    .enum(['ordered', 'strict', 'unordered'], {
+    .enum(FUNNEL_MODES, {
       error: (issue) => `invalid mode: ${String(issue.input)} (expected ordered, strict or unordered)`,
     })
     .default('ordered'),
@@ -136,16 +140,19 @@ export const pathsSpecSchema = z
 export type PathsSpecInput = z.input<typeof pathsSpecSchema>;
 export type PathsSpec = z.output<typeof pathsSpecSchema>;
 
+export const RETENTION_PERIODS = ['day', 'week', 'month'] as const;
+export const RETENTION_MODES = ['on', 'on_or_after'] as const;
+
 export const retentionSpecSchema = z
   .object({
     period: z
-      .enum(['day', 'week', 'month'], {
+      .enum(RETENTION_PERIODS, {
         error: (issue) => `invalid period: ${String(issue.input)} (expected day, week or month)`,
       })
       .default('week'),
     start_event: optionalName,
     return_event: optionalName,
-    mode: z.enum(['on', 'on_or_after']).default('on'),
+    mode: z.enum(RETENTION_MODES).default('on'),
     tz: timeZone,
   })
   .transform((spec) => ({

@@ -9,6 +9,7 @@
  *   stageFigures(table, [{ id: 'apply', events: ['提交申请', '上传证件'] }, { id: 'verify' }]);
  *   // { scale: 5, stages: [{ id: 'apply', customers: 545, scores: 0, mean_satisfaction: null }, ...] }
  */
+import { z } from 'zod';
 import { hasColumn, type ColumnTable } from '../events.ts';
 
 export interface StageDefinition {
@@ -16,19 +17,21 @@ export interface StageDefinition {
   events?: readonly string[];
 }
 
-export interface StageFigure {
-  id: string;
-  customers: number;
+export const stageFigureSchema = z.object({
+  id: z.string(),
+  customers: z.number(),
   /** Customers who gave a score in the stage (what suppression counts for the mean). */
-  scored_customers: number;
-  scores: number;
-  mean_satisfaction: number | null;
-}
+  scored_customers: z.number(),
+  scores: z.number(),
+  mean_satisfaction: z.number().nullable(),
+});
+export type StageFigure = z.output<typeof stageFigureSchema>;
 
-export interface StageFiguresResult {
-  scale: 5 | 10 | null;
-  stages: StageFigure[];
-}
+export const stageFiguresResultSchema = z.object({
+  scale: z.union([z.literal(5), z.literal(10)]).nullable(),
+  stages: z.array(stageFigureSchema),
+});
+export type StageFiguresResult = z.output<typeof stageFiguresResultSchema>;
 
 export function stageFigures(
   table: ColumnTable,

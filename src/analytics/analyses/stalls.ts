@@ -10,33 +10,39 @@
  *   // { now: '2024-05-01T09:00:00.000Z', older_than_seconds: 604800,
  *   //   steps: [{ step: 2, name: 'add_to_cart', customers: 80, stalled: 35, stalled_share: 0.4375, customer_ids: null }, ...] }
  */
+import { z } from 'zod';
 import { encodeEvents } from '../encodeEvents.ts';
 import type { ColumnTable } from '../events.ts';
 import { furthestSteps } from './furthestSteps.ts';
-import { parseStallsSpec, type StallsSpecInput } from './spec.ts';
+import { FUNNEL_MODES, parseStallsSpec, type StallsSpec, type StallsSpecInput } from './spec.ts';
 import { ratio } from './summaryStats.ts';
 
-export interface StallStep {
-  step: number;
-  name: string;
+export const stallStepSchema = z.object({
+  step: z.number().int(),
+  name: z.string(),
   /** Customers whose furthest step is exactly this one. */
-  customers: number;
+  customers: z.number(),
   /** Of those, customers whose latest event is older than the threshold. */
-  stalled: number;
-  stalled_share: number | null;
-  customer_ids: string[] | null;
-}
+  stalled: z.number(),
+  stalled_share: z.number().nullable(),
+  customer_ids: z.array(z.string()).nullable(),
+});
+export type StallStep = z.output<typeof stallStepSchema>;
 
-export interface StallsResult {
-  mode: string;
-  window_seconds: number;
-  now: string;
-  older_than_seconds: number;
-  steps: StallStep[];
-}
+export const stallsResultSchema = z.object({
+  mode: z.enum(FUNNEL_MODES),
+  window_seconds: z.number(),
+  now: z.string(),
+  older_than_seconds: z.number(),
+  steps: z.array(stallStepSchema),
+});
+export type StallsResult = z.output<typeof stallsResultSchema>;
 
 export function stalls(table: ColumnTable, specInput: StallsSpecInput): StallsResult {
-  const spec = parseStallsSpec(specInput);
+  return stallsResolved(table, parseStallsSpec(specInput));
+}
+
+export function stallsResolved(table: ColumnTable, spec: StallsSpec): StallsResult {
   const encoded = encodeEvents(table);
   const reached = furthestSteps(encoded, spec);
   let nowMs = spec.nowMs ?? -Infinity;

@@ -11,25 +11,32 @@
 import { customerRuns } from './customerRuns.ts';
 import { encodeEvents } from '../encodeEvents.ts';
 import { hasColumn, type ColumnTable } from '../events.ts';
-import { parseValueSpec, type ValueSpecInput } from './spec.ts';
+import { z } from 'zod';
+import { parseValueSpec, type ValueSpec, type ValueSpecInput } from './spec.ts';
 import { mean, median, ratio } from './summaryStats.ts';
 
-export interface ValueResult {
-  purchases: number;
-  buyers: number;
+const figure = z.number().nullable();
+
+export const valueResultSchema = z.object({
+  purchases: z.number(),
+  buyers: z.number(),
   /** Sum of `value` over purchases; null when the log has no value column. */
-  revenue: number | null;
-  aov: number | null;
-  frequency: number | null;
-  clv: number | null;
-  lifespan_days_mean: number | null;
-  repurchase: { customers: number; gaps: number; median_days: number | null; mean_days: number | null };
-}
+  revenue: figure,
+  aov: figure,
+  frequency: figure,
+  clv: figure,
+  lifespan_days_mean: figure,
+  repurchase: z.object({ customers: z.number(), gaps: z.number(), median_days: figure, mean_days: figure }),
+});
+export type ValueResult = z.output<typeof valueResultSchema>;
 
 const DAY_MS = 86_400_000;
 
 export function value(table: ColumnTable, specInput: ValueSpecInput = {}): ValueResult {
-  const spec = parseValueSpec(specInput);
+  return valueResolved(table, parseValueSpec(specInput));
+}
+
+export function valueResolved(table: ColumnTable, spec: ValueSpec): ValueResult {
   const encoded = encodeEvents(table);
   const { order, runStarts } = customerRuns(encoded);
   const { eventCodes, timestamps } = encoded;

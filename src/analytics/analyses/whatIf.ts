@@ -8,42 +8,51 @@
  *   whatIf(table, { steps: 'visit,cart,checkout,purchase', step: 3, uplift: 0.3 });
  *   // { step: 3, uplift: 0.3, capped: false, aov: 52.1, additional_customers: 12.6, additional_value: 656.5, steps: [...] }
  */
-import { funnel, type FunnelResult } from './funnel.ts';
+import { z } from 'zod';
+import { funnelResolved, type FunnelResult } from './funnel.ts';
 import type { ColumnTable } from '../events.ts';
 import { parseWhatIfSpec, type WhatIfSpec, type WhatIfSpecInput } from './spec.ts';
 import { ratio } from './summaryStats.ts';
-import { value } from './value.ts';
+import { valueResolved } from './value.ts';
 
-export interface WhatIfStep {
-  step: number;
-  name: string;
-  customers: number;
-  conversion_from_previous: number | null;
-  projected_customers: number;
-  projected_conversion_from_previous: number | null;
-  additional_customers: number;
-}
+const rate = z.number().nullable();
 
-export interface WhatIfResult {
-  step: number;
-  uplift: number;
+export const whatIfStepSchema = z.object({
+  step: z.number().int(),
+  name: z.string(),
+  customers: z.number(),
+  conversion_from_previous: rate,
+  projected_customers: z.number(),
+  projected_conversion_from_previous: rate,
+  additional_customers: z.number(),
+});
+export type WhatIfStep = z.output<typeof whatIfStepSchema>;
+
+export const whatIfResultSchema = z.object({
+  step: z.number().int().min(2),
+  uplift: z.number(),
   /** Whether the raised conversion hit 100% and was capped. */
-  capped: boolean;
-  aov: number | null;
+  capped: z.boolean(),
+  aov: z.number().nullable(),
   /** Extra customers reaching the last step. */
-  additional_customers: number;
-  additional_value: number | null;
-  steps: WhatIfStep[];
-}
+  additional_customers: z.number(),
+  additional_value: z.number().nullable(),
+  steps: z.array(whatIfStepSchema).min(2),
+});
+export type WhatIfResult = z.output<typeof whatIfResultSchema>;
 
 export function whatIf(table: ColumnTable, specInput: WhatIfSpecInput): WhatIfResult {
-  const spec = parseWhatIfSpec(specInput);
-  const base = funnel(table, {
-    steps: spec.steps.map((step) => step.events),
-    window: spec.windowSeconds,
+  return whatIfResolved(table, parseWhatIfSpec(specInput));
+}
+
+export function whatIfResolved(table: ColumnTable, spec: WhatIfSpec): WhatIfResult {
+  const base = funnelResolved(table, {
+    steps: spec.steps,
+    windowSeconds: spec.windowSeconds,
     mode: spec.mode,
+    by: null,
   });
-  return projectWhatIf(spec, base, value(table, { purchase_event: spec.purchaseEvent }).aov);
+  return projectWhatIf(spec, base, valueResolved(table, { purchaseEvent: spec.purchaseEvent }).aov);
 }
 
 /** The projection from a funnel result and an AOV (shared with the SQL engines). */

@@ -13,9 +13,8 @@ export const loadOptionsSchema = z.object({
   /** Canonical column -> the file's column (`--map customer_id=客户编号`). */
   map: z
     .record(z.string(), z.string().min(1))
-    .optional()
     .superRefine((map, context) => {
-      for (const name of Object.keys(map ?? {})) {
+      for (const name of Object.keys(map)) {
         if (!(EVENT_COLUMNS as readonly string[]).includes(name)) {
           context.addIssue({
             code: 'custom',
@@ -23,32 +22,26 @@ export const loadOptionsSchema = z.object({
           });
         }
       }
-    }),
+    })
+    .default({}),
   /** IANA zone for local timestamps (`Asia/Shanghai`); default UTC. */
   tz: z
     .string()
-    .optional()
-    .refine((zone) => zone === undefined || isTimeZone(zone), { message: 'unknown time zone' }),
+    .refine((zone) => isTimeZone(zone), { message: 'unknown time zone' })
+    .default('UTC'),
   /** Drop invalid rows (reported as warnings) instead of failing. */
-  skipInvalid: z.boolean().optional(),
+  skipInvalid: z.boolean().default(false),
   /** Drop exact duplicate rows (keeping the first). */
-  dedupe: z.boolean().optional(),
+  dedupe: z.boolean().default(false),
   /** Minimum customers per segment or channel before a warning (spec §10). */
-  k: z.number().int().positive().optional(),
+  k: z.number().int().positive().default(5),
   /** "Now" for the future-timestamp warning, epoch ms (tests pin it). */
-  now: z.number().optional(),
+  now: z.number().default(() => Date.now()),
 });
 
 export type LoadOptions = z.input<typeof loadOptionsSchema>;
 
-export interface ResolvedLoadOptions {
-  map: Record<string, string>;
-  tz: string;
-  skipInvalid: boolean;
-  dedupe: boolean;
-  k: number;
-  now: number;
-}
+export type ResolvedLoadOptions = z.output<typeof loadOptionsSchema>;
 
 /** Parses and defaults loader options; throws a RangeError naming the bad option. */
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
@@ -58,13 +51,5 @@ export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptio
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
     throw new RangeError(`invalid load option ${where}${issue.message}`);
   }
-  const value = parsed.data;
-  return {
-    map: value.map ?? {},
-    tz: value.tz ?? 'UTC',
-    skipInvalid: value.skipInvalid ?? false,
-    dedupe: value.dedupe ?? false,
-    k: value.k ?? 5,
-    now: value.now ?? Date.now(),
-  };
+  return parsed.data;
 }
