@@ -23,11 +23,9 @@ import {
   formatPoints,
   formatPValue,
   formatSignedPercent,
-  type ChartLang,
 } from '../charts/format.ts';
 import { loadEventsCached, resolveDataPath } from '../components/chartData.ts';
-
-type Lang = ChartLang;
+import type { Lang } from '../i18n/locales.ts';
 
 const DEMO = {
   retailBefore: 'data/demo/retail-checkout-before.csv',
