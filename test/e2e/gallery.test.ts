@@ -151,9 +151,10 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     await link.click();
     const csv = await readFile(await (await download).path(), 'utf8');
     expect(csv.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
-      'Group,Step,Customers,Conversion from start,Conversion from previous',
+      'Group,Name in data,Step,Name in data,Customers,Conversion from start,Conversion from previous',
     );
-    expect(csv).toContain(`${series},1. visit,`);
+    // Labels in the page's language, each beside the data's own name (data/demo/labels.json).
+    expect(csv).toContain(`${series},${series.toLowerCase()},1. Visit,1. visit,`);
     const svgLink = figure.locator('a[data-download="svg"]');
     const svgDownload = page.waitForEvent('download');
     await svgLink.click();
