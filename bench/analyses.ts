@@ -1,5 +1,5 @@
 /**
- * Benchmark (not a test): our CLI against DuckDB on the same generated CSV,
+ * Benchmark (not a test): our compiled CLI against DuckDB on the same generated CSV,
  * end to end from the file, each in its own child process: funnel, paths and
  * retention. Checks both give the same result and prints wall time, peak
  * memory (the child's maxRSS) and the ratio ours / DuckDB.
@@ -91,6 +91,9 @@ function canonical(json: string): string {
 const pad = (text: string, width: number) => text.padStart(width);
 
 async function main() {
+  // Our side runs the compiled CLI, as `journey` does (built fresh here).
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
   const { values } = parseArgs({ options: { sizes: { type: 'string' } } });
   const sizes = (values.sizes ?? '100000,1000000,10000000').split(',').map(Number);
   console.log('size        analysis   ours s  ours MB  duckdb s  duckdb MB  ratio  same');
@@ -112,7 +115,7 @@ async function main() {
       let ours: Run;
       let duck: Run;
       try {
-        ours = await runChild(['src/cli/main.ts', testCase.analysis, file, ...testCase.cliArgs, '--json'], heap);
+        ours = await runChild(['dist-cli/cli/main.mjs', testCase.analysis, file, ...testCase.cliArgs, '--json'], heap);
         duck = await runChild(['bench/duckdbRun.ts', testCase.analysis, file, JSON.stringify(testCase.spec)], heap);
       } catch (error) {
         console.log(`${label}   ${testCase.analysis}: failed: ${(error as Error).message}`);

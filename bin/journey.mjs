@@ -1,17 +1,48 @@
 #!/usr/bin/env node
-// The `journey` bin. The CLI is TypeScript run by Node's type stripping, which
-// needs Node >= 22.18: on an older Node, re-run with the project's pinned Node 22.
+// The `journey` bin: runs the CLI compiled to dist-cli/ by scripts/build-cli.mjs
+// (npm's `prepare` step). When a source file is newer than that build (a
+// developer edited src/), it is rebuilt first, so the command never runs stale code.
+// Commands that load data run with Node's heap sized to the machine (three
+// quarters of its memory) instead of the default of about 4 GB.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 
-const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const [major, minor] = process.versions.node.split('.').map(Number);
-let node = process.execPath;
-if (major < 22 || (major === 22 && minor < 18)) {
-  node = createRequire(import.meta.url).resolve('node/bin/node');
+const root = new URL('..', import.meta.url);
+const argv = process.argv.slice(2);
+const MiB = 1024 * 1024;
+
+function buildIsFresh() {
+  try {
+    const { builtAt, inputs } = JSON.parse(readFileSync(new URL('dist-cli/inputs.json', root), 'utf8'));
+    return inputs.every((path) => statSync(new URL(path, root)).mtimeMs <= builtAt);
+  } catch {
+    return false;
+  }
 }
-const result = spawnSync(node, ['--experimental-strip-types', '--no-warnings', entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+
+/** Re-runs this bin with a larger heap when a data command would get less than the machine allows. */
+function runWithSizedHeap() {
+  const [command] = argv;
+  if (command === undefined || command.startsWith('-') || command === 'help' || argv.includes('--help')) return;
+  if (process.env.JOURNEY_HEAP_SIZED === '1') return;
+  const wanted = Math.floor((totalmem() * 0.75) / MiB);
+  if (getHeapStatistics().heap_size_limit / MiB >= wanted * 0.95) return;
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${wanted}`, fileURLToPath(import.meta.url), ...argv],
+    { stdio: 'inherit', env: { ...process.env, JOURNEY_HEAP_SIZED: '1' } },
+  );
+  if (result.signal) process.kill(process.pid, result.signal);
+  process.exit(result.status ?? 1);
+}
+
+if (!buildIsFresh()) {
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+runWithSizedHeap();
+const { runCommandLine } = await import(new URL('dist-cli/cli/main.mjs', root).href);
+runCommandLine(argv);

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { BANK_AFTER, BANK_BEFORE, bankLog } from './demo/bank.ts';
+import { BANK_SURVEY, bankSurvey } from './demo/bankSurvey.ts';
 import { COFFEE_AFTER, COFFEE_BEFORE, coffeeLog } from './demo/coffee.ts';
 import { ECOMMERCE_AFTER, ECOMMERCE_BEFORE, ecommerceLog } from './demo/ecommerce.ts';
 import { HOTEL_AFTER, HOTEL_BEFORE, hotelLog } from './demo/hotel.ts';
@@ -36,6 +37,7 @@ export function demoFiles(): { name: string; bytes: Uint8Array }[] {
     { name: 'hotel-stays-after.csv', bytes: utf8(hotelLog(seededRandom(402), HOTEL_AFTER)) },
     { name: 'coffee-purchases-before.csv', bytes: utf8(coffeeLog(seededRandom(501), COFFEE_BEFORE)) },
     { name: 'coffee-purchases-after.csv', bytes: utf8(coffeeLog(seededRandom(502), COFFEE_AFTER)) },
+    { name: 'bank-survey.csv', bytes: utf8(bankSurvey(seededRandom(601), BANK_SURVEY)) },
     // Event, channel, segment and stage names in zh and en, for every log above.
     { name: 'labels.json', bytes: utf8(demoLabelsJson()) },
   ];

@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { reportPagesPattern } from './report/publishedReports.ts';
 import { CHAPTER_KINDS } from './site/course.ts';
 
 const slug = z
@@ -49,7 +50,7 @@ export const reportSchema = z.object({
 
 // `npm run build:report -- <client> [--no-playbook]` builds one report alone: the
 // other reports (and with JOURNEY_PLAYBOOK=0 the playbook) are never even loaded.
-const onlyReport = process.env.JOURNEY_REPORT;
+// JOURNEY_PUBLISHED_ONLY=1 (the Pages workflow) loads only reports with "publish": true.
 const withPlaybook = process.env.JOURNEY_PLAYBOOK !== '0';
 
 const playbook = defineCollection({
@@ -64,7 +65,7 @@ const playbook = defineCollection({
 
 const reports = defineCollection({
   // content/reports/<client>/index.mdx and further pages beside it.
-  loader: glob({ pattern: onlyReport ? `${onlyReport}/**/*.{md,mdx}` : '*/**/*.{md,mdx}', base: './content/reports' }),
+  loader: glob({ pattern: reportPagesPattern(process.env.JOURNEY_ROOT ?? process.cwd()), base: './content/reports' }),
   schema: reportSchema,
 });
 

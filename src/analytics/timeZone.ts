@@ -95,3 +95,67 @@ export function zoneClock(zone = 'UTC'): ZoneClock {
   };
   return { zone, offsetAt, localToUtc };
 }
+
+/** IANA zones an abbreviation may stand for; abbreviations are ambiguous (CST is Chicago, Shanghai or Havana). */
+const ABBREVIATIONS: Record<string, readonly string[]> = {
+  CST: ['Asia/Shanghai', 'America/Chicago', 'America/Havana'],
+  CDT: ['America/Chicago', 'America/Havana'],
+  EST: ['America/New_York', 'America/Toronto', 'Australia/Sydney'],
+  EDT: ['America/New_York', 'America/Toronto'],
+  MST: ['America/Denver', 'America/Phoenix'],
+  MDT: ['America/Denver'],
+  PST: ['America/Los_Angeles', 'Asia/Manila'],
+  PDT: ['America/Los_Angeles'],
+  IST: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'],
+  BST: ['Europe/London', 'Asia/Dhaka'],
+  CET: ['Europe/Paris', 'Europe/Berlin'],
+  CEST: ['Europe/Paris', 'Europe/Berlin'],
+  EET: ['Europe/Athens', 'Europe/Helsinki'],
+  EEST: ['Europe/Athens', 'Europe/Helsinki'],
+  WET: ['Europe/Lisbon'],
+  WEST: ['Europe/Lisbon'],
+  JST: ['Asia/Tokyo'],
+  KST: ['Asia/Seoul'],
+  HKT: ['Asia/Hong_Kong'],
+  SGT: ['Asia/Singapore'],
+  AEST: ['Australia/Sydney', 'Australia/Brisbane'],
+  AEDT: ['Australia/Sydney', 'Australia/Melbourne'],
+  MSK: ['Europe/Moscow'],
+};
+
+/**
+ * Why a `--tz` value cannot be used, or undefined when it is a usable IANA zone.
+ * Abbreviations are refused even where Intl knows them (it reads CST as US Central).
+ *
+ * @example
+ *   timeZoneProblem('CST'); // 'time zone abbreviation "CST" is ambiguous — use an IANA name: Asia/Shanghai, America/Chicago or America/Havana'
+ */
+export function timeZoneProblem(zone: string): string | undefined {
+  const upper = zone.toUpperCase();
+  if (UTC_NAMES.has(zone) || upper === 'UTC' || upper === 'GMT') return undefined;
+  const candidates = ABBREVIATIONS[upper];
+  if (candidates || /^[A-Z]{2,5}$/.test(zone) || /^[A-Z]{3}\d[A-Z]{3}$/.test(zone)) {
+    const names = candidates ?? ['Asia/Shanghai', 'Europe/London', 'America/New_York'];
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    return `time zone abbreviation "${zone}" is ambiguous — use an IANA name: ${list}`;
+  }
+  if (!isTimeZone(zone))
+    return `unknown time zone "${zone}" — use an IANA name such as UTC, Asia/Shanghai or Europe/Paris`;
+  return undefined;
+}
+
+/**
+ * An instant as wall-clock time in `zone` with its offset: `2026-01-05 08:00:00 +08:00`.
+ *
+ * @example
+ *   formatInstantInZone(Date.UTC(2026, 0, 5), 'Asia/Shanghai'); // '2026-01-05 08:00:00 +08:00'
+ */
+export function formatInstantInZone(utcMs: number, zone: string): string {
+  const offset = zoneClock(zone).offsetAt(utcMs);
+  const wall = new Date(utcMs + offset).toISOString();
+  const minutes = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${wall.slice(0, 10)} ${wall.slice(11, 19)} ${sign}${hh}:${mm}`;
+}

@@ -27,12 +27,36 @@ export interface ChartTable {
 
 export const cell = (text: string, value: number | string | null = text): TableCell => ({ text, value });
 
-/** RFC 4180 CSV of the table (CRLF, quotes doubled), raw values where they exist. */
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * One CSV field: a text a spreadsheet would run as a formula (it starts with
+ * `=`, `+`, `@`, a tab, a carriage return, or `-` when it is not a number)
+ * gets a leading `'` (OWASP's CSV-injection advice); quoted when it holds `"`,
+ * `,`, CR or LF.
+ *
+ * @example
+ *   csvField('=1+1'); // "'=1+1"
+ *   csvField('-12.5'); // '-12.5'
+ */
+export function csvField(value: string): string {
+  const first = value[0];
+  const formula =
+    first === '=' ||
+    first === '+' ||
+    first === '@' ||
+    first === '\t' ||
+    first === '\r' ||
+    (first === '-' && !PLAIN_NUMBER.test(value));
+  const safe = formula ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV of the table (CRLF, quotes doubled, formulas neutralised), raw values where they exist. */
 export function tableToCsv(table: ChartTable): string {
-  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [table.columns.map((column) => quote(column.label)).join(',')];
+  const lines = [table.columns.map((column) => csvField(column.label)).join(',')];
   for (const row of table.rows) {
-    lines.push(row.map((item) => quote(item.value === null ? '' : String(item.value))).join(','));
+    lines.push(row.map((item) => csvField(item.value === null ? '' : String(item.value))).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -11,6 +11,7 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import type { LoadOptions } from '../analytics/load/load.ts';
 import { SpecError } from '../analytics/analyses/spec.ts';
+import { closestNames } from '../report/checkSettings.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import type { EngineAnalysis } from '../engines/engineAnalyses.ts';
 import { ENGINE_OPTIONS, ENGINE_OPTIONS_HELP, parseEngineArgs } from './engineOptions.ts';
@@ -21,7 +22,6 @@ export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   name: string;
   /** The analysis an engine runs for this command (`--engine`); absent: in memory only. */
   engine?: EngineAnalysis;
-  summary: string;
   help: string;
   options: ParseArgsOptionsConfig;
   /** The loose analysis spec from the command line; `load` carries --tz among others. */
@@ -30,6 +30,8 @@ export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   resolve(spec: SpecInput): Spec;
   /** The analysis on a resolved spec (`xxxResolved`). */
   analyse(table: ColumnTable, spec: Spec): Result;
+  /** Event names the spec gives, by option (`--steps`), checked against the data after the load. */
+  eventNames?(spec: Spec): { option: string; names: string[] }[];
   render(result: Result, file: string, spec: Spec): string;
 }
 
@@ -46,7 +48,6 @@ export function analysisCommand<SpecInput, Spec, Result>(
   const help = definition.engine ? `${definition.help}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : definition.help;
   return {
     name: definition.name,
-    summary: definition.summary,
     help,
     definition: definition as unknown as AnalysisCommandDefinition<never, never, never>,
     async run(argv, io) {
@@ -68,11 +69,18 @@ export function analysisCommand<SpecInput, Spec, Result>(
           io.stderr(`journey ${definition.name}: ${result.message}`);
           return EXIT_DATA_ERROR;
         }
-        io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec));
+        io.stdout(
+          args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec),
+        );
         return EXIT_OK;
       }
       const loaded = await loadForCommand(args.file, args.load, io);
       if (!loaded) return EXIT_DATA_ERROR;
+      const unknown = unknownEventMessages(loaded.table, definition.eventNames?.(spec) ?? []);
+      if (unknown.length > 0) {
+        for (const message of unknown) io.stderr(`journey ${definition.name}: ${args.file}: ${message}`);
+        return EXIT_DATA_ERROR;
+      }
       const result = attempt(() => definition.analyse(loaded.table, spec));
       if (result instanceof UsageError) throw result;
       if (result instanceof Error) {
@@ -83,6 +91,26 @@ export function analysisCommand<SpecInput, Spec, Result>(
       return EXIT_OK;
     },
   };
+}
+
+/** A message per event name absent from the table, with the closest names of the data. */
+function unknownEventMessages(table: ColumnTable, given: { option: string; names: string[] }[]): string[] {
+  if (given.length === 0) return [];
+  const events = new Set<string>();
+  const column = table.array('event') as ArrayLike<unknown>;
+  for (let row = 0; row < column.length; row++) events.add(String(column[row]));
+  const messages: string[] = [];
+  for (const { option, names } of given) {
+    for (const name of names) {
+      if (events.has(name)) continue;
+      const near = closestNames(name, events);
+      const advice = near.length
+        ? `did you mean ${near.map((candidate) => `"${candidate}"`).join(' or ')}?`
+        : 'check the spelling against `journey paths` or the export';
+      messages.push(`${option}: "${name}" is not an event in the data — ${advice}`);
+    }
+  }
+  return messages;
 }
 
 export function attempt<Result>(run: () => Result): Result | Error {

@@ -49,7 +49,6 @@ function parse(argv: string[]) {
 
 const buildReportCommand: Command = {
   name: 'build-report',
-  summary: 'build a site holding one report alone, in dist-report/<client>/',
   help,
   async run(argv, io) {
     const { values, positionals } = parse(argv);

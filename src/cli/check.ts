@@ -5,12 +5,13 @@
  */
 import type { CheckSummary } from '../analytics/load/checkSummary.ts';
 import { formatIssues } from '../analytics/load/issues.ts';
+import { formatInstantInZone } from '../analytics/timeZone.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import { DATA_OPTIONS_HELP, loadInDirectory, parseDataArgs } from './options.ts';
 
 const help = `Usage: journey check <file> [options]
 
-Reads an event log (CSV, TSV, JSON, NDJSON, Parquet, Arrow) and reports its rows,
+Reads an event log (CSV, TSV, JSON, NDJSON, Parquet, Arrow, .xlsx) and reports its rows,
 customers, distinct events, time span and columns, with every error and warning
 as FILE:LINE:COLUMN: what is wrong (the value) — what to do. LINE is the physical
 line (header = line 1; for JSON the line where the record starts); for Parquet and
@@ -42,7 +43,15 @@ function spanDays(first: string, last: string): string {
   return `${days.toFixed(1)} days`;
 }
 
-function describe(file: string, summary: CheckSummary, skipped: number, totalErrors: number): string {
+/** The span's ends in the data's zone, with its offset, so a Shanghai log reads as Shanghai days. */
+function span(summary: CheckSummary, zone: string): string {
+  if (!summary.first || !summary.last) return '-';
+  const first = formatInstantInZone(Date.parse(summary.first), zone);
+  const last = formatInstantInZone(Date.parse(summary.last), zone);
+  return `${first} .. ${last} (${spanDays(summary.first, summary.last)}, ${zone})`;
+}
+
+function describe(file: string, summary: CheckSummary, skipped: number, totalErrors: number, zone: string): string {
   const mapped = Object.entries(summary.columns.mapped)
     .map(([name, column]) => (name === column ? name : `${name} <- ${column}`))
     .join(', ');
@@ -54,7 +63,7 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
     `  rows        ${number(summary.rows)}${totalErrors > 0 ? ' (valid ones)' : ''}`,
     `  customers   ${number(summary.customers)}`,
     `  events      ${number(summary.events)} distinct`,
-    `  time span   ${summary.first && summary.last ? `${summary.first} .. ${summary.last} (${spanDays(summary.first, summary.last)})` : '-'}`,
+    `  time span   ${span(summary, zone)}`,
     `  columns     ${summary.columns.found.join(', ') || '-'}`,
     `  mapped      ${mapped || '-'}`,
   ];
@@ -72,7 +81,6 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
 
 const check: Command = {
   name: 'check',
-  summary: 'read an event log and report its shape, errors and warnings',
   help,
   async run(argv, io) {
     const args = parseDataArgs(argv);
@@ -81,18 +89,19 @@ const check: Command = {
       return EXIT_OK;
     }
     if (args.rest.length > 0) throw new UsageError(`check reads one file; also given: ${args.rest.join(' ')}`);
+    const zone = args.load.tz ?? 'UTC';
     const { result, error } = await loadInDirectory(args.file, args.load, io.cwd);
     if (error) {
       const summary = error.summary ?? emptySummary(error.issues);
       if (args.json) io.stdout(JSON.stringify(summary, null, 2));
       else {
-        if (error.summary) io.stdout(describe(args.file, summary, 0, error.total));
+        if (error.summary) io.stdout(describe(args.file, summary, 0, error.total, zone));
         io.stderr(error.format());
       }
       return EXIT_DATA_ERROR;
     }
     const { summary, skipped } = result!;
-    io.stdout(args.json ? JSON.stringify(summary, null, 2) : describe(args.file, summary, skipped, 0));
+    io.stdout(args.json ? JSON.stringify(summary, null, 2) : describe(args.file, summary, skipped, 0, zone));
     return EXIT_OK;
   },
 };

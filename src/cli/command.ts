@@ -11,8 +11,6 @@ export interface CommandIO {
 
 export interface Command {
   name: string;
-  /** One line for `journey --help`. */
-  summary: string;
   /** The full `journey <name> --help` text. */
   help: string;
   run(argv: string[], io: CommandIO): Promise<number>;

@@ -57,7 +57,6 @@ function render(result: CompareResult): string {
 
 const compare: Command = {
   name: 'compare',
-  summary: 'compare two rates: z-test, lift and intervals',
   help,
   run(argv, io) {
     let values;

@@ -69,7 +69,6 @@ function render(result: FunnelResult, file: string, by: string | null): string {
 export default analysisCommand({
   name: 'funnel',
   engine: 'funnel',
-  summary: 'customers at each funnel step, conversions and time to convert',
   help,
   options: {
     steps: { type: 'string' },
@@ -85,5 +84,6 @@ export default analysisCommand({
   }),
   resolve: parseFunnelSpec,
   analyse: funnelResolved,
+  eventNames: (spec) => [{ option: '--steps', names: spec.steps.flatMap((step) => step.events) }],
   render: (result, file, spec) => render(result, file, spec.by),
 });

@@ -11,14 +11,16 @@
  *   journey new report acme-bank --lang zh --name 示例银行 --data exports/开户.csv --map customer_id=客户编号 --tz Asia/Shanghai
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
 import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { writeStaged } from '../report/stagedFiles.ts';
 import {
   clientSlugSchema,
   DEFAULT_BRAND,
@@ -29,7 +31,7 @@ import {
   type ReportConfigInput,
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
-import { loadInDirectory, parseColumnMap } from './options.ts';
+import { checkCommand, loadInDirectory, parseColumnMap } from './options.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
@@ -46,12 +48,17 @@ Options:
   --data FILE           an event log to copy into the report (repeatable)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
+  --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
+  --dedupe              drop exact duplicate rows (written as "dedupe")
+  --excel-dates         numbers in the timestamp column are Excel date serials
+  --number-format F     read 1,234.56-style numbers in format 1,234.56 or 1.234,56
+  --sheet NAME          the sheet of .xlsx workbooks (default: the first)
   --name TEXT           the client's name as printed (default <client>)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo under public/, e.g. /logos/acme.svg
   --window DURATION     funnel window (default 14d)
   --date YYYY-MM-DD     report date (default today)
-  --force               overwrite the files the scaffold writes in an existing report
+  --force               overwrite the files the scaffold writes when they exist
   --root DIR            project folder (default the working directory)
   -h, --help            show this help
 
@@ -128,6 +135,8 @@ interface Parsed {
   data: string[];
   map: Record<string, string>;
   tz: string;
+  /** Source settings written to report.json and used to read the data now. */
+  cleaning: { skip_invalid?: true; dedupe?: true; excel_dates?: true; number_format?: NumberFormat; sheet?: string };
   name: string;
   brand: string;
   logo: string | null;
@@ -148,6 +157,11 @@ function parse(argv: string[], cwd: string): Parsed {
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
         tz: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        dedupe: { type: 'boolean' },
+        'excel-dates': { type: 'boolean' },
+        'number-format': { type: 'string' },
+        sheet: { type: 'string' },
         name: { type: 'string' },
         brand: { type: 'string' },
         logo: { type: 'string' },
@@ -175,7 +189,19 @@ function parse(argv: string[], cwd: string): Parsed {
   const lang = values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`);
   const tz = values.tz ?? 'UTC';
-  if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC or Asia/Shanghai`);
+  const zoneProblem = timeZoneProblem(tz);
+  if (zoneProblem) throw new UsageError(`--tz: ${zoneProblem}`);
+  const cleaning: Parsed['cleaning'] = {};
+  if (values['skip-invalid'] === true) cleaning.skip_invalid = true;
+  if (values.dedupe === true) cleaning.dedupe = true;
+  if (values['excel-dates'] === true) cleaning.excel_dates = true;
+  const numberFormat = values['number-format'];
+  if (numberFormat !== undefined) {
+    if (!(NUMBER_FORMATS as readonly string[]).includes(numberFormat))
+      throw new UsageError(`--number-format "${numberFormat}": expected ${NUMBER_FORMATS.join(' or ')}`);
+    cleaning.number_format = numberFormat as NumberFormat;
+  }
+  if (values.sheet !== undefined) cleaning.sheet = values.sheet;
   const brand = values.brand ?? DEFAULT_BRAND;
   if (!/^#[0-9a-fA-F]{6}$/.test(brand))
     throw new UsageError(`--brand must be a hex colour like #0b5cad, not "${brand}"`);
@@ -194,6 +220,7 @@ function parse(argv: string[], cwd: string): Parsed {
     data,
     map: parseColumnMap(values.map ?? []),
     tz,
+    cleaning,
     name: values.name ?? slug,
     brand,
     logo: values.logo ?? null,
@@ -222,7 +249,6 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
 
 const newCommand: Command = {
   name: 'new',
-  summary: 'scaffold a client report: journey new report <client> --data FILE',
   help,
   async run(argv, io) {
     const args = parse(argv, io.cwd);
@@ -230,11 +256,22 @@ const newCommand: Command = {
     const dataDir = reportDataDir(args.root, args.slug);
     const indexFile = join(contentDir, 'index.mdx');
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
-    const existing = [indexFile, configFile].filter((file) => existsSync(file));
+    const journeyMapFile = join(dataDir, 'journey-map.yaml');
+    const opportunitiesFile = join(dataDir, 'opportunities.json');
+    const dataFiles = args.data.map((file) => ({
+      path: join(dataDir, basename(file)),
+      copyFrom: resolve(io.cwd, file),
+    }));
+    // Every file the scaffold would write: any of them existing stops it, so nothing hand-written is lost.
+    const targets = [indexFile, configFile, journeyMapFile, opportunitiesFile, ...dataFiles.map((file) => file.path)];
+    const existing = targets.filter((file) => existsSync(file));
     if (existing.length && !args.force) {
       io.stderr(
-        `journey new report: the report "${args.slug}" exists already (${existing.map((f) => relative(args.root, f)).join(', ')}); nothing was written.\n` +
-          'Edit it, choose another name, or add --force to overwrite the files the scaffold writes (index.mdx, report.json, journey-map.yaml, opportunities.json and the data files given).',
+        [
+          `journey new report: ${existing.length === 1 ? 'a file' : `${existing.length} files`} the scaffold would write exist${existing.length === 1 ? 's' : ''} already; nothing was written:`,
+          ...existing.map((file) => `  ${relative(args.root, file)}`),
+          'Edit them, choose another report name, or add --force to overwrite exactly these files.',
+        ].join('\n'),
       );
       return EXIT_USAGE;
     }
@@ -244,7 +281,20 @@ const newCommand: Command = {
     const errors: Issue[] = [];
     let totalErrors = 0;
     for (const file of args.data) {
-      const { result, error } = await loadInDirectory(file, { map: args.map, tz: args.tz }, io.cwd);
+      const { cleaning } = args;
+      const { result, error } = await loadInDirectory(
+        file,
+        {
+          map: args.map,
+          tz: args.tz,
+          skipInvalid: cleaning.skip_invalid,
+          dedupe: cleaning.dedupe,
+          excelDates: cleaning.excel_dates,
+          numberFormat: cleaning.number_format,
+          sheet: cleaning.sheet,
+        },
+        io.cwd,
+      );
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
@@ -253,7 +303,7 @@ const newCommand: Command = {
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
-            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, { map: args.map, tz: args.tz })}\` to see them`,
           );
       }
     }
@@ -278,6 +328,7 @@ const newCommand: Command = {
         path: basename(file),
         map: args.map,
         tz: args.tz,
+        ...args.cleaning,
       })),
       funnel: { steps, window: args.window },
       purchase_event: purchaseEventOf(table, steps),
@@ -293,13 +344,14 @@ const newCommand: Command = {
       brand: args.brand,
       logoLine: args.logo ? `\n  logo: ${JSON.stringify(args.logo)}` : '',
     });
-    await mkdir(contentDir, { recursive: true });
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(indexFile, mdx);
-    await writeFile(configFile, JSON.stringify(config, null, 2) + '\n');
-    await writeFile(join(dataDir, 'journey-map.yaml'), journeyMapStarter(steps, args.lang));
-    await writeFile(join(dataDir, 'opportunities.json'), opportunitiesStarter(args.lang));
-    for (const file of args.data) await copyFile(resolve(io.cwd, file), join(dataDir, basename(file)));
+    // Data copied and text written under temporary names, renamed into place only when all are complete.
+    await writeStaged([
+      ...dataFiles,
+      { path: indexFile, text: mdx },
+      { path: configFile, text: JSON.stringify(config, null, 2) + '\n' },
+      { path: journeyMapFile, text: journeyMapStarter(steps, args.lang) },
+      { path: opportunitiesFile, text: opportunitiesStarter(args.lang) },
+    ]);
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
     if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
@@ -312,7 +364,7 @@ const newCommand: Command = {
         `Scaffolded the report "${args.slug}" (${args.lang}):`,
         `  ${shown(indexFile)}   the report: write the text around the figures`,
         `  ${shown(configFile)}   data sources, k, brand and the funnel steps`,
-        `  ${shown(join(dataDir, 'journey-map.yaml'))}, ${shown(join(dataDir, 'opportunities.json'))}   to fill in`,
+        `  ${shown(journeyMapFile)}, ${shown(opportunitiesFile)}   to fill in`,
         '',
         `Proposed funnel (the most common event sequence): ${steps.join(' → ')}`,
         args.data.length

@@ -13,12 +13,16 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { UsageError, type CommandIO } from './command.ts';
 
 export const DATA_OPTIONS = {
   map: { type: 'string', multiple: true },
   tz: { type: 'string' },
+  'excel-dates': { type: 'boolean' },
+  'number-format': { type: 'string' },
+  sheet: { type: 'string' },
   'skip-invalid': { type: 'boolean' },
   dedupe: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -31,6 +35,11 @@ export const DATA_OPTIONS_HELP = [
   '                         e.g. --map customer_id=客户编号,timestamp=时间 (repeatable)',
   '  --tz ZONE              IANA time zone of timestamps without Z/offset (default UTC),',
   '                         e.g. --tz Asia/Shanghai',
+  '  --excel-dates          read numbers in the timestamp column as Excel date serials',
+  '                         (46086.38 = 2026-03-05 09:07:12 in the --tz zone); never guessed',
+  '  --number-format F      read 1,234.56-style values (thousands separators, a currency',
+  '                         sign) in format 1,234.56 or 1.234,56; never guessed',
+  '  --sheet NAME           the sheet of an .xlsx workbook (default: the first)',
   '  --skip-invalid         skip invalid rows (reported as warnings) instead of failing',
   '  --dedupe               drop exact duplicate rows',
   '  --json                 print one JSON document',
@@ -90,9 +99,22 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
       options: { ...DATA_OPTIONS, ...extra },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  // parseArgs keeps the last of a repeated single-value option; `--steps a --steps b` is a mistake to say.
+  const config: ParseArgsOptionsConfig = { ...DATA_OPTIONS, ...extra };
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || config[token.name]?.multiple === true) continue;
+    const name: string = token.name;
+    if (seen.has(name))
+      throw new UsageError(
+        `--${name} is given more than once; give it once${name === 'steps' ? ' (for several steps: --steps a,b,c)' : ''}`,
+      );
+    seen.add(name);
   }
   const values = parsed.values as Record<string, OptionValue>;
   const help = values.help === true;
@@ -101,16 +123,46 @@ export function parseDataArgs(argv: readonly string[], extra: ParseArgsOptionsCo
   if (file === undefined && !help && values.engine === undefined)
     throw new UsageError('missing the event-log file, e.g. journey check data/events.csv');
   const tz = values.tz as string | undefined;
-  if (tz !== undefined && !isTimeZone(tz)) {
-    throw new UsageError(`unknown time zone "${tz}": use an IANA name such as UTC, Asia/Shanghai or Europe/Paris`);
-  }
+  const zoneProblem = tz === undefined ? undefined : timeZoneProblem(tz);
+  if (zoneProblem) throw new UsageError(`--tz: ${zoneProblem}`);
   const load: LoadOptions = {};
+  const numberFormat = values['number-format'] as string | undefined;
+  if (numberFormat !== undefined) {
+    if (!(NUMBER_FORMATS as readonly string[]).includes(numberFormat))
+      throw new UsageError(`--number-format "${numberFormat}": expected ${NUMBER_FORMATS.join(' or ')}`);
+    load.numberFormat = numberFormat as NumberFormat;
+  }
+  if (values['excel-dates'] === true) load.excelDates = true;
+  if (typeof values.sheet === 'string') load.sheet = values.sheet;
   const mapSpecs = (values.map as string[] | undefined) ?? [];
   if (mapSpecs.length) load.map = parseColumnMap(mapSpecs);
   if (tz !== undefined) load.tz = tz;
   if (values['skip-invalid'] === true) load.skipInvalid = true;
   if (values.dedupe === true) load.dedupe = true;
   return { file: file ?? '', load, json: values.json === true, help, values, rest };
+}
+
+/** `text` as one shell word: single-quoted when it holds anything but plain characters. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The `journey check` command that shows a file's warnings, with the options
+ * the user gave (a hint without `--map` or `--tz` would read the file differently).
+ *
+ * @example
+ *   checkCommand('订单.csv', { map: { customer_id: '客户编号' }, tz: 'Asia/Shanghai' });
+ *   // 'journey check 订单.csv --map customer_id=客户编号 --tz Asia/Shanghai'
+ */
+export function checkCommand(file: string, options: LoadOptions): string {
+  const words = ['journey', 'check', shellWord(file)];
+  const map = Object.entries(options.map ?? {});
+  if (map.length) words.push('--map', shellWord(map.map(([canonical, column]) => `${canonical}=${column}`).join(',')));
+  if (options.tz) words.push('--tz', shellWord(options.tz));
+  if (options.skipInvalid) words.push('--skip-invalid');
+  if (options.dedupe) words.push('--dedupe');
+  return words.join(' ');
 }
 
 /**
@@ -131,7 +183,7 @@ export async function loadForCommand(
   const warnings = result!.summary.warnings.length;
   if (reportWarnings && warnings > 0) {
     io.stderr(
-      `journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`journey check ${file}\` to see them`,
+      `journey: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, options)}\` to see them`,
     );
   }
   return result!;

@@ -61,7 +61,6 @@ function render(result: PathsResult, file: string): string {
 export default analysisCommand({
   name: 'paths',
   engine: 'paths',
-  summary: 'top session paths and flow edges between positions',
   help,
   options: {
     start: { type: 'string' },

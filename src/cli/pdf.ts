@@ -50,7 +50,6 @@ function parse(argv: string[]) {
 
 const pdfCommand: Command = {
   name: 'pdf',
-  summary: 'print a built report to an A4 PDF in dist-pdf/',
   help,
   async run(argv, io) {
     const { values, positionals } = parse(argv);

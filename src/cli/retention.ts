@@ -44,7 +44,6 @@ function render(result: RetentionResult, file: string): string {
 export default analysisCommand({
   name: 'retention',
   engine: 'retention',
-  summary: 'cohort retention by day, ISO week or month',
   help,
   options: {
     period: { type: 'string' },

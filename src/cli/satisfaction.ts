@@ -55,7 +55,6 @@ function render(result: SatisfactionResult, file: string): string {
 export default analysisCommand({
   name: 'satisfaction',
   engine: 'satisfaction',
-  summary: 'CSAT or NPS per touchpoint, stage and channel',
   help,
   options: { scale: { type: 'string' } },
   spec: (values): SatisfactionSpecInput => ({ scale: numeric(values, 'scale') as 5 | 10 | undefined }),

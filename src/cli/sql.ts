@@ -47,7 +47,6 @@ const DIALECTS = ['duckdb', 'clickhouse', 'chdb', 'postgres', 'spark'];
 
 const command: Command = {
   name: 'sql',
-  summary: 'print the SQL of an analysis for a warehouse (duckdb, clickhouse, postgres, spark)',
   help,
   async run(argv, io) {
     const [name, ...rest] = argv;

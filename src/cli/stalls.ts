@@ -54,7 +54,6 @@ function render(result: StallsResult, file: string): string {
 export default analysisCommand({
   name: 'stalls',
   engine: 'stalls',
-  summary: 'customers stalled at a funnel step, for proactive service',
   help,
   options: {
     steps: { type: 'string' },

@@ -45,7 +45,6 @@ function render(result: ValueResult, file: string, purchaseEvent: string): strin
 export default analysisCommand({
   name: 'value',
   engine: 'value',
-  summary: 'AOV, purchase frequency, historic CLV and repurchase gaps',
   help,
   options: { 'purchase-event': { type: 'string' } },
   spec: (values): ValueSpecInput => ({ purchase_event: text(values, 'purchase-event') }),

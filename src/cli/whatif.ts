@@ -57,7 +57,6 @@ function render(result: WhatIfResult, file: string): string {
 export default analysisCommand({
   name: 'whatif',
   engine: 'what-if',
-  summary: 'project a conversion uplift at one step onto later steps and value',
   help,
   options: {
     steps: { type: 'string' },

@@ -4,6 +4,7 @@
  * attributes. Adds tooltips on hover and keyboard focus, legend toggles,
  * CSV and SVG downloads, sortable tables and the what-if slider.
  */
+import { csvField } from '../charts/chartTable.ts';
 import { formatNumber, formatProjected, formatSignedPercent } from '../charts/format.ts';
 import { projectCustomers } from './whatIfProjection.ts';
 import type { Lang } from '../i18n/locales.ts';
@@ -75,12 +76,11 @@ document.addEventListener('click', (event) => {
 
 // Downloads: the table as CSV (raw values), the SVG with the page's colours resolved.
 function tableCsv(table: HTMLTableElement): string {
-  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return (
     Array.from(table.rows)
       .map((row) =>
         Array.from(row.cells)
-          .map((cell) => quote(cell.getAttribute('data-value') ?? cell.textContent?.trim() ?? ''))
+          .map((cell) => csvField(cell.getAttribute('data-value') ?? cell.textContent?.trim() ?? ''))
           .join(','),
       )
       .join('\r\n') + '\r\n'

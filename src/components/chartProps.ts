@@ -23,6 +23,7 @@ import {
 } from '../analytics/analyses/spec.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { whatIfResultSchema } from '../analytics/analyses/whatIf.ts';
+import { driversResultSchema, driversSpecSchema } from '../analytics/analyses/drivers.ts';
 
 /** An error in a component's props or data, naming the component, the prop and the page. */
 export class ComponentError extends Error {
@@ -280,3 +281,15 @@ export const dataTableProps = z
       });
     }
   });
+
+export const driverMatrixProps = z
+  .object({
+    ...commonProps,
+    ...dataProps,
+    /** The drivers spec: `{ outcome, drivers?, score?, by? }` (src/analytics/analyses/drivers.ts). */
+    spec: driversSpecSchema.optional(),
+    result: driversResultSchema.optional(),
+    /** Draw one segment of `spec.by` instead of every respondent. */
+    segment: z.string().min(1).optional(),
+  })
+  .superRefine((props, context) => dataOrResult(props, context));

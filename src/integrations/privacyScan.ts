@@ -1,10 +1,13 @@
 /**
  * The post-build privacy guard (spec §10): after `astro build`, every file of
- * the output (its path, and the text of HTML, JS, JSON, CSV, SVG ... files) is
- * scanned for the customer ids of every report's data (data/reports/<client>/,
- * built in this run or not); one id found fails the build. Ids are matched as
- * whole tokens (see src/report/findLeaks.ts for the exact rule) and printed
- * masked, so the error itself does not leak them into a public CI log.
+ * the output (its path, and the text of every file that is text, whatever its
+ * extension, `.gz` and gzip-compressed Pagefind fragments decompressed first)
+ * is scanned for the customer ids of every report's data (data/reports/<client>/,
+ * built in this run or not); one id found fails the build. The rules are in
+ * src/report/findLeaks.ts; ids that are words of the product's own text
+ * (src/, the playbook, public/) are not scanned, so an id like "purchase" does
+ * not fail every build. Ids are printed masked, so the error itself does not
+ * leak them into a public CI log.
  *
  * @example
  *   // astro.config.mjs
@@ -12,33 +15,38 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { loadEvents } from '../analytics/load/load.ts';
 import { createDataLoaders } from '../report/dataLoaders.ts';
-import { createIdMatcher, findLeaks, type IdMatcher } from '../report/findLeaks.ts';
+import { createIdMatcher, findLeaks, isSingleRun, unescapeText, type IdMatcher } from '../report/findLeaks.ts';
 import { DEMO_DIR } from './demoDownloads.ts';
 import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';
 
-/** Output files whose text is scanned; other files (images, fonts) only by their path. */
-export const SCANNED_EXTENSIONS = new Set([
-  '.html',
-  '.htm',
-  '.js',
-  '.mjs',
-  '.cjs',
-  '.json',
-  '.csv',
-  '.tsv',
-  '.svg',
-  '.xml',
-  '.txt',
-  '.css',
-  '.map',
-  '.md',
-  '.webmanifest',
+/** Files that are never text: only their path is scanned. */
+export const BINARY_EXTENSIONS = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.avif',
+  '.ico',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.otf',
+  '.pdf',
+  '.wasm',
 ]);
+
+/** The product's own files in every output (Pagefind's runtime): only their path is scanned. */
+export const PRODUCT_FILES = /^pagefind\/(?:pagefind[\w.-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$/;
+
+/** Largest decompressed size read from a gzip file (a bomb is reported, not expanded). */
+const MAX_GUNZIP_BYTES = 512 * 1024 * 1024;
 
 export interface Leak {
   /** Output file, relative to the output folder. */
@@ -95,14 +103,60 @@ export async function customerIdsByReport(root: string): Promise<IdsByReport> {
   return { ids, notes };
 }
 
+/** The folders whose text is the product's own (never a client's data). */
+export const PRODUCT_TEXT_DIRS = ['src', 'content/playbook', 'public', 'data/demo', 'data/gallery'];
+const PRODUCT_TEXT_FILE = /\.(?:ts|astro|mdx?|json|ya?ml|css|txt|svg)$/;
+
+/** The words of the product's own text, and a test for ids that are among them. */
+export async function productWords(root: string): Promise<(id: string) => boolean> {
+  const words = new Set<string>();
+  const texts: string[] = [];
+  for (const dir of PRODUCT_TEXT_DIRS) {
+    const path = join(root, dir);
+    if (!existsSync(path)) continue;
+    for (const file of await listFiles(path)) {
+      if (!PRODUCT_TEXT_FILE.test(file)) continue;
+      const text = await readFile(file, 'utf8');
+      texts.push(text);
+      for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) words.add(word);
+    }
+  }
+  const all = texts.join('\n');
+  return (id) =>
+    isSingleRun(id)
+      ? words.has(id)
+      : /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(id) && all.includes(id);
+}
+
 /** Shows the first two characters of an id and hides the rest. */
 export function maskId(id: string): string {
   const chars = [...id];
   return chars.slice(0, 2).join('') + '*'.repeat(Math.max(1, chars.length - 2));
 }
 
+/**
+ * A file's text, or null when it is not text: gzip (by magic number, whatever the
+ * extension) is decompressed; text is what decodes as UTF-8 without NUL bytes.
+ */
+export function textOf(bytes: Buffer): string | null {
+  let data = bytes;
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    try {
+      data = gunzipSync(data, { maxOutputLength: MAX_GUNZIP_BYTES });
+    } catch {
+      return null;
+    }
+  }
+  if (data.includes(0)) return null;
+  return data.toString('utf8');
+}
+
 function position(text: string, id: string): string {
-  const at = text.indexOf(id);
+  let at = text.indexOf(id);
+  if (at < 0) {
+    text = unescapeText(text);
+    at = text.indexOf(id);
+  }
   if (at < 0) return '?';
   const before = text.slice(0, at);
   const line = before.split('\n').length;
@@ -140,12 +194,13 @@ export async function publicDemoCopies(root: string, outDir: string): Promise<Se
 export async function scanOutput(
   outDir: string,
   ids: Map<string, Set<string>>,
+  isProductWord?: (id: string) => boolean,
   exempt: ReadonlySet<string> = new Set(),
 ): Promise<{ leaks: Leak[]; files: number; unscanned: number }> {
   const matchers = new Map<string, IdMatcher>();
   let unscanned = 0;
   for (const [report, set] of ids) {
-    const matcher = createIdMatcher(set);
+    const matcher = createIdMatcher(set, { isProductWord });
     unscanned += matcher.unscanned.length;
     matchers.set(report, matcher);
   }
@@ -154,7 +209,8 @@ export async function scanOutput(
   for (const file of files) {
     const name = relative(outDir, file).split(sep).join('/');
     if (exempt.has(name)) continue;
-    const text = SCANNED_EXTENSIONS.has(extname(file).toLowerCase()) ? await readFile(file, 'utf8') : '';
+    const skip = BINARY_EXTENSIONS.has(extname(file).toLowerCase()) || PRODUCT_FILES.test(name);
+    const text = skip ? '' : (textOf(await readFile(file)) ?? '');
     for (const [report, matcher] of matchers) {
       for (const id of findLeaks(name, matcher)) leaks.push({ file: name, report, id, where: 'path' });
       if (text)
@@ -177,6 +233,19 @@ export function formatLeaks(leaks: Leak[], limit = 30): string {
   ].join('\n');
 }
 
+/** Written into the output when the scan passed; an output without it was not scanned (or failed). */
+export const SCAN_STAMP = '.journey-privacy-scan.json';
+
+/** Whether the output in `outDir` passed the privacy scan (its stamp is there). */
+export function scanPassed(outDir: string): boolean {
+  return existsSync(join(outDir, SCAN_STAMP));
+}
+
+/** Removes everything in `outDir` (the folder stays): a failed build leaves nothing to publish. */
+async function emptyOutput(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir)) await rm(join(outDir, entry), { recursive: true, force: true });
+}
+
 export interface PrivacyScanOptions {
   /** Where the ids come from (tests inject their own); default: every report's data under the project root. */
   ids?: (root: string) => Promise<IdsByReport>;
@@ -192,15 +261,30 @@ export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration 
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const outDir = fileURLToPath(dir);
+        await rm(join(outDir, SCAN_STAMP), { force: true });
         const { ids, notes } = await (options.ids ?? customerIdsByReport)(root);
         for (const note of notes) logger.warn(note);
-        const { leaks, files, unscanned } = await scanOutput(outDir, ids, await publicDemoCopies(root, outDir));
+        const { leaks, files, unscanned } = await scanOutput(
+          outDir,
+          ids,
+          await productWords(root),
+          await publicDemoCopies(root, outDir),
+        );
         const total = [...ids.values()].reduce((sum, set) => sum + set.size, 0);
         if (unscanned > 0)
           logger.warn(
-            `${unscanned} customer ids are too short to tell apart from numbers and words and were not scanned (rule: 4+ characters, or 6+ digits)`,
+            `${unscanned} customer ids were not scanned: too short to tell apart from numbers and words (rule: 4+ characters, 6+ digits, or 2+ Chinese characters) or words of the product's own text`,
           );
-        if (leaks.length > 0) throw new Error(formatLeaks(leaks));
+        if (leaks.length > 0) {
+          await emptyOutput(outDir);
+          throw new Error(
+            `${formatLeaks(leaks)}\nThe output folder ${relative(root, outDir) || '.'}/ was emptied: nothing of this build can be published.`,
+          );
+        }
+        await writeFile(
+          join(outDir, SCAN_STAMP),
+          JSON.stringify({ passed: true, files, reports: ids.size, ids: total }, null, 2) + '\n',
+        );
         logger.info(
           `no customer id in ${files} files (${total} ids of ${ids.size} report${ids.size === 1 ? '' : 's'} checked)`,
         );

@@ -14,7 +14,11 @@
  *   const outDir = await buildReport({ root: process.cwd(), client: 'demo-bank', playbook: false });
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { scanPassed } from '../integrations/privacyScan.ts';
+import { checkOutDir, publishOutput, readOutputMarker, reportSourcesHash } from './reportOutput.ts';
+import { cleanUpOnInterrupt } from './stagedFiles.ts';
 import { clientSlugSchema, REPORT_CONTENT_DIR, reportContentDir } from './reportConfig.ts';
 
 export interface BuildReportOptions {
@@ -48,6 +52,12 @@ export async function buildReport(options: BuildReportOptions): Promise<string> 
   const problem = checkClient(root, options.client);
   if (problem) throw new Error(problem);
   const outDir = resolve(root, options.outDir ?? reportOutDir(root, options.client));
+  await checkOutDir(outDir, root);
+  const sources = await reportSourcesHash(root, options.client);
+  // A fresh sibling folder: the output is replaced only once the build and its privacy scan passed.
+  const staging = `${outDir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(dirname(staging), { recursive: true });
   process.env.JOURNEY_ROOT = root;
   process.env.JOURNEY_REPORT = options.client;
   process.env.JOURNEY_PLAYBOOK = options.playbook === false ? '0' : '1';
@@ -57,12 +67,26 @@ export async function buildReport(options: BuildReportOptions): Promise<string> 
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.chdir(root);
   const { build } = await import('astro');
-  await build({
-    root,
-    outDir,
-    cacheDir: resolve(root, '.cache/astro-report', options.client),
-    mode: 'production',
-  });
+  const release = cleanUpOnInterrupt(() => [staging]);
+  try {
+    await build({
+      root,
+      outDir: staging,
+      cacheDir: resolve(root, '.cache/astro-report', options.client),
+      mode: 'production',
+    });
+    if (!scanPassed(staging)) throw new Error('the privacy scan did not run on this build');
+    await publishOutput(staging, outDir, { client: options.client, sources });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    // Nothing of a report whose build failed stays publishable, not even an earlier output.
+    if (readOutputMarker(outDir)) await rm(outDir, { recursive: true, force: true });
+    (error as Error).message +=
+      `\nNothing was published: ${relative(root, outDir) || outDir}/ holds no output of this report until a build passes.`;
+    throw error;
+  } finally {
+    release();
+  }
   return outDir;
 }
 

@@ -6,11 +6,13 @@
  * script and of the inputs it declares, and re-used until either changes or
  * `refresh` is set (`--refresh`, env `JOURNEY_REFRESH=1`).
  *
- * - Inputs: a line `@inputs a.sql, raw/export.csv` in the script's first 20
- *   lines (in a comment) lists files, relative to the script, that its output
- *   depends on. Other dependencies (a warehouse table) change only with `refresh`.
- * - A failing script (non-zero exit, or killed) fails with its stderr.
- * - Output is written to a temp file and renamed, so a reader never sees half a
+ * - Inputs: a line `@inputs a.sql, raw/*.csv` in the script's first 20
+ *   lines (in a comment) lists files or globs, relative to the script, that its
+ *   output depends on; one that names nothing is an error (never a stale cache).
+ *   Other dependencies (a warehouse table) change only with `refresh`.
+ * - A failing script (non-zero exit, killed, past its timeout or output limit)
+ *   fails with the last lines of its stderr (runLoader.ts).
+ * - Output streams to a temp file and is renamed, so a reader never sees half a
  *   file; concurrent requests for one loader in a process share a single run.
  * - File output and logging go through `effects`, so tests capture them.
  *
@@ -18,28 +20,29 @@
  *   const loaders = createDataLoaders({ root: process.cwd() });
  *   const path = await loaders.resolve('data/reports/acme/events.csv'); // the file, or its loader's cached output
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { glob, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseDurationSeconds } from '../analytics/duration.ts';
+import {
+  DEFAULT_LOADER_MAX_BYTES,
+  DEFAULT_LOADER_TIMEOUT_SECONDS,
+  INTERPRETERS,
+  LoaderError,
+  runLoader,
+  type RunLoaderOptions,
+} from './runLoader.ts';
 
-/** Interpreters by the script's own extension (the part after the data file's name). */
-const INTERPRETERS: Record<string, (script: string) => [string, string[]]> = {
-  '.ts': (script) => [process.execPath, ['--experimental-strip-types', '--no-warnings', script]],
-  '.js': (script) => [process.execPath, [script]],
-  '.mjs': (script) => [process.execPath, [script]],
-  '.sh': (script) => ['sh', [script]],
-  '.py': (script) => ['python3', [script]],
-};
-
+export { LoaderError };
 export const LOADER_EXTENSIONS = Object.keys(INTERPRETERS);
 
 /** Where loader output and logs go; tests pass their own to capture them. */
 export interface LoaderEffects {
   log(message: string): void;
   mkdir(path: string): Promise<void>;
-  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Runs the loader with its stdout streamed into `options.output`; resolves with the bytes written. */
+  run(options: RunLoaderOptions): Promise<number>;
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
 }
@@ -47,10 +50,32 @@ export interface LoaderEffects {
 export const defaultLoaderEffects: LoaderEffects = {
   log: (message) => console.log(message),
   mkdir: async (path) => void (await mkdir(path, { recursive: true })),
-  writeFile: (path, data) => writeFile(path, data),
+  run: runLoader,
   rename: (from, to) => rename(from, to),
   remove: (path) => rm(path, { force: true }),
 };
+
+/**
+ * A loader's timeout in seconds: `JOURNEY_LOADER_TIMEOUT` when set, else the
+ * report's `loader_timeout` (a duration: "10m", "90s", or seconds), else 10 minutes.
+ */
+export function loaderTimeoutSeconds(configured?: string | number, env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = env.JOURNEY_LOADER_TIMEOUT;
+  if (fromEnv !== undefined && fromEnv !== '') return positive(parseDurationSeconds(fromEnv, 'JOURNEY_LOADER_TIMEOUT'));
+  if (configured !== undefined) return positive(parseDurationSeconds(configured, 'loader_timeout'));
+  return DEFAULT_LOADER_TIMEOUT_SECONDS;
+}
+
+function positive(seconds: number): number {
+  if (seconds > 0) return seconds;
+  throw new Error('a loader timeout must be longer than 0 seconds');
+}
+
+/** The output cap: `JOURNEY_LOADER_MAX_BYTES` when set, else 4 GiB. */
+export function loaderMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.JOURNEY_LOADER_MAX_BYTES);
+  return env.JOURNEY_LOADER_MAX_BYTES && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_LOADER_MAX_BYTES;
+}
 
 export interface DataLoaderOptions {
   /** Project root: targets and the cache are relative to it. */
@@ -62,26 +87,14 @@ export interface DataLoaderOptions {
   effects?: LoaderEffects;
 }
 
-/** A loader that failed: its script, exit status and standard error. */
-export class LoaderError extends Error {
-  override name = 'LoaderError';
-  readonly script: string;
-  readonly stderr: string;
-  constructor(script: string, reason: string, stderr: string) {
-    const tail = stderr.trim().split('\n').slice(-40).join('\n');
-    super(`data loader ${script} failed (${reason})${tail ? `:\n${tail}` : ' with no error output'}`);
-    this.script = script;
-    this.stderr = stderr;
-  }
-}
-
 export interface DataLoaders {
   /**
    * The path to read for `target` (relative to root or absolute): the file itself
    * when it exists, else the cached output of its loader (run when needed).
    * Throws when neither exists, when both exist, or when the loader fails.
+   * `timeoutSeconds` bounds a run (default: loaderTimeoutSeconds()).
    */
-  resolve(target: string): Promise<string>;
+  resolve(target: string, options?: { timeoutSeconds?: number }): Promise<string>;
   /** The loader script for `target`, or null. */
   loaderOf(target: string): string | null;
   /** What `resolve` would return without running anything: the file, its loader's cached output, or null. */
@@ -118,7 +131,7 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
   }
 
-  async function resolveTarget(target: string): Promise<string> {
+  async function resolveTarget(target: string, timeoutSeconds: number): Promise<string> {
     const path = resolve(root, target);
     const script = loaderOf(path);
     if (existsSync(path)) {
@@ -140,21 +153,31 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
     }
     effects.log(`loader ${display(script)}: running`);
     const started = performance.now();
-    const output = await runLoader(script, display(script), root);
     await effects.mkdir(dirname(cached));
     const temp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await effects.writeFile(temp, output);
+    let bytes: number;
+    try {
+      bytes = await effects.run({
+        script,
+        name: display(script),
+        root,
+        output: temp,
+        timeoutSeconds,
+        maxBytes: loaderMaxBytes(),
+      });
+    } catch (error) {
+      await effects.remove(temp);
+      throw error;
+    }
     await effects.rename(temp, cached);
     const extension = extname(path);
     await removeStale(dirname(cached), basename(path, extension), extension, basename(cached), effects);
-    effects.log(
-      `loader ${display(script)}: wrote ${output.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
-    );
+    effects.log(`loader ${display(script)}: wrote ${bytes} bytes in ${Math.round(performance.now() - started)} ms`);
     return cached;
   }
 
   async function cachePath(path: string, script: string): Promise<string> {
-    const key = await hashLoader(script);
+    const key = await hashLoader(script, display);
     const extension = extname(path);
     const folder = relative(root, dirname(path)).replace(/^(\.\.[\\/])+/, '');
     return join(cacheDir, folder, `${basename(path, extension)}.${key.slice(0, 16)}${extension}`);
@@ -170,11 +193,11 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
       const cached = await cachePath(path, script);
       return existsSync(cached) ? cached : null;
     },
-    resolve(target) {
+    resolve(target, runOptions) {
       const path = resolve(root, target);
       let run = runs.get(path);
       if (!run) {
-        run = resolveTarget(path);
+        run = resolveTarget(path, runOptions?.timeoutSeconds ?? loaderTimeoutSeconds());
         runs.set(path, run);
         // A failure is not cached: the next build (or caller) tries again.
         run.catch(() => runs.delete(path));
@@ -184,51 +207,55 @@ export function createDataLoaders(options: DataLoaderOptions): DataLoaders {
   };
 }
 
-/** The files a script declares with `@inputs`, resolved against its folder. */
+/** The names (files or globs) a script declares with `@inputs`, resolved against its folder. */
 export function declaredInputs(script: string, source: string): string[] {
   const lines = source.split(/\r?\n/).slice(0, 20);
   const inputs: string[] = [];
   for (const line of lines) {
     const match = /@inputs\s+(.+)$/.exec(line);
-    if (!match) continue;
-    for (const name of match[1]!.replace(/\*\/\s*$/, '').split(/[\s,]+/)) {
+    if (!match?.[1]) continue;
+    for (const name of match[1].replace(/\*\/\s*$/, '').split(/[\s,]+/)) {
       if (name) inputs.push(resolve(dirname(script), name));
     }
   }
   return inputs;
 }
 
-/** sha256 over the script and each declared input (its path and bytes, or "missing"). */
-export async function hashLoader(script: string): Promise<string> {
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+/** The files an `@inputs` entry names: itself, or what its glob matches (sorted). */
+async function inputFiles(input: string): Promise<string[]> {
+  if (!GLOB_CHARACTERS.test(input)) return existsSync(input) ? [input] : [];
+  const found: string[] = [];
+  for await (const path of glob(input)) found.push(resolve(path));
+  return found.sort();
+}
+
+/**
+ * sha256 over the script and each declared input's files (path and bytes).
+ * An input that names nothing, or names something other than a regular file
+ * (a folder, `/dev/zero`), is an error: hashing it would cache stale output or never end.
+ */
+export async function hashLoader(script: string, display: (path: string) => string = (path) => path): Promise<string> {
   const source = await readFile(script);
   const hash = createHash('sha256').update(basename(script)).update('\0').update(source);
   for (const input of declaredInputs(script, source.toString('utf8'))) {
-    hash.update('\0').update(basename(input)).update('\0');
-    if (existsSync(input)) hash.update(await readFile(input));
-    else hash.update('\u0000missing');
+    const files = await inputFiles(input);
+    if (files.length === 0)
+      throw new Error(
+        `${display(script)}: @inputs names ${display(input)}, which ${GLOB_CHARACTERS.test(input) ? 'matches no file' : 'does not exist'} — fix the name or remove it from @inputs`,
+      );
+    for (const file of files) {
+      if (!(await stat(file)).isFile())
+        throw new Error(`${display(script)}: @inputs names ${display(file)}, which is not a regular file`);
+      hash
+        .update('\0')
+        .update(relative(dirname(script), file))
+        .update('\0');
+      for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    }
   }
   return hash.digest('hex');
-}
-
-function runLoader(script: string, name: string, root: string): Promise<Uint8Array> {
-  const extension = extname(script);
-  const [command, args] = INTERPRETERS[extension]!(script);
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, {
-      cwd: dirname(script),
-      env: { ...process.env, JOURNEY_ROOT: root },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => reject(new LoaderError(name, `cannot start ${command}: ${error.message}`, stderr)));
-    child.on('close', (code, signal) => {
-      if (code === 0) resolvePromise(new Uint8Array(Buffer.concat(chunks)));
-      else reject(new LoaderError(name, signal ? `killed by ${signal}` : `exit code ${code}`, stderr));
-    });
-  });
 }
 
 /** Drops earlier cached versions of the same output (other hashes); best effort. */

@@ -12,10 +12,17 @@
  */
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
-import { DataError, loadEvents } from '../analytics/load/load.ts';
+import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { settingProblems } from './checkSettings.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
-import { createDataLoaders, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
-import { readReportConfig, REPORT_DATA_DIR, type ReportConfig } from './reportConfig.ts';
+import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
+import {
+  readReportConfig,
+  REPORT_CONFIG_FILE,
+  REPORT_DATA_DIR,
+  type DataSource,
+  type ReportConfig,
+} from './reportConfig.ts';
 
 export interface OpenedReport {
   slug: string;
@@ -24,6 +31,35 @@ export interface OpenedReport {
   table: ColumnTable;
   /** Each source as read: the file's path (a loader's cached output for a loader), its mapping and zone. */
   sourcePaths: { path: string; map: Record<string, string>; tz: string }[];
+  /** Per source (report.json's path): rows loaded, invalid rows skipped and duplicates dropped, for the build log and the data note. */
+  cleaning: SourceCleaning[];
+}
+
+export interface SourceCleaning {
+  source: string;
+  rows: number;
+  skipped: number;
+  duplicatesDropped: number;
+}
+
+/** The loader options a report.json source asks for. */
+export function sourceLoadOptions(source: DataSource, k: number): LoadOptions {
+  return {
+    map: source.map,
+    tz: source.tz,
+    k,
+    sheet: source.sheet,
+    excelDates: source.excel_dates,
+    numberFormat: source.number_format,
+    skipInvalid: source.skip_invalid,
+    dedupe: source.dedupe,
+  };
+}
+
+/** One build-log line per source: `report acme: events.csv: 2,929 rows; 3 invalid rows skipped; 2 duplicates dropped`. */
+export function cleaningLine(slug: string, cleaning: SourceCleaning): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `report ${slug}: ${cleaning.source}: ${count(cleaning.rows)} rows; ${count(cleaning.skipped)} invalid row${cleaning.skipped === 1 ? '' : 's'} skipped; ${count(cleaning.duplicatesDropped)} duplicate${cleaning.duplicatesDropped === 1 ? '' : 's'} dropped`;
 }
 
 /** The project root of this build: set by the reportData integration, else the working directory. */
@@ -59,13 +95,15 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   const config = await readReportConfig(root, slug);
   const tables: ColumnTable[] = [];
   const sourcePaths: OpenedReport['sourcePaths'] = [];
+  const cleaning: SourceCleaning[] = [];
   for (const source of config.sources) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-    const path = await loaders.resolve(target);
+    const path = await loaders.resolve(target, { timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout) });
     sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
-      const { table } = await loadEvents(path, { map: source.map, tz: source.tz, k: config.k });
+      const { table, skipped, duplicatesDropped } = await loadEvents(path, sourceLoadOptions(source, config.k));
       tables.push(table);
+      cleaning.push({ source: source.path, rows: table.numRows(), skipped, duplicatesDropped });
     } catch (error) {
       if (error instanceof DataError) {
         const shown = relative(root, path);
@@ -77,7 +115,27 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       throw error;
     }
   }
-  return { slug, config, table: concatEvents(tables), sourcePaths };
+  const table = concatEvents(tables);
+  const problems = settingProblems(config, dataNames(table), `${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}`);
+  if (problems.length > 0)
+    throw new Error(`report ${slug}: report.json names what the data does not have:\n${problems.join('\n')}`);
+  for (const entry of cleaning) console.log(cleaningLine(slug, entry));
+  return { slug, config, table, sourcePaths, cleaning };
+}
+
+/** The distinct event names and the columns with any value, for checking settings. */
+function dataNames(table: ColumnTable): { events: Set<string>; columns: Set<string> } {
+  const events = new Set<string>();
+  const column = table.array('event') as ArrayLike<string>;
+  for (let row = 0; row < column.length; row++) events.add(String(column[row]));
+  const columns = new Set(
+    table.columnNames().filter((name) => {
+      const values = table.array(name) as ArrayLike<unknown>;
+      for (let row = 0; row < values.length; row++) if (values[row] !== null && values[row] !== undefined) return true;
+      return false;
+    }),
+  );
+  return { events, columns };
 }
 
 /** Stacks event tables, keeping the canonical columns any of them has (null elsewhere). */
@@ -122,9 +180,11 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
       const source = config.other_sources[index];
       if (!source) throw new Error(`report ${slug}: report.json has no other_sources[${index}]`);
       const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
-      const path = await loadersFor(root).resolve(target);
+      const path = await loadersFor(root).resolve(target, {
+        timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout),
+      });
       try {
-        return (await loadEvents(path, { map: source.map, tz: source.tz, k: config.k })).table;
+        return (await loadEvents(path, sourceLoadOptions(source, config.k))).table;
       } catch (error) {
         if (error instanceof DataError)
           throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`, { cause: error });

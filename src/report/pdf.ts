@@ -11,11 +11,15 @@
  * @example
  *   const files = await printReport({ root: process.cwd(), client: 'demo-bank' });
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { customerIdsByReport, formatLeaks, productWords, scanPassed, type Leak } from '../integrations/privacyScan.ts';
 import { reportOutDir } from './buildReport.ts';
+import { createIdMatcher, findLeaks } from './findLeaks.ts';
+import { readOutputMarker, reportSourcesHash } from './reportOutput.ts';
 import { serveSite } from './staticServer.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -184,6 +188,42 @@ async function printPage(browser: Browser, url: string, file: string): Promise<v
   }
 }
 
+/**
+ * Why the build in `siteDir` must not be printed, or null: it has to be a
+ * complete `journey build-report` output whose privacy scan passed, made from
+ * the report's current content and data.
+ */
+export async function whyNotPrintable(root: string, client: string, siteDir: string): Promise<string | null> {
+  const shown = relative(root, siteDir) || siteDir;
+  const marker = readOutputMarker(siteDir);
+  if (!marker || !scanPassed(siteDir))
+    return `${shown}/ is not a complete build that passed the privacy scan; run \`journey build-report ${client}\` first`;
+  if (marker.client !== client) return `${shown}/ holds the report "${marker.client}", not "${client}"`;
+  if (marker.sources !== (await reportSourcesHash(root, client)))
+    return `${shown}/ was built before the latest changes to content/reports/${client}/ or data/reports/${client}/; run \`journey build-report ${client}\` first, so the PDF shows the current report`;
+  return null;
+}
+
+/** Scans the PDFs' text (pdftotext) for every report's customer ids; a leak removes the PDFs and fails. */
+export async function scanPdfs(root: string, files: string[]): Promise<void> {
+  const { ids } = await customerIdsByReport(root);
+  const isProductWord = await productWords(root);
+  const leaks: Leak[] = [];
+  for (const file of files) {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString(
+      'utf8',
+    );
+    for (const [report, set] of ids) {
+      const matcher = createIdMatcher(set, { isProductWord });
+      for (const id of findLeaks(text, matcher)) leaks.push({ file: relative(root, file), report, id, where: 'text' });
+    }
+  }
+  if (leaks.length > 0) {
+    for (const file of files) await rm(file, { force: true });
+    throw new Error(`${formatLeaks(leaks).replace('in the built site', 'in the PDF')}\nThe PDFs were removed.`);
+  }
+}
+
 /** Prints the report's languages; resolves with the PDF paths written. */
 export async function printReport(options: PdfOptions): Promise<string[]> {
   const root = resolve(options.root);
@@ -195,6 +235,8 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
       `no built report at ${indexHtml}: build it first with \`npm run build:report -- ${options.client}\` (or give --site DIR)`,
     );
   }
+  const stale = await whyNotPrintable(root, options.client, siteDir);
+  if (stale) throw new Error(stale);
   const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
   if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage(chromiumPath));
   const outDir = resolve(root, options.outDir ?? 'dist-pdf');
@@ -224,6 +266,10 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
     const chosen = options.lang ? targets.filter((t) => t.lang === options.lang) : targets;
     if (chosen.length === 0) throw new Error(`the report "${options.client}" has no ${options.lang} version`);
     for (const target of chosen) await printPage(browser, target.url, target.file);
+    await scanPdfs(
+      root,
+      chosen.map((t) => t.file),
+    );
     return chosen.map((t) => t.file);
   } finally {
     await browser?.close();

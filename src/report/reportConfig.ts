@@ -12,7 +12,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTimeZone } from '../analytics/timeZone.ts';
+import { timeZoneProblem } from '../analytics/timeZone.ts';
+import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
+import { parseDurationSeconds } from '../analytics/duration.ts';
 
 export const REPORT_CONTENT_DIR = 'content/reports';
 export const REPORT_DATA_DIR = 'data/reports';
@@ -33,9 +35,20 @@ export const dataSourceSchema = z.object({
   tz: z
     .string()
     .default('UTC')
-    .refine((zone) => isTimeZone(zone), {
-      message: 'unknown time zone: use an IANA name such as Asia/Shanghai or UTC',
+    .superRefine((zone, context) => {
+      const problem = timeZoneProblem(zone);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
     }),
+  /** The sheet of an .xlsx workbook (default: the first). */
+  sheet: z.string().min(1).optional(),
+  /** Numbers in the timestamp column are Excel date serials (`--excel-dates`). */
+  excel_dates: z.boolean().optional(),
+  /** Read `1,234.56`-style numbers in this format (`--number-format`). */
+  number_format: z.enum(NUMBER_FORMATS).optional(),
+  /** Skip invalid rows (counted in the build log and the data note) instead of failing. */
+  skip_invalid: z.boolean().optional(),
+  /** Drop exact duplicate rows (counted in the build log and the data note). */
+  dedupe: z.boolean().optional(),
 });
 
 export const reportConfigSchema = z.object({
@@ -62,6 +75,15 @@ export const reportConfigSchema = z.object({
   purchase_event: z.string().min(1).default('purchase'),
   /** The funnel breakdown's column (default: segment if the data has it, else channel). */
   breakdown_by: z.enum(['segment', 'channel', 'stage']).optional(),
+  /** How long a data loader may run: a duration ("10m", "90s") or seconds; JOURNEY_LOADER_TIMEOUT overrides it. */
+  loader_timeout: z
+    .union([z.string(), z.number()])
+    .optional()
+    .refine((value) => value === undefined || isPositiveDuration(value), {
+      message: 'a loader timeout is a duration longer than 0, such as "10m", "90s" or 600',
+    }),
+  /** Whether the Pages workflow publishes this report; client reports stay private unless set. */
+  publish: z.boolean().default(false),
   /** What-if sizing: the step whose conversion is raised (default: the weakest) and by how much. */
   what_if: z
     .object({
@@ -70,6 +92,14 @@ export const reportConfigSchema = z.object({
     })
     .prefault({}),
 });
+
+function isPositiveDuration(value: string | number): boolean {
+  try {
+    return parseDurationSeconds(value, 'loader_timeout') > 0;
+  } catch {
+    return false;
+  }
+}
 
 export type ReportConfigInput = z.input<typeof reportConfigSchema>;
 export type ReportConfig = z.output<typeof reportConfigSchema>;

@@ -173,8 +173,34 @@ describe('journey compare, stalls, whatif', () => {
 
   it('every command is listed in the overview', async () => {
     const { stdout } = await run('--help');
-    for (const name of ['funnel', 'paths', 'retention', 'value', 'satisfaction', 'compare', 'stalls', 'whatif']) {
+    for (const name of [
+      'funnel',
+      'paths',
+      'retention',
+      'value',
+      'satisfaction',
+      'drivers',
+      'compare',
+      'stalls',
+      'whatif',
+    ]) {
       expect(stdout).toContain(`  ${name}`);
     }
+  });
+});
+
+describe('journey funnel: step names checked against the data', () => {
+  it('refuses a misspelt step with the closest names', async () => {
+    const { code, stderr } = await run('funnel', SHOP, '--steps', 'visit,view_prodcut|add_to_cart', '--tz', 'UTC');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'journey funnel: shop.csv: --steps: "view_prodcut" is not an event in the data — did you mean "view_product"?',
+    );
+  });
+
+  it('refuses a repeated --steps as a usage error', async () => {
+    const { code, stderr } = await run('funnel', SHOP, '--steps', 'visit', '--steps', 'purchase');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--steps is given more than once; give it once \(for several steps: --steps a,b,c\)/);
   });
 });

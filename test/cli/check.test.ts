@@ -90,18 +90,26 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
     [],
     [`quoted-newline-shift.csv:5:timestamp: not a timestamp ("2024-03-1O") — ${TIMESTAMP_HINT}`],
   ],
-  ['non-numeric-value.csv', [], [`non-numeric-value.csv:2:value: not a number ("¥12.50") — ${NUMBER_HINT}`]],
+  [
+    'non-numeric-value.csv',
+    [],
+    [
+      'non-numeric-value.csv:2:value: not a number ("¥12.50") — a spreadsheet display form: pass --number-format 1,234.56 (or 1.234,56 for decimal commas) to read it, or export plain numbers',
+    ],
+  ],
   [
     'thousands-separator.csv',
     [],
     [
-      'thousands-separator.csv:2:value: not a number ("1,234.50") — drop the thousands separators (1234.5, not 1,234.5)',
+      'thousands-separator.csv:2:value: not a number ("1,234.50") — a spreadsheet display form: pass --number-format 1,234.56 (or 1.234,56 for decimal commas) to read it, or export plain numbers',
     ],
   ],
   [
     'decimal-comma.csv',
     [],
-    ['decimal-comma.csv:2:value: not a number ("12,5") — use a point as the decimal separator (12.5, not 12,5)'],
+    [
+      'decimal-comma.csv:2:value: not a number ("12,5") — use a point as the decimal separator (12.5, not 12,5), or pass --number-format 1.234,56',
+    ],
   ],
   ['bad-satisfaction.csv', [], [`bad-satisfaction.csv:2:satisfaction: not a number ("very good") — ${NUMBER_HINT}`]],
   [
@@ -168,14 +176,14 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
     'export.xlsx',
     [],
     [
-      'export.xlsx:1:(file): unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file',
+      'export.xlsx:1:(file): not a readable .xlsx workbook (Unsupported ZIP encryption) — open it in Excel and save it again as .xlsx, or as "CSV UTF-8"',
     ],
   ],
   [
     'events',
     [],
     [
-      'events:1:(file): no file extension, so the format is unknown — name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet or .arrow after its format',
+      'events:1:(file): no file extension, so the format is unknown — name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet, .arrow or .xlsx after its format',
     ],
   ],
   [
@@ -204,7 +212,7 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
     [
       `json-bad-values.json:2:value: not a number ("12 EUR") — ${NUMBER_HINT}`,
       'json-bad-values.json:3:customer_id: empty customer id ("") — fill it in or drop the row (--skip-invalid)',
-      `json-bad-values.json:3:timestamp: not a timestamp ("20240310") — ${TIMESTAMP_HINT}`,
+      'json-bad-values.json:3:timestamp: 1 compact stamp such as "20240310" (line 3) among 1 timestamp of other forms (first at line 2) — compact YYYYMMDD[HHMMSS] stamps are read only when every value of the column has that form; export the column in one form',
       '3 errors in total',
     ],
   ],
@@ -280,7 +288,15 @@ describe('journey check on bad files', () => {
           message: 'empty customer id ("   ") — fill it in or drop the row (--skip-invalid)',
         },
       ],
-      warnings: [],
+      warnings: [
+        {
+          file: 'empty-id.csv',
+          line: 2,
+          column: 'timestamp',
+          message:
+            '3 timestamps have no zone (no Z or offset) and were read as UTC — if they are local times, give their zone: --tz Asia/Shanghai (or "tz" in report.json)',
+        },
+      ],
     });
   });
 });
@@ -303,7 +319,7 @@ describe('journey check --json on an unreadable file', () => {
           line: 1,
           column: '(file)',
           message:
-            'unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file',
+            'not a readable .xlsx workbook (Unsupported ZIP encryption) — open it in Excel and save it again as .xlsx, or as "CSV UTF-8"',
         },
       ],
       warnings: [],
@@ -339,7 +355,7 @@ describe('journey check on good files', () => {
       '  rows        4',
       '  customers   2',
       '  events      2 distinct',
-      '  time span   2024-03-10T00:00:00.000Z .. 2024-03-11T00:00:00.000Z (1.0 days)',
+      '  time span   2024-03-10 08:00:00 +08:00 .. 2024-03-11 08:00:00 +08:00 (1.0 days, Asia/Shanghai)',
       '  columns     客户编号, 时间, 事件, 渠道',
       '  mapped      customer_id <- 客户编号, timestamp <- 时间, event <- 事件, channel <- 渠道',
       '',

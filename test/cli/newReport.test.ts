@@ -4,7 +4,7 @@
  * messages, nothing written), and never overwrites a report without --force.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -80,7 +80,7 @@ describe('journey new report', () => {
     );
     // Warnings (here: segment "returning" has 3 customers, under k) are counted, not fatal.
     expect(io.err).toEqual([
-      'journey new report: 1 warning about exports/good.csv; run `journey check exports/good.csv` to see them',
+      'journey new report: 1 warning about exports/good.csv; run `journey check exports/good.csv --map customer_id=用户ID,timestamp=时间,event=动作 --tz Asia/Shanghai` to see them',
     ]);
     expect(code).toBe(0);
     const config = parseReportConfig(
@@ -100,6 +100,7 @@ describe('journey new report', () => {
       purchase_event: '提交',
       what_if: { uplift: 0.2 },
       other_sources: [],
+      publish: false,
     });
     expect(await readFile(join(root, 'data/reports/acme/good.csv'), 'utf8')).toBe(GOOD + '\n');
     const mdx = await readFile(join(root, 'content/reports/acme/index.mdx'), 'utf8');
@@ -191,7 +192,9 @@ describe('journey new report', () => {
         io,
       ),
     ).toBe(2);
-    expect(io.err.join('\n')).toMatch(/exists already .*nothing was written[\s\S]*--force/);
+    expect(io.err.join('\n')).toMatch(
+      /exist already; nothing was written:\n {2}content\/reports\/acme\/index\.mdx\n[\s\S]*--force/,
+    );
     expect(await readFile(index, 'utf8')).toBe('the consultant’s edits');
 
     const forced = capture(root);
@@ -212,6 +215,33 @@ describe('journey new report', () => {
     ).toBe(0);
     expect(await readFile(index, 'utf8')).toContain('await openReport');
     expect(await readFile(extraPage, 'utf8')).toBe('an English page');
+  });
+
+  it('refuses any file it would write, hand-written data included, listing them, and keeps their contents', async () => {
+    const dataDir = join(root, 'data/reports/handmade');
+    await mkdir(dataDir, { recursive: true });
+    const handWritten: Record<string, string> = {
+      'journey-map.yaml': 'stages: [my own map]\n',
+      'opportunities.json': '[{"title":"mine"}]\n',
+      'good.csv': 'my,own,export\n',
+    };
+    for (const [name, text] of Object.entries(handWritten)) await writeFile(join(dataDir, name), text);
+    const io = capture(root);
+    const argv = ['new', 'report', 'handmade', '--data', 'exports/good.csv'];
+    expect(await main([...argv, '--map', 'customer_id=用户ID,timestamp=时间,event=动作'], io)).toBe(2);
+    expect(io.err.join('\n')).toBe(
+      [
+        'journey new report: 3 files the scaffold would write exist already; nothing was written:',
+        '  data/reports/handmade/journey-map.yaml',
+        '  data/reports/handmade/opportunities.json',
+        '  data/reports/handmade/good.csv',
+        'Edit them, choose another report name, or add --force to overwrite exactly these files.',
+      ].join('\n'),
+    );
+    for (const [name, text] of Object.entries(handWritten))
+      expect(await readFile(join(dataDir, name), 'utf8')).toBe(text);
+    expect(await readdir(dataDir)).toEqual(['good.csv', 'journey-map.yaml', 'opportunities.json']);
+    expect(existsSync(join(root, 'content/reports/handmade'))).toBe(false);
   });
 
   it('rejects a bad name, language or sub-command as usage errors (exit 2)', async () => {

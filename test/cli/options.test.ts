@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CommandIO } from '../../src/cli/command.ts';
-import { loadForCommand, parseColumnMap, parseDataArgs } from '../../src/cli/options.ts';
+import { checkCommand, loadForCommand, parseColumnMap, parseDataArgs } from '../../src/cli/options.ts';
 
 describe('parseDataArgs', () => {
   it('parses the shared options and a command’s own', () => {
@@ -74,7 +74,23 @@ describe('loadForCommand', () => {
     const { io, err } = capture();
     const loaded = await loadForCommand('good.csv', {}, io);
     expect(loaded?.table.numRows()).toBe(2);
-    expect(err).toEqual(['journey: 1 warning about good.csv; run `journey check good.csv` to see them']);
+    expect(err).toEqual(['journey: 2 warnings about good.csv; run `journey check good.csv` to see them']);
+  });
+
+  it('repeats the options the user gave in its hint', async () => {
+    const { io, err } = capture();
+    writeFileSync(
+      join(directory, 'mapped file.csv'),
+      '客户,时间,事件\nc1,2024-03-10 09:00,visit\nc1,2024-03-10 09:00,visit\n',
+    );
+    const options = { map: { customer_id: '客户', timestamp: '时间', event: '事件' }, tz: 'Asia/Shanghai' };
+    expect((await loadForCommand('mapped file.csv', options, io))?.table.numRows()).toBe(2);
+    expect(err).toEqual([
+      "journey: 1 warning about mapped file.csv; run `journey check 'mapped file.csv' --map customer_id=客户,timestamp=时间,event=事件 --tz Asia/Shanghai` to see them",
+    ]);
+    expect(checkCommand("it's.csv", { skipInvalid: true, dedupe: true })).toBe(
+      "journey check 'it'\\''s.csv' --skip-invalid --dedupe",
+    );
   });
 
   it('prints data errors and returns null', async () => {
@@ -82,5 +98,17 @@ describe('loadForCommand', () => {
     expect(await loadForCommand('bad.csv', {}, io)).toBeNull();
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^bad\.csv:2:timestamp: not a timestamp \("later"\) — /);
+  });
+});
+
+describe('parseDataArgs: repeated options', () => {
+  it('refuses a single-value option given twice', () => {
+    expect(() => parseDataArgs(['e.csv', '--steps', 'a', '--steps', 'b'], { steps: { type: 'string' } })).toThrow(
+      '--steps is given more than once; give it once (for several steps: --steps a,b,c)',
+    );
+    expect(parseDataArgs(['e.csv', '--map', 'customer_id=a', '--map', 'event=b']).load.map).toEqual({
+      customer_id: 'a',
+      event: 'b',
+    });
   });
 });

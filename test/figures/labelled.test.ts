@@ -7,7 +7,16 @@ const labels = dataLabelsSchema.parse({
   event: { visit: { zh: '访问', en: 'Visit' }, 提交申请: { zh: '提交申请', en: 'Apply' } },
   channel: { 网点: { zh: '网点', en: 'Branch' } },
 });
-const step = (n: number, name: string) => ({ step: n, name, customers: 10 });
+const step = (n: number, name: string) => ({
+  step: n,
+  name,
+  customers: 10,
+  conversion_from_start: 1,
+  conversion_from_previous: 1,
+  dropped: 0,
+  median_seconds_from_previous: null,
+  mean_seconds_from_previous: null,
+});
 
 describe('labelled results', () => {
   it('labels funnel steps and breakdown values, remembering the raw names', () => {

@@ -56,7 +56,7 @@ describe('demo downloads', () => {
     const exempt = await publicDemoCopies(root, out);
     expect([...exempt].sort()).toEqual(['data/demo/labels.json', 'data/demo/shop.csv']);
     const { ids } = await customerIdsByReport(root);
-    const { leaks } = await scanOutput(out, ids, exempt);
+    const { leaks } = await scanOutput(out, ids, undefined, exempt);
     expect(leaks.map((leak) => `${leak.file} ${leak.id}`).sort()).toEqual([
       'data/demo/other.csv OTHER-0001',
       'data/demo/other.csv OTHER-0002',

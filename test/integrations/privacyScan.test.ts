@@ -3,11 +3,22 @@
  * data (files and cached loader output, nothing run), leaks found in text and
  * in file names, masked in the message.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerIdsByReport, formatLeaks, maskId, scanOutput } from '../../src/integrations/privacyScan.ts';
+import {
+  customerIdsByReport,
+  formatLeaks,
+  maskId,
+  privacyScan,
+  productWords,
+  SCAN_STAMP,
+  scanOutput,
+  scanPassed,
+} from '../../src/integrations/privacyScan.ts';
 
 let root = '';
 
@@ -43,7 +54,7 @@ beforeAll(async () => {
     '<html>\n<body><p>Top customer: SHOP-0001</p><p>7 visits, 12 customers</p></body></html>',
   );
   await writeFile(join(out, 'reports/shop/SHOP-0002/index.html'), '<p>no id in the text</p>');
-  await writeFile(join(out, 'clean.js'), 'export const rows = ["SHOP-00012", "xSHOP-0001"];');
+  await writeFile(join(out, 'clean.js'), 'export const rows = ["SHOP-00012", "XSHOP-0001"];');
   await writeFile(join(out, 'logo.png'), 'SHOP-0001 in a binary file is not read');
 });
 
@@ -70,6 +81,76 @@ describe('privacy scan', () => {
       { file: 'reports/shop/SHOP-0002/index.html', report: 'shop', id: 'SHOP-0002', where: 'path' },
       { file: 'reports/shop/index.html', report: 'shop', id: 'SHOP-0001', where: '2:24' },
     ]);
+  });
+
+  it('reads every text file whatever its extension, gzip decompressed; Pagefind runtime and binaries by path only', async () => {
+    const out = join(root, 'dist-any');
+    await mkdir(join(out, 'pagefind'), { recursive: true });
+    await writeFile(join(out, 'rows.ndjson'), '{"id":"SHOP-0001"}\n');
+    await writeFile(join(out, 'map.yaml'), 'customer: SHOP-0002\n');
+    await writeFile(join(out, 'rows.csv.gz'), gzipSync('id\nSHOP-0001\n'));
+    await writeFile(join(out, 'pagefind/fragment.pf_fragment'), gzipSync('pagefind_dcd{"content":"SHOP-0002"}'));
+    await writeFile(join(out, 'blob.dat'), 'SHOP-0001');
+    await writeFile(join(out, 'pagefind/pagefind-ui.js'), 'var SHOP_0001_unused = "SHOP-0001";');
+    await writeFile(join(out, 'font.woff2'), Buffer.from([0, 1, 2, ...Buffer.from('SHOP-0001')]));
+    const { ids } = await customerIdsByReport(root);
+    const { leaks } = await scanOutput(out, ids);
+    expect(leaks.map((leak) => `${leak.file} ${leak.id} ${leak.where}`)).toEqual([
+      'blob.dat SHOP-0001 1:1',
+      'map.yaml SHOP-0002 1:11',
+      'pagefind/fragment.pf_fragment SHOP-0002 1:25',
+      'rows.csv.gz SHOP-0001 2:1',
+      'rows.ndjson SHOP-0001 1:8',
+    ]);
+  });
+
+  it('takes the words of the product text from src/, the playbook and public/, not from report content', async () => {
+    await mkdir(join(root, 'src'), { recursive: true });
+    await mkdir(join(root, 'content/reports/shop'), { recursive: true });
+    await writeFile(join(root, 'src/labels.ts'), "export const label = { purchase: 'Paths', zh: '路径分析' };");
+    await writeFile(join(root, 'content/reports/shop/index.mdx'), 'Planted: u1000011');
+    const isProductWord = await productWords(root);
+    expect(['purchase', 'Paths', '路径', 'u1000011', 'Path'].map(isProductWord)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('as a build step: a failed scan empties the output and says so; a passed one leaves a stamp', async () => {
+    const run = async (out: string) => {
+      const integration = privacyScan({ ids: customerIdsByReport });
+      const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
+      await hooks['astro:config:done']!({ config: { root: pathToFileURL(root + '/') } });
+      const logger = { warn: () => {}, info: () => {} };
+      return hooks['astro:build:done']!({ dir: pathToFileURL(out + '/'), logger });
+    };
+    const leaky = join(root, 'dist-leaky');
+    await mkdir(join(leaky, 'reports'), { recursive: true });
+    await writeFile(join(leaky, 'reports/index.html'), '<p>SHOP-0001</p>');
+    await writeFile(join(leaky, 'sitemap-index.xml'), '<sitemapindex/>');
+    await expect(run(leaky)).rejects.toThrow(
+      'privacy scan: 1 customer id found in the built site (spec §10: the site holds aggregates only).\n' +
+        '  reports/index.html:1:4: customer id SH******* of report "shop"\n' +
+        'Publish aggregates instead (counts, rates, suppressed below k); never list customers, rows or ids on a page, in a table or in a chart.\n' +
+        'The output folder dist-leaky/ was emptied: nothing of this build can be published.',
+    );
+    expect(await readdir(leaky)).toEqual([]);
+    expect(scanPassed(leaky)).toBe(false);
+
+    const clean = join(root, 'dist-clean');
+    await mkdir(clean, { recursive: true });
+    await writeFile(join(clean, 'index.html'), '<p>12 customers</p>');
+    await run(clean);
+    expect(scanPassed(clean)).toBe(true);
+    expect(JSON.parse(await readFile(join(clean, SCAN_STAMP), 'utf8'))).toEqual({
+      passed: true,
+      files: 1,
+      reports: 2,
+      ids: 3,
+    });
   });
 
   it('masks ids in the message that fails the build', () => {

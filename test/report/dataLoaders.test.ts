@@ -12,6 +12,7 @@ import {
   createDataLoaders,
   declaredInputs,
   defaultLoaderEffects,
+  loaderTimeoutSeconds,
   refreshFromEnv,
   type LoaderEffects,
 } from '../../src/report/dataLoaders.ts';
@@ -31,9 +32,9 @@ function recording(): { effects: LoaderEffects; logs: string[]; writes: string[]
     effects: {
       ...defaultLoaderEffects,
       log: (message) => logs.push(message),
-      writeFile: async (path, data) => {
-        writes.push(path);
-        await defaultLoaderEffects.writeFile(path, data);
+      run: async (options) => {
+        writes.push(options.output);
+        return defaultLoaderEffects.run(options);
       },
       rename: async (from, to) => {
         renames.push([from, to]);
@@ -41,6 +42,12 @@ function recording(): { effects: LoaderEffects; logs: string[]; writes: string[]
       },
     },
   };
+}
+
+/** The files of the loader cache whose names start with `stem` (temp files included). */
+async function cacheFiles(stem: string): Promise<string[]> {
+  const folder = join(root, '.cache/loaders/data/reports/acme');
+  return existsSync(folder) ? (await readdir(folder)).filter((name) => name.startsWith(stem)) : [];
 }
 
 /** Times the loader ran: each run appends a line to runs.log. */
@@ -136,7 +143,8 @@ describe('data loaders', () => {
     await expect(loaders.resolve('data/reports/acme/broken.csv')).rejects.toThrow(
       /data loader data\/reports\/acme\/broken\.csv\.sh failed \(exit code 3\):\nwarehouse: permission denied for table orders/,
     );
-    expect(recorded.writes).toEqual([]);
+    expect(recorded.renames).toEqual([]);
+    expect(await cacheFiles('broken')).toEqual([]);
   });
 
   it('returns a plain file as is, and names what is missing', async () => {
@@ -163,5 +171,83 @@ describe('data loaders', () => {
     ]);
     expect(declaredInputs('/p/a.csv.ts', '/* @inputs q.sql */')).toEqual(['/p/q.sql']);
     expect(declaredInputs('/p/a.csv.ts', 'no inputs')).toEqual([]);
+  });
+});
+
+describe('data loaders have a bounded cost', () => {
+  const quiet = () => createDataLoaders({ root, effects: { ...defaultLoaderEffects, log: () => {} } });
+
+  it('stops a loader (and what it started) at its timeout, keeping nothing', async () => {
+    await writeFile(join(dir(), 'hang.csv.sh'), 'echo "connecting" >&2\nsleep 60\n');
+    await expect(quiet().resolve('data/reports/acme/hang.csv', { timeoutSeconds: 1 })).rejects.toThrow(
+      'data loader data/reports/acme/hang.csv.sh failed (timed out after 1s; raise loader_timeout in report.json or JOURNEY_LOADER_TIMEOUT if it needs longer):\nconnecting',
+    );
+    expect(await cacheFiles('hang')).toEqual([]);
+  });
+
+  it('streams output to disk and stops a loader that passes the size limit', async () => {
+    await writeFile(join(dir(), 'endless.csv.sh'), 'yes customer_id,timestamp,event\n');
+    process.env.JOURNEY_LOADER_MAX_BYTES = '100000';
+    try {
+      await expect(quiet().resolve('data/reports/acme/endless.csv')).rejects.toThrow(
+        'data loader data/reports/acme/endless.csv.sh failed (its output passed 100000 bytes, the limit (JOURNEY_LOADER_MAX_BYTES)) with no error output',
+      );
+    } finally {
+      delete process.env.JOURNEY_LOADER_MAX_BYTES;
+    }
+    expect(await cacheFiles('endless')).toEqual([]);
+  });
+
+  it('keeps only the last 40 lines of a flood of stderr', async () => {
+    await writeFile(join(dir(), 'noisy.csv.sh'), "seq 1 300000 | sed 's/^/warning /' >&2\nexit 1\n");
+    const error = await quiet()
+      .resolve('data/reports/acme/noisy.csv')
+      .catch((e: unknown) => e as Error);
+    const expected = Array.from({ length: 40 }, (_, i) => `warning ${300000 - 39 + i}`).join('\n');
+    expect((error as Error).message).toBe(
+      `data loader data/reports/acme/noisy.csv.sh failed (exit code 1):\n${expected}`,
+    );
+  });
+
+  it('refuses an @inputs entry that is not a regular file (/dev/zero would never hash)', async () => {
+    await writeFile(join(dir(), 'zero.csv.sh'), '# @inputs /dev/zero\necho x\n');
+    await expect(quiet().resolve('data/reports/acme/zero.csv')).rejects.toThrow(
+      'data/reports/acme/zero.csv.sh: @inputs names /dev/zero, which is not a regular file',
+    );
+  });
+
+  it('hashes every file an @inputs glob matches, and names an input that is missing', async () => {
+    await mkdir(join(dir(), 'raw'), { recursive: true });
+    await writeFile(join(dir(), 'raw/a.csv'), 'a');
+    await writeFile(join(dir(), 'globbed.csv.sh'), '# @inputs raw/*.csv\necho run >> globbed.log\ncat raw/*.csv\n');
+    const runs = async () => (await readFile(join(dir(), 'globbed.log'), 'utf8')).split('\n').filter(Boolean).length;
+    const first = await quiet().resolve('data/reports/acme/globbed.csv');
+    expect(await readFile(first, 'utf8')).toBe('a');
+    await quiet().resolve('data/reports/acme/globbed.csv');
+    expect(await runs()).toBe(1);
+    // A new file the glob matches is a new input: the stale output is not reused.
+    await writeFile(join(dir(), 'raw/b.csv'), 'b');
+    const second = await quiet().resolve('data/reports/acme/globbed.csv');
+    expect(await readFile(second, 'utf8')).toBe('ab');
+    expect(await runs()).toBe(2);
+
+    await writeFile(join(dir(), 'nomatch.csv.sh'), '# @inputs exports/*.csv\necho x\n');
+    await expect(quiet().resolve('data/reports/acme/nomatch.csv')).rejects.toThrow(
+      'data/reports/acme/nomatch.csv.sh: @inputs names data/reports/acme/exports/*.csv, which matches no file — fix the name or remove it from @inputs',
+    );
+    await writeFile(join(dir(), 'missing.csv.sh'), '# @inputs query-v2.sql\necho x\n');
+    await expect(quiet().resolve('data/reports/acme/missing.csv')).rejects.toThrow(
+      'data/reports/acme/missing.csv.sh: @inputs names data/reports/acme/query-v2.sql, which does not exist — fix the name or remove it from @inputs',
+    );
+  });
+
+  it('takes the timeout from JOURNEY_LOADER_TIMEOUT, else report.json, else 10 minutes', () => {
+    expect(loaderTimeoutSeconds(undefined, {})).toBe(600);
+    expect(loaderTimeoutSeconds('90s', {})).toBe(90);
+    expect(loaderTimeoutSeconds(120, {})).toBe(120);
+    expect(loaderTimeoutSeconds('90s', { JOURNEY_LOADER_TIMEOUT: '2h' })).toBe(7200);
+    expect(() => loaderTimeoutSeconds('soon', {})).toThrow(
+      'invalid loader_timeout: soon (expected a duration such as 14d, 1h, 30m or 45s)',
+    );
   });
 });

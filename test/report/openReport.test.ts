@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventTable } from '../../src/analytics/events.ts';
 import { createDataLoaders } from '../../src/report/dataLoaders.ts';
-import { concatEvents, customerIdsOf, readReport } from '../../src/report/openReport.ts';
+import { cleaningLine, concatEvents, customerIdsOf, readReport } from '../../src/report/openReport.ts';
 
 let root = '';
 const quiet = {
   log: () => {},
   mkdir: async () => {},
-  writeFile: async () => {},
+  run: () => Promise.resolve(0),
   rename: async () => {},
   remove: async () => {},
 };
@@ -34,6 +34,7 @@ beforeAll(async () => {
         { path: 'web.csv', tz: 'UTC' },
       ],
       funnel: { steps: ['a', 'b'] },
+      purchase_event: 'b',
     },
     {
       'app.csv': '客户,时间,事件,渠道\nA1,2026-01-01 08:00,a,app\n',
@@ -44,6 +45,41 @@ beforeAll(async () => {
     'bad-data',
     { client: 'Bad', lang: 'en', sources: [{ path: 'e.csv' }], funnel: { steps: ['a', 'b'] } },
     { 'e.csv': 'customer_id,timestamp,event\nx,not a time,a\n' },
+  );
+  await writeReport(
+    'cleaned',
+    {
+      client: 'Clean',
+      lang: 'zh',
+      sources: [{ path: 'e.csv', tz: 'UTC', skip_invalid: true, dedupe: true }],
+      funnel: { steps: ['a', 'b'] },
+      purchase_event: 'b',
+    },
+    {
+      'e.csv': [
+        'customer_id,timestamp,event',
+        'c1,2026-01-01 08:00,a',
+        'c1,2026-01-01 08:00,a',
+        'c1,2026-01-01 08:00,a',
+        'c2,not a time,a',
+        'c2,2026-01-02 08:00,b',
+      ].join('\n'),
+    },
+  );
+  await writeReport(
+    'misspelt',
+    {
+      client: 'Typo',
+      lang: 'zh',
+      sources: [{ path: 'e.csv', tz: 'Asia/Shanghai' }],
+      funnel: { steps: ['投保', '健康告之', '支付|付款'] },
+      purchase_event: '支付成功',
+      breakdown_by: 'segment',
+    },
+    {
+      'e.csv':
+        'customer_id,timestamp,event,channel\nc1,2026-01-01 08:00,投保,app\nc1,2026-01-01 08:10,健康告知,app\nc1,2026-01-01 08:20,支付,app\n',
+    },
   );
   await writeReport('bad-config', { client: '', lang: 'fr', sources: [], funnel: { steps: ['a'] } }, {});
 });
@@ -77,6 +113,28 @@ describe('openReport', () => {
     const lines = (error as Error).message.split('\n');
     expect(lines.every((line) => line.startsWith('data/reports/bad-config/report.json: '))).toBe(true);
     expect(lines.map((line) => line.split(': ')[1])).toEqual(['client', 'lang', 'sources', 'funnel.steps']);
+  });
+
+  it("applies each source's cleaning and counts what it dropped", async () => {
+    const report = await readReport('cleaned', root, createDataLoaders({ root, effects: quiet }));
+    expect(report.table.array('customer_id')).toEqual(['c1', 'c2']);
+    expect(report.cleaning).toEqual([{ source: 'e.csv', rows: 2, skipped: 1, duplicatesDropped: 2 }]);
+    expect(
+      cleaningLine('cleaned', report.cleaning[0] ?? { source: '', rows: 0, skipped: 0, duplicatesDropped: 0 }),
+    ).toBe('report cleaned: e.csv: 2 rows; 1 invalid row skipped; 2 duplicates dropped');
+  });
+
+  it('fails on every setting the data lacks, with the closest names', async () => {
+    const error = await readReport('misspelt', root, createDataLoaders({ root, effects: quiet })).catch(
+      (e: unknown) => e as Error,
+    );
+    expect((error as Error).message.split('\n')).toEqual([
+      'report misspelt: report.json names what the data does not have:',
+      'data/reports/misspelt/report.json: funnel.steps[1]: "健康告之" is not an event in the data — did you mean "健康告知"?',
+      'data/reports/misspelt/report.json: funnel.steps[2]: "付款" is not an event in the data — use an event name of the data (journey check counts them; journey paths shows them)',
+      'data/reports/misspelt/report.json: purchase_event: "支付成功" is not an event in the data — did you mean "支付"?',
+      'data/reports/misspelt/report.json: breakdown_by: "segment" is not a column in the data — the data has channel',
+    ]);
   });
 
   it('concatenates tables column by column, null where a table lacks a column', () => {

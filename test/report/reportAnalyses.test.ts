@@ -29,7 +29,13 @@ function report(extra: Partial<ReportConfigInput> = {}): OpenedReport {
     },
     'report.json',
   );
-  return { slug: 'x', config, table: eventTable({ customer_id, timestamp, event, segment }), sourcePaths: [] };
+  return {
+    slug: 'x',
+    config,
+    table: eventTable({ customer_id, timestamp, event, segment }),
+    sourcePaths: [],
+    cleaning: [],
+  };
 }
 
 describe('reportAnalyses', () => {

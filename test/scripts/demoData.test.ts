@@ -25,10 +25,11 @@ afterAll(async () => {
 });
 
 describe('demo data generator', () => {
-  it('writes the ten event logs and their labels file', () => {
-    expect(names.filter((name) => name.endsWith('.csv'))).toHaveLength(10);
+  it('writes the ten event logs, the survey and the labels file', () => {
+    expect(names.filter((name) => name.endsWith('.csv') && name !== 'bank-survey.csv')).toHaveLength(10);
+    expect(names).toContain('bank-survey.csv');
     expect(names).toContain('labels.json');
-    expect(names).toHaveLength(11);
+    expect(names).toHaveLength(12);
   });
 
   it('labels every event, channel, segment and stage of every log in both languages', async () => {
@@ -42,7 +43,8 @@ describe('demo data generator', () => {
       segment: '客群',
     };
     const unlabelled: string[] = [];
-    for (const name of names.filter((file) => file.endsWith('.csv'))) {
+    // The survey is a table of answers, not an event log.
+    for (const name of names.filter((file) => file.endsWith('.csv') && file !== 'bank-survey.csv')) {
       const { table } = await loadEvents(join(committed, name), name.startsWith('bank') ? { map: bankMap } : {});
       for (const column of ['event', 'channel', 'segment', 'stage'] as const) {
         if (!table.columnNames().includes(column)) continue;

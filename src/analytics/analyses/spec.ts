@@ -69,12 +69,21 @@ const optionalName = z
   .nullish()
   .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+/** Date.parse rolls 2026-02-30 over to March 2; a date that does not exist is refused instead. */
+function hasRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
+  if (!match) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const instant = z
   .union([z.number(), z.string()])
   .nullish()
   .transform((value, context) => {
     if (value === undefined || value === null) return null;
-    const ms = typeof value === 'number' ? value : Date.parse(value);
+    const ms = typeof value === 'number' ? value : hasRealDate(value) ? Date.parse(value) : NaN;
     if (!Number.isFinite(ms)) {
       context.addIssue({ code: 'custom', message: `invalid now: ${value} (expected epoch ms or an ISO 8601 instant)` });
       return z.NEVER;
@@ -238,6 +247,86 @@ export const whatIfSpecSchema = z
 export type WhatIfSpecInput = z.input<typeof whatIfSpecSchema>;
 export type WhatIfSpec = z.output<typeof whatIfSpecSchema>;
 
+export const SCORE_COLUMNS = ['csat', 'nps', 'satisfaction'] as const;
+export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+
+/** Question names as `a,b,c` or a list; null when none given. */
+const questionList = z
+  .union([z.string(), z.array(z.string())])
+  .nullish()
+  .transform((value) => {
+    if (value === undefined || value === null) return null;
+    const names = (typeof value === 'string' ? value.split(',') : value).map((name) => name.trim()).filter(Boolean);
+    return names.length > 0 ? names : null;
+  });
+
+export const driversSpecSchema = z
+  .object({
+    outcome: z.string().trim().min(1, 'invalid outcome: name the journey-level question, e.g. 整体满意度'),
+    drivers: questionList,
+    score: z
+      .enum(SCORE_COLUMNS, {
+        error: (issue) => `invalid score: ${String(issue.input)} (expected csat, nps or satisfaction)`,
+      })
+      .nullish()
+      .transform((value) => value ?? null),
+    by: z
+      .string()
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    k: z.number().int().positive().default(5),
+    min_per_driver: z.number().int().positive().default(10),
+  })
+  .transform((spec, context) => {
+    if (spec.drivers?.includes(spec.outcome)) {
+      context.addIssue({
+        code: 'custom',
+        message: `invalid drivers: the outcome ${spec.outcome} cannot also be a driver`,
+      });
+      return z.NEVER;
+    }
+    return {
+      outcome: spec.outcome,
+      drivers: spec.drivers,
+      score: spec.score,
+      by: spec.by,
+      k: spec.k,
+      minPerDriver: spec.min_per_driver,
+    };
+  });
+export type DriversSpecInput = z.input<typeof driversSpecSchema>;
+export type DriversSpec = z.output<typeof driversSpecSchema>;
+
+export const journeyVsTouchpointsSpecSchema = z
+  .object({
+    journey_question: z.string().trim().min(1, 'invalid journey_question: name it, e.g. 整体满意度'),
+    touchpoints: questionList,
+    score: z
+      .enum(SCORE_COLUMNS, {
+        error: (issue) => `invalid score: ${String(issue.input)} (expected csat, nps or satisfaction)`,
+      })
+      .nullish()
+      .transform((value) => value ?? null),
+    scale: z
+      .union([z.literal(5), z.literal(10)], {
+        error: (issue) => `invalid scale: ${String(issue.input)} (expected 5 for 1-5 or 10 for 0-10)`,
+      })
+      .nullish()
+      .transform((value) => value ?? null),
+    threshold: z.number().nullish(),
+    low_threshold: z.number().nullish(),
+  })
+  .transform((spec) => ({
+    journeyQuestion: spec.journey_question,
+    touchpoints: spec.touchpoints,
+    score: spec.score,
+    scale: spec.scale,
+    threshold: spec.threshold ?? null,
+    lowThreshold: spec.low_threshold ?? null,
+  }));
+export type JourneyVsTouchpointsSpecInput = z.input<typeof journeyVsTouchpointsSpecSchema>;
+export type JourneyVsTouchpointsSpec = z.output<typeof journeyVsTouchpointsSpecSchema>;
+
 export const suppressSpecSchema = z.object({ k: z.number().int().positive().default(5) });
 export type SuppressSpecInput = z.input<typeof suppressSpecSchema>;
 export type SuppressSpec = z.output<typeof suppressSpecSchema>;
@@ -268,3 +357,7 @@ export const parseStallsSpec = (input: StallsSpecInput): StallsSpec => parseWith
 export const parseWhatIfSpec = (input: WhatIfSpecInput): WhatIfSpec => parseWith(whatIfSpecSchema, input, 'what-if');
 export const parseSuppressSpec = (input: SuppressSpecInput = {}): SuppressSpec =>
   parseWith(suppressSpecSchema, input, 'suppress');
+export const parseDriversSpec = (input: DriversSpecInput): DriversSpec =>
+  parseWith(driversSpecSchema, input, 'drivers');
+export const parseJourneyVsTouchpointsSpec = (input: JourneyVsTouchpointsSpecInput): JourneyVsTouchpointsSpec =>
+  parseWith(journeyVsTouchpointsSpecSchema, input, 'journey-vs-touchpoints');

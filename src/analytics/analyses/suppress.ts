@@ -6,12 +6,12 @@
  * Exactly which fields count:
  * - customer cells (shown as `< k` when under k): `customers`, `size`, `buyers`,
  *   `n`, `successes`, `dropped`, `stalled`, `projected_customers`,
- *   `additional_customers`, and each element of a retention row's `counts`;
+ *   `additional_customers`, `excluded`, and each element of a retention row's `counts`;
  * - a row describes fewer than k customers when its `customers`, `size`,
  *   `buyers`, `n` or `successes` is under k: then every other number in that
  *   row (rates, times, means, sessions, scores, money) becomes null, except
  *   identifiers (`step`, `position`, `window_seconds`, `older_than_seconds`,
- *   `uplift`, `scale`) and customer cells of k or more;
+ *   `uplift`, `scale`, `threshold`, `low_threshold`, `low_touchpoints`) and customer cells of k or more;
  * - a retention `rates[i]` is null where `counts[i]` is suppressed;
  * - in a comparison, difference, lift, se, z, p_value and the interval are null
  *   when either side is suppressed;
@@ -43,6 +43,7 @@ export const CUSTOMER_CELL_FIELDS: ReadonlySet<string> = new Set([
   'stalled',
   'projected_customers',
   'additional_customers',
+  'excluded',
 ]);
 export const POPULATION_FIELDS: ReadonlySet<string> = new Set(['customers', 'size', 'buyers', 'n', 'successes']);
 export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
@@ -52,6 +53,9 @@ export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
   'older_than_seconds',
   'uplift',
   'scale',
+  'threshold',
+  'low_threshold',
+  'low_touchpoints',
 ]);
 const COMPARISON_FIELDS = ['difference', 'lift', 'se', 'z', 'p_value', 'ci_low', 'ci_high'];
 

@@ -8,6 +8,7 @@
  *   numberHint('1,234.50'); // 'drop the thousands separators (1234.5, not 1,234.5)'
  */
 import { cellText } from '../cellText.ts';
+import { looksFormatted, parseFormattedNumber, type NumberFormat } from './formattedNumber.ts';
 
 const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -19,23 +20,37 @@ export function textOf(value: unknown): string | null {
   return cellText(value);
 }
 
-/** A number, `null` for an absent value, `undefined` when it is not a number. */
-export function numberOf(value: unknown): number | null | undefined {
+/**
+ * A number, `null` for an absent value, `undefined` when it is not a number or
+ * lies outside the range of doubles (`1e309`). With `format`, spreadsheet
+ * display forms in that format (`¥1,280.00`) are numbers too.
+ */
+export function numberOf(value: unknown, format?: NumberFormat): number | null | undefined {
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return null;
-    return NUMBER_PATTERN.test(text) ? Number(text) : undefined;
+    let number = format ? parseFormattedNumber(text, format) : NaN;
+    // Under 1.234,56 a point groups thousands, so 1.280 is 1280, never 1.28.
+    if (number !== number && format !== '1.234,56' && NUMBER_PATTERN.test(text)) number = Number(text);
+    return Number.isFinite(number) ? number : undefined;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.isNaN(value) ? null : undefined;
-  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'bigint') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+  }
   if (value === null || value === undefined) return null;
   return undefined;
 }
 
-export function numberHint(value: unknown): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return 'drop the thousands separators (1234.5, not 1,234.5)';
-  if (/^[+-]?\d+,\d+$/.test(text)) return 'use a point as the decimal separator (12.5, not 12,5)';
+export function numberHint(value: unknown, format?: NumberFormat): string {
+  const text = typeof value === 'string' ? value.trim() : cellText(value);
+  if (NUMBER_PATTERN.test(text)) return 'numbers reach about ±1.8e308; write the value as it really is';
+  if (format) return `write a number in the ${format} format given by --number-format, or a plain number (1234.5)`;
+  if (looksFormatted(text))
+    return 'a spreadsheet display form: pass --number-format 1,234.56 (or 1.234,56 for decimal commas) to read it, or export plain numbers';
+  if (/^[+-]?\d+,\d+$/.test(text))
+    return 'use a point as the decimal separator (12.5, not 12,5), or pass --number-format 1.234,56';
   return 'write a plain number (12.5), without units or currency signs, or leave it empty';
 }
 

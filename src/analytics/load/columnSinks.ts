@@ -21,6 +21,12 @@ export function float64KeyWords(values: Float64Array): KeyWords {
   return { words: new Int32Array(values.buffer, values.byteOffset, values.length * 2), stride: 2 };
 }
 
+/** A text column as a dictionary and codes (-1 for absent), as sinks are merged. */
+export interface TextColumnPart {
+  dictionary: string[];
+  codes: Int32Array;
+}
+
 export interface ColumnSink {
   readonly length: number;
   /** Words equal for equal values, for hashing and comparing rows. */
@@ -57,9 +63,13 @@ export class TextSink implements ColumnSink {
       this.codes.push(-1);
       return;
     }
+    this.codes.push(this.codeOf(text));
+  }
+
+  private codeOf(text: string): number {
     if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
     const { written } = utf8Encoder.encodeInto(text, this.scratch);
-    this.codes.push(this.intern(this.scratch, 0, written, text));
+    return this.intern(this.scratch, 0, written, text);
   }
 
   /** Appends the UTF-8 text `bytes[start, end)`, decoding it only when it is new. */
@@ -171,6 +181,23 @@ export class TextSink implements ColumnSink {
 
   keyWords(): KeyWords {
     return { words: this.codes.view(), stride: 1 };
+  }
+
+  /** This column's values as codes into its dictionary (-1 absent), for merging. */
+  toPart(): TextColumnPart {
+    return { dictionary: this.dictionary, codes: this.codes.view() };
+  }
+
+  /** Appends another sink's values, re-coded into this dictionary. */
+  append(part: TextColumnPart): void {
+    const recode = part.dictionary.map((text) => this.codeOf(text));
+    const codes = part.codes;
+    const mapped = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] ?? -1;
+      mapped[i] = code < 0 ? -1 : (recode[code] ?? -1);
+    }
+    this.codes.append(mapped);
   }
 
   distinct(): number {

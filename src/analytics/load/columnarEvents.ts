@@ -8,6 +8,7 @@
  */
 import { tableFromIPC, Type } from '@uwdata/flechette';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { EventTableBuilder, type SourceColumn } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
 import type { LoadResult } from './loadResult.ts';
@@ -15,6 +16,27 @@ import type { ResolvedLoadOptions } from './loadOptions.ts';
 
 function fileIssue(file: string, message: string): DataError {
   return new DataError([{ file, line: 1, column: '(file)', message }]);
+}
+
+/**
+ * The most rows a columnar file may claim per byte of its size. Real event
+ * logs need far more than a bit per row (ids and times vary); the slack is
+ * for run-length and delta encodings. A damaged or forged footer claiming
+ * more (or a negative count) is refused before anything is decoded.
+ */
+export const MAX_ROWS_PER_BYTE = 64;
+
+/** Checks a footer's row count against the file's size and its own parts. */
+export function checkRowCount(file: string, format: string, claimed: number, partsSum: number, bytes: number): void {
+  const problem =
+    !Number.isSafeInteger(claimed) || claimed < 0
+      ? `its footer claims ${claimed} rows`
+      : claimed !== partsSum
+        ? `its footer claims ${claimed} rows but its parts hold ${partsSum}`
+        : claimed > bytes * MAX_ROWS_PER_BYTE
+          ? `its footer claims ${claimed} rows, more than a ${bytes}-byte file can hold`
+          : undefined;
+  if (problem) throw fileIssue(file, `damaged ${format} file (${problem}) — export it again as ${format}, or as CSV`);
 }
 
 /** Loads columns of equal length, row by row, into the event table. */
@@ -64,12 +86,16 @@ export async function parquetEvents(
     return { name: element.name, isInstant };
   });
   const rows = Number(metadata.num_rows);
+  const groupRows = metadata.row_groups.reduce((sum, group) => sum + Number(group.num_rows), 0);
+  checkRowCount(file, 'Parquet', rows, groupRows, bytes.length);
   const columns: unknown[][] = header.map(() => new Array<unknown>(rows));
   const indexByName = new Map(header.map((column, index) => [column.name, index]));
   try {
     await parquetRead({
       file: buffer,
       metadata,
+      // snappy is built in; these add gzip, zstd, brotli and lz4.
+      compressors,
       onChunk({ columnName, columnData, rowStart }) {
         const target = columns[indexByName.get(columnName)!]!;
         for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];
@@ -100,6 +126,16 @@ export function arrowEvents(file: string, bytes: Uint8Array, options: ResolvedLo
     name: field.name,
     isInstant: field.type.typeId === Type.Timestamp || field.type.typeId === Type.Date,
   }));
-  const columns = header.map((_column, index) => table.getChildAt(index).toArray());
+  const batchRows = table.children[0]?.data.reduce((sum, batch) => sum + batch.length, 0) ?? table.numRows;
+  checkRowCount(file, 'Arrow IPC', table.numRows, batchRows, bytes.length);
+  let columns;
+  try {
+    columns = header.map((_column, index) => table.getChildAt(index).toArray());
+  } catch (error) {
+    throw fileIssue(
+      file,
+      `not a readable Arrow IPC file (${(error as Error).message}) — export it again as Arrow IPC (Feather v2), or as CSV`,
+    );
+  }
   return eventsFromColumns(file, header, columns, table.numRows, options);
 }

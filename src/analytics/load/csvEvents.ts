@@ -7,7 +7,7 @@
  *   reader.pushBytes(new TextEncoder().encode('customer_id,timestamp,event\nc1,2024-03-10,visit\n')); reader.end();
  *   reader.result().table.numRows(); // 1
  */
-import { CsvParser } from './csvParser.ts';
+import { CsvParser, MAX_FIELD_BYTES, type CsvRow } from './csvParser.ts';
 import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
 import { quoteValue } from './issues.ts';
@@ -23,9 +23,54 @@ export interface EventReader {
 export type TextEventReader = EventReader & TextConsumer;
 export type Utf8EventReader = EventReader & Utf8Consumer;
 
-export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?: string): Utf8EventReader {
+/** Adds a parsed row; rows of empty fields (`;;;;`, as spreadsheets leave at the end) are blank lines. */
+export function addCsvRecord(builder: EventTableBuilder, row: CsvRow): void {
+  for (let i = 0; i < row.count; i++) {
+    const quoted = row.quoted[i];
+    if (quoted === undefined ? row.starts[i] !== row.ends[i] : quoted !== '') {
+      builder.addCsvRow(row);
+      return;
+    }
+  }
+}
+
+/** A quoted field still open at the end of the file. */
+export function reportUnterminatedQuote(
+  builder: EventTableBuilder,
+  line: number,
+  fieldIndex: number,
+  preview: string,
+): void {
+  builder.invalidRow(
+    line,
+    builder.header[fieldIndex] ?? `column_${fieldIndex + 1}`,
+    `quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`,
+  );
+}
+
+function fieldTooLongMessage(limitBytes: number): string {
+  const MiB = 1024 * 1024;
+  const limit = limitBytes % MiB === 0 ? `${limitBytes / MiB} MiB` : `${limitBytes} bytes`;
+  return `a field longer than ${limit}, the most one field may hold (a quote never closed?) — close the quote, or shorten the text before export; the file was read no further`;
+}
+
+/** A field over the parser's size limit: the file is unreadable past it. */
+export function reportFieldTooLong(
+  builder: EventTableBuilder,
+  line: number,
+  fieldIndex: number,
+  limitBytes: number,
+): void {
+  builder.fileError(line, builder.header[fieldIndex] ?? `column_${fieldIndex + 1}`, fieldTooLongMessage(limitBytes));
+}
+
+export function csvEvents(
+  file: string,
+  options: ResolvedLoadOptions,
+  delimiter?: string,
+  maxFieldBytes = MAX_FIELD_BYTES,
+): Utf8EventReader {
   let builder: EventTableBuilder | undefined;
-  let header: string[] = [];
   let headerProblem: string | undefined;
   const parser = new CsvParser(
     {
@@ -37,31 +82,25 @@ export function csvEvents(file: string, options: ResolvedLoadOptions, delimiter?
           'text',
           line,
         );
-        header = builder.header;
       },
       row(row) {
-        // Rows of empty fields (`;;;;`, as spreadsheets leave at the end) are blank lines.
-        for (let i = 0; i < row.count; i++) {
-          const quoted = row.quoted[i];
-          if (quoted === undefined ? row.starts[i] !== row.ends[i] : quoted !== '') {
-            builder!.addCsvRow(row);
-            return;
-          }
-        }
+        addCsvRecord(builder!, row);
       },
       unterminatedQuote(line, fieldIndex, preview) {
         if (!builder) {
           headerProblem = `header row has a quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`;
           return;
         }
-        builder.invalidRow(
-          line,
-          header[fieldIndex] ?? `column_${fieldIndex + 1}`,
-          `quoted field never closed (${quoteValue(preview)}) — close the quote, and double any quote inside a field ("")`,
-        );
+        reportUnterminatedQuote(builder, line, fieldIndex, preview);
+      },
+      fieldTooLong(line, fieldIndex, limitBytes) {
+        if (!builder) headerProblem = fieldTooLongMessage(limitBytes);
+        else reportFieldTooLong(builder, line, fieldIndex, limitBytes);
       },
     },
     delimiter,
+    undefined,
+    maxFieldBytes,
   );
   return {
     pushBytes: (bytes) => parser.push(bytes),

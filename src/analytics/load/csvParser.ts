@@ -45,7 +45,16 @@ export interface CsvHandler {
   row(row: CsvRow): void;
   /** A quoted field still open at the end of the file; `fieldIndex` counts from 0. */
   unterminatedQuote(line: number, fieldIndex: number, preview: string): void;
+  /** A field (or an unfinished row) over the size limit: parsing stops there (without a handler: a RangeError). */
+  fieldTooLong?(line: number, fieldIndex: number, limitBytes: number): void;
 }
+
+/**
+ * The largest field (and unfinished row) read: far above any real event log's
+ * text, and below what a JavaScript string can hold, so a quote never closed
+ * in a huge file is an error here rather than an out-of-memory crash later.
+ */
+export const MAX_FIELD_BYTES = 64 * 1024 * 1024;
 
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
 
@@ -90,6 +99,18 @@ export class CsvParser {
   private work = new Uint8Array(0);
   private carryLength = 0;
   private line = 1;
+  // Absolute byte offsets (in the source) of the next pushed byte and of the
+  // kept carry, so a byte range can stop at the first row starting at `limit`.
+  private nextOffset = 0;
+  private carryOffset = 0;
+  private limit = Infinity;
+  // An unfinished row is parsed again only once its carry has doubled, so a
+  // huge row arriving in small chunks costs linear, not quadratic, time.
+  private reparseAt = 0;
+  private readonly maxFieldBytes: number;
+  /** Bytes handed to the scanner in all (carries re-scanned included), to show the cost stays linear. */
+  scannedBytes = 0;
+  private stopOffset = -1;
   private delimiter: string | undefined;
   private delimiterCode = 44;
   private sawHeader = false;
@@ -104,10 +125,45 @@ export class CsvParser {
     fieldLines: [],
   };
 
-  /** `delimiter` forces one; otherwise it is sniffed from the header line. */
-  constructor(handler: CsvHandler, delimiter?: string) {
+  /**
+   * `delimiter` forces one; otherwise it is sniffed from the header line.
+   * `range` parses a part of a file from a row boundary: no header row, the
+   * first pushed byte at `offset` of the file, and its row on `line`.
+   */
+  constructor(
+    handler: CsvHandler,
+    delimiter?: string,
+    range?: { offset: number; line: number },
+    maxFieldBytes = MAX_FIELD_BYTES,
+  ) {
     this.handler = handler;
+    this.maxFieldBytes = maxFieldBytes;
     if (delimiter !== undefined) this.setDelimiter(delimiter);
+    if (range) {
+      this.sawHeader = true;
+      this.nextOffset = range.offset;
+      this.line = range.line;
+    }
+  }
+
+  /** Stops before the first row (or blank line) that starts at or after byte `offset` of the source. */
+  stopAt(offset: number): void {
+    this.limit = offset;
+  }
+
+  /** Where parsing stopped at the limit (the next row's byte offset), or -1 while it has not. */
+  get stoppedAt(): number {
+    return this.stopOffset;
+  }
+
+  /** Whether parsing is over: the end, the limit, or a field too long. */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** The physical line of the next row. */
+  get currentLine(): number {
+    return this.line;
   }
 
   /** The delimiter in use, once known. */
@@ -129,7 +185,10 @@ export class CsvParser {
   push(bytes: Uint8Array): void {
     if (this.done || bytes.length === 0) return;
     let data = bytes;
+    let offset = this.nextOffset;
+    this.nextOffset += bytes.length;
     if (this.carryLength) {
+      offset = this.carryOffset;
       const needed = this.carryLength + bytes.length;
       if (this.work.length < needed) {
         const grown = new Uint8Array(Math.max(needed, this.work.length * 2));
@@ -138,20 +197,25 @@ export class CsvParser {
       }
       this.work.set(bytes, this.carryLength);
       data = this.work.subarray(0, needed);
+      if (needed < this.reparseAt) {
+        this.carryLength = needed;
+        return;
+      }
     }
-    this.parse(data, false);
+    this.parse(data, offset, false);
   }
 
   end(): void {
     if (this.done) return;
-    this.parse(this.work.subarray(0, this.carryLength), true);
+    this.parse(this.work.subarray(0, this.carryLength), this.carryOffset, true);
     this.carryLength = 0;
     this.done = true;
   }
 
   /** Keeps `bytes[from, end)` for the next push, at the start of the work buffer. */
-  private keep(bytes: Uint8Array, from: number): void {
+  private keep(bytes: Uint8Array, offset: number, from: number): void {
     const length = bytes.length - from;
+    this.carryOffset = offset + from;
     if (bytes.buffer === this.work.buffer)
       this.work.copyWithin(
         0,
@@ -204,10 +268,19 @@ export class CsvParser {
     } else this.handler.row(row);
   }
 
-  private parse(bytes: Uint8Array, final: boolean): void {
+  private tooLong(line: number, fieldIndex: number): void {
+    if (!this.handler.fieldTooLong)
+      throw new RangeError(`CSV field ${fieldIndex + 1} on line ${line} is longer than ${this.maxFieldBytes} bytes`);
+    this.handler.fieldTooLong(line, fieldIndex, this.maxFieldBytes);
+    this.done = true;
+    this.carryLength = 0;
+  }
+
+  /** Parses `bytes`, which start at byte `offset` of the source. */
+  private parse(bytes: Uint8Array, offset: number, final: boolean): void {
     const begin = this.prepare(bytes, final);
     if (begin < 0) {
-      this.keep(bytes, 0);
+      this.keep(bytes, offset, 0);
       return;
     }
     const length = bytes.length;
@@ -223,9 +296,17 @@ export class CsvParser {
     let rowStart = begin;
     let rowLine = line;
     let incomplete = false;
+    let openField = 0;
+    let openFieldLine = line;
+    this.scannedBytes += length - begin;
     rows: while (i < length) {
       rowStart = i;
       rowLine = line;
+      if (offset + i >= this.limit) {
+        this.stopOffset = offset + i;
+        this.done = true;
+        break;
+      }
       let c = bytes[i];
       if (c === LF || c === CR) {
         if (c === CR && i + 1 >= length && !final) {
@@ -239,11 +320,13 @@ export class CsvParser {
       let count = 0;
       for (;;) {
         const fieldLine = line;
+        openField = count;
+        openFieldLine = fieldLine;
         let value: string | undefined;
         let j: number;
         if (bytes[i] === QUOTE) {
-          value = '';
           let start = i + 1;
+          let doubled = false;
           for (;;) {
             const close = bytes.indexOf(QUOTE, start);
             if (close < 0) {
@@ -261,15 +344,17 @@ export class CsvParser {
               break rows;
             }
             line += countBreaks(bytes, start, close);
-            if (close > start) value += decodeUtf8(bytes, start, close);
             if (close + 1 < length && bytes[close + 1] === QUOTE) {
-              value += '"';
+              doubled = true;
               start = close + 2;
               continue;
             }
             j = close + 1;
             break;
           }
+          // Decoded once, then un-doubled: linear in the field's length.
+          value = decodeUtf8(bytes, i + 1, j - 1);
+          if (doubled) value = value.replaceAll('""', '"');
           // Text after the closing quote is kept as it is (lenient, as spreadsheets are).
           let k = j;
           while (k < length) {
@@ -287,6 +372,10 @@ export class CsvParser {
             j++;
           }
           value = undefined;
+        }
+        if (j - i > this.maxFieldBytes) {
+          this.tooLong(fieldLine, count);
+          return;
         }
         starts[count] = i;
         ends[count] = j;
@@ -335,8 +424,13 @@ export class CsvParser {
       }
     }
     if (incomplete) {
+      if (length - rowStart > this.maxFieldBytes) {
+        this.tooLong(openFieldLine, openField);
+        return;
+      }
       // Kept in our own buffer: the caller may reuse its one.
-      this.keep(bytes, rowStart);
+      this.keep(bytes, offset, rowStart);
+      this.reparseAt = 2 * (length - rowStart);
       this.line = rowLine;
     } else {
       this.carryLength = 0;

@@ -12,7 +12,15 @@
 import { table as arqueroTable } from 'arquero';
 import { summarizeEvents, type CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
-import { countKept, float64KeyWords, NumberSink, TextSink, ValueSink, type ColumnSink } from './columnSinks.ts';
+import {
+  countKept,
+  float64KeyWords,
+  NumberSink,
+  TextSink,
+  ValueSink,
+  type ColumnSink,
+  type TextColumnPart,
+} from './columnSinks.ts';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { DataError } from './dataError.ts';
@@ -24,14 +32,14 @@ import { numberHint, numberOf, rowPreview, textOf } from './cellValues.ts';
 import {
   duplicateWarnings,
   futureWarnings,
+  skippedWarnings,
   smallGroupWarnings,
-  WARNINGS_PER_KIND,
   type WarningRows,
 } from './loadWarnings.ts';
 import { fieldText, type CsvRow } from './csvParser.ts';
+import { CustomerIdColumn, type CustomerIdColumnState } from './customerIdColumn.ts';
 import { parseNumberBytes } from './parseNumber.ts';
-import { parseTimestamp, parseTimestampBytes, timestampFromValue } from './timestamp.ts';
-import { zoneClock, type ZoneClock } from '../timeZone.ts';
+import { TimestampColumn, type TimestampColumnState } from './timestampColumn.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
 export const STORED_ISSUE_LIMIT = 10_000;
@@ -44,9 +52,6 @@ export interface SourceColumn {
 
 /** `text`: every value is a string as in CSV; `typed`: JSON, Parquet, Arrow values. */
 export type SourceKind = 'text' | 'typed';
-
-const TIMESTAMP_HINT =
-  'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
 
 /** Cleans header names: trimmed (and a stray BOM dropped), empty ones named `column_N`, repeats suffixed `_2`. */
 export function cleanHeader(names: readonly string[]): string[] {
@@ -63,11 +68,31 @@ export function cleanHeader(names: readonly string[]): string[] {
   });
 }
 
+/** A builder's rows and issues, as a worker hands them back (typed arrays transfer without copying). */
+export interface BuilderPart {
+  customerIds: TextColumnPart;
+  events: TextColumnPart;
+  timestamps: Float64Array;
+  lines: Int32Array;
+  optionalText: TextColumnPart[];
+  optionalNumbers: Float64Array[];
+  extras: TextColumnPart[];
+  errors: Issue[];
+  errorCount: number;
+  skippedIssues: Issue[];
+  skipped: number;
+  firstSkippedLine: number;
+  fatal: boolean;
+  timestampColumn: TimestampColumnState;
+  customerIdColumn: CustomerIdColumnState;
+}
+
 export class EventTableBuilder {
   readonly file: string;
   readonly header: string[];
   readonly options: ResolvedLoadOptions;
-  private readonly clock: ZoneClock;
+  private readonly timestampColumn: TimestampColumn;
+  private readonly customerIdColumn: CustomerIdColumn;
   private readonly resolution: ColumnResolution;
   private readonly isInstant: boolean[];
   private readonly errors: Issue[] = [];
@@ -103,7 +128,7 @@ export class EventTableBuilder {
     this.file = file;
     this.headerLine = headerLine;
     this.options = options;
-    this.clock = zoneClock(options.tz);
+    this.timestampColumn = new TimestampColumn(options);
     this.header = cleanHeader(header.map((column) => column.name));
     this.isInstant = header.map((column) => column.isInstant === true);
     this.resolution = resolveColumns(this.header, options.map);
@@ -112,6 +137,7 @@ export class EventTableBuilder {
     this.idIndex = indexOf.customer_id ?? -1;
     this.timestampIndex = indexOf.timestamp ?? -1;
     this.eventIndex = indexOf.event ?? -1;
+    this.customerIdColumn = new CustomerIdColumn(this.header[this.idIndex] ?? 'customer_id');
     for (const column of TEXT_COLUMNS) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
@@ -130,6 +156,21 @@ export class EventTableBuilder {
       names.add(outputName);
       this.extras.push({ name: outputName, index, sink: source === 'text' ? new TextSink() : new ValueSink() });
     });
+  }
+
+  private sheetCells: { sheet: string; letters: readonly string[] } | undefined;
+
+  /** Issues name workbook cells (`明细!B7`): `letters[i]` is header column i's column letter. */
+  useSheetCells(sheet: string, letters: readonly string[]): void {
+    this.sheetCells = { sheet, letters };
+  }
+
+  private locate(issue: Issue): void {
+    if (!this.sheetCells || issue.cell !== undefined) return;
+    const { sheet, letters } = this.sheetCells;
+    const prefix = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
+    const letter = letters[this.header.indexOf(issue.column)];
+    issue.cell = letter === undefined ? `${prefix}!${issue.line}:${issue.line}` : `${prefix}!${letter}${issue.line}`;
   }
 
   /** Whether the header already made the file unreadable (rows are then ignored). */
@@ -210,8 +251,16 @@ export class EventTableBuilder {
     let valid = true;
 
     const idValue = values[this.idIndex];
-    const id = textOf(idValue);
-    if (id === null || id.trim() === '') {
+    const idText = textOf(idValue);
+    const id = idText === null ? null : this.customerIdColumn.text(idText, lineOf(this.idIndex));
+    if (typeof idValue === 'number' && !Number.isSafeInteger(idValue) && Number.isInteger(idValue)) {
+      valid = false;
+      this.rowError(
+        lineOf(this.idIndex),
+        this.header[this.idIndex] ?? 'customer_id',
+        `customer id is a number too large to hold exactly (beyond 2^53) — write the ids as text ("13800138000123456789")`,
+      );
+    } else if (id === null || id === '') {
       valid = false;
       this.rowError(
         lineOf(this.idIndex),
@@ -230,27 +279,29 @@ export class EventTableBuilder {
       );
     }
     const timestampValue = values[this.timestampIndex];
-    const timestamp = timestampFromValue(timestampValue, this.clock, this.isInstant[this.timestampIndex]);
+    const timestampLine = lineOf(this.timestampIndex);
+    const timestamp = this.timestampColumn.read(
+      timestampValue,
+      this.isInstant[this.timestampIndex] === true,
+      timestampLine,
+    );
     if (timestamp !== timestamp) {
       valid = false;
-      const what = textOf(timestampValue)?.trim() ? 'not a timestamp' : 'empty timestamp';
+      const raw = textOf(timestampValue) ?? '';
+      const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
       this.rowError(
-        lineOf(this.timestampIndex),
+        timestampLine,
         this.header[this.timestampIndex]!,
-        `${what} (${quoteValue(timestampValue ?? '')}) — ${TIMESTAMP_HINT}`,
+        `${what} (${quoteValue(timestampValue ?? '')}) — ${this.timestampColumn.hint(raw)}`,
       );
     }
     const numbers = this.optionalNumbers;
     for (let n = 0; n < numbers.length; n++) {
       const { index } = numbers[n]!;
-      const parsed = numberOf(values[index]);
+      const parsed = numberOf(values[index], this.options.numberFormat);
       if (parsed === undefined) {
         valid = false;
-        this.rowError(
-          lineOf(index),
-          this.header[index]!,
-          `not a number (${quoteValue(values[index])}) — ${numberHint(values[index])}`,
-        );
+        this.rowError(lineOf(index), this.header[index]!, this.numberProblem(values[index]));
       }
     }
     if (!valid) {
@@ -268,7 +319,7 @@ export class EventTableBuilder {
       texts[t]!.sink.push(text === null || text === '' ? null : text);
     }
     for (let n = 0; n < numbers.length; n++) {
-      const parsed = numberOf(values[numbers[n]!.index]);
+      const parsed = numberOf(values[numbers[n]!.index], this.options.numberFormat);
       numbers[n]!.sink.push(parsed === null || parsed === undefined ? NaN : parsed);
     }
     const extras = this.extras;
@@ -314,13 +365,17 @@ export class EventTableBuilder {
     const quotedTimestamp = quoted[at];
     const timestamp =
       quotedTimestamp !== undefined
-        ? parseTimestamp(quotedTimestamp, this.clock)
-        : parseTimestampBytes(bytes, starts[at]!, ends[at]!, this.clock);
+        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
+        : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
       const what = raw.trim() ? 'not a timestamp' : 'empty timestamp';
-      this.rowError(fieldLines[at]!, this.header[at]!, `${what} (${quoteValue(raw)}) — ${TIMESTAMP_HINT}`);
+      this.rowError(
+        fieldLines[at]!,
+        this.header[at]!,
+        `${what} (${quoteValue(raw)}) — ${this.timestampColumn.hint(raw)}`,
+      );
     }
     const numbers = this.optionalNumbers;
     const parsedNumbers = this.parsedNumbers;
@@ -329,22 +384,22 @@ export class EventTableBuilder {
       const text = quoted[index];
       let parsed: number;
       if (text !== undefined) {
-        const number = numberOf(text);
+        const number = numberOf(text, this.options.numberFormat);
         parsed = number === null ? NaN : number === undefined ? -Infinity : number;
       } else if (isBlank(bytes, starts[index]!, ends[index]!)) parsed = NaN;
-      else {
+      else if (this.options.numberFormat === '1.234,56') {
+        parsed = numberOf(fieldText(row, index), this.options.numberFormat) ?? -Infinity;
+      } else {
         parsed = parseNumberBytes(bytes, starts[index]!, ends[index]!);
-        // A number that does not parse is marked -Infinity (no CSV number reads as that).
-        if (parsed !== parsed) parsed = -Infinity;
+        if (parsed !== parsed && this.options.numberFormat) {
+          parsed = numberOf(fieldText(row, index), this.options.numberFormat) ?? NaN;
+        }
+        // A number that does not parse (or overflows, 1e309) is marked -Infinity.
+        if (parsed !== parsed || parsed === Infinity) parsed = -Infinity;
       }
       if (parsed === -Infinity) {
         valid = false;
-        const raw = fieldText(row, index);
-        this.rowError(
-          fieldLines[index]!,
-          this.header[index]!,
-          `not a number (${quoteValue(raw)}) — ${numberHint(raw)}`,
-        );
+        this.rowError(fieldLines[index]!, this.header[index]!, this.numberProblem(fieldText(row, index)));
       }
       parsedNumbers[n] = parsed;
     }
@@ -352,7 +407,7 @@ export class EventTableBuilder {
       this.markSkipped(row.line);
       return;
     }
-    pushField(this.customerIds, row, id);
+    this.pushCustomerId(row, id);
     pushField(this.events, row, event);
     this.timestamps.push(timestamp);
     this.lines.push(row.line);
@@ -361,6 +416,79 @@ export class EventTableBuilder {
     for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = this.extras;
     for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
+  }
+
+  /** A CSV row's customer id, trimmed; checked for scientific notation when it may be one. */
+  private pushCustomerId(row: CsvRow, index: number): void {
+    const quotedId = row.quoted[index];
+    const start = row.starts[index] ?? 0;
+    const end = row.ends[index] ?? 0;
+    if (
+      quotedId === undefined &&
+      (row.bytes[start] ?? 0) > 32 &&
+      (row.bytes[end - 1] ?? 0) > 32 &&
+      !CustomerIdColumn.mayBeScientific(row.bytes, start, end)
+    ) {
+      this.customerIds.pushBytes(row.bytes, start, end);
+      return;
+    }
+    this.customerIds.push(this.customerIdColumn.text(fieldText(row, index), row.fieldLines[index] ?? row.line));
+  }
+
+  private numberProblem(value: unknown): string {
+    const format = this.options.numberFormat;
+    const what =
+      numberOf(value) === undefined && /^[\s+-]*[\d.]+e/i.test(String(value)) ? 'number out of range' : 'not a number';
+    return `${what} (${quoteValue(value)}) — ${numberHint(value, format)}`;
+  }
+
+  /** This builder's rows and issues, for merging into the builder of another part of the same file. */
+  toPart(): BuilderPart {
+    const text = (sink: TextSink | ValueSink): TextColumnPart => {
+      if (!(sink instanceof TextSink)) throw new Error('toPart: only text sources are split into parts');
+      return sink.toPart();
+    };
+    return {
+      customerIds: this.customerIds.toPart(),
+      events: this.events.toPart(),
+      timestamps: this.timestamps.view(),
+      lines: this.lines.view(),
+      optionalText: this.optionalText.map((entry) => entry.sink.toPart()),
+      optionalNumbers: this.optionalNumbers.map((entry) => entry.sink.values.view()),
+      extras: this.extras.map((entry) => text(entry.sink)),
+      errors: this.errors,
+      errorCount: this.errorCount,
+      skippedIssues: this.skippedIssues,
+      skipped: this.skipped,
+      firstSkippedLine: this.firstSkippedLine,
+      fatal: this.fatal,
+      timestampColumn: this.timestampColumn.state(),
+      customerIdColumn: this.customerIdColumn.state(),
+    };
+  }
+
+  /**
+   * Appends the rows and issues of the part that follows this builder's in the
+   * file, its lines moved by `lineOffset` (a part counts lines from its own start).
+   */
+  absorb(part: BuilderPart, lineOffset: number): void {
+    const moved = (issue: Issue): Issue => ({ ...issue, line: issue.line + lineOffset });
+    this.customerIds.append(part.customerIds);
+    this.events.append(part.events);
+    this.timestamps.append(part.timestamps);
+    this.lines.append(part.lines, lineOffset);
+    this.optionalText.forEach((entry, index) => entry.sink.append(columnOf(part.optionalText, index)));
+    this.optionalNumbers.forEach((entry, index) => entry.sink.values.append(columnOf(part.optionalNumbers, index)));
+    this.extras.forEach((entry, index) => (entry.sink as TextSink).append(columnOf(part.extras, index)));
+    for (const issue of part.errors) if (this.errors.length < STORED_ISSUE_LIMIT) this.errors.push(moved(issue));
+    this.errorCount += part.errorCount;
+    for (const issue of part.skippedIssues)
+      if (this.skippedIssues.length < STORED_ISSUE_LIMIT) this.skippedIssues.push(moved(issue));
+    if (this.skipped === 0 && part.skipped > 0) this.firstSkippedLine = part.firstSkippedLine + lineOffset;
+    this.skipped += part.skipped;
+    this.fatal ||= part.fatal;
+    this.timestampColumn.absorb(part.timestampColumn, lineOffset);
+    this.customerIdColumn.absorb(part.customerIdColumn, lineOffset);
   }
 
   /** The table and summary; throws DataError when there are errors (and for fatal ones always). */
@@ -378,6 +506,19 @@ export class EventTableBuilder {
       );
     }
     const warnings: Issue[] = [];
+    const columnWarnings: Issue[] = [];
+    if (!this.fatal) {
+      const columns = [
+        { column: this.header[this.idIndex] ?? 'customer_id', problems: this.customerIdColumn.problems() },
+        { column: this.header[this.timestampIndex] ?? 'timestamp', problems: this.timestampColumn.problems() },
+      ];
+      for (const { column, problems } of columns) {
+        for (const { line, message, fatal } of problems) {
+          if (fatal) this.fileError(line, column, message);
+          else columnWarnings.push({ file: this.file, line, column, message });
+        }
+      }
+    }
     let keep: Uint8Array | undefined;
     if (this.errorCount === 0) {
       const duplicates = findDuplicateRows(
@@ -398,8 +539,12 @@ export class EventTableBuilder {
         const customers = this.customerIds.codes.view();
         warnings.push(...smallGroupWarnings(loaded, column, this.header[index]!, values, customers, this.options.k));
       }
-      if (this.skipped > 0) this.skippedWarnings(warnings);
+      if (this.skipped > 0)
+        warnings.push(...skippedWarnings(this.file, this.skippedIssues, this.skipped, this.firstSkippedLine));
     }
+    warnings.push(...columnWarnings);
+    for (const issue of this.errors) this.locate(issue);
+    for (const issue of warnings) this.locate(issue);
     const summary = this.summarize(keep, warnings);
     if (this.errorCount > 0) {
       // Readers may report some problems out of file order (NDJSON syntax errors); list them by line.
@@ -407,7 +552,8 @@ export class EventTableBuilder {
       summary.errors = this.errors.slice();
       throw new DataError(this.errors, this.errorCount, summary);
     }
-    return { table: this.buildTable(keep), summary, skipped: this.skipped };
+    const duplicatesDropped = keep ? rows - countKept(keep) : 0;
+    return { table: this.buildTable(keep), summary, skipped: this.skipped, duplicatesDropped };
   }
 
   private rowSinks(): ColumnSink[] {
@@ -425,13 +571,6 @@ export class EventTableBuilder {
       ...this.optionalNumbers.map((entry) => entry.sink),
       ...this.extras.map((entry) => entry.sink),
     ];
-  }
-
-  private skippedWarnings(warnings: Issue[]): void {
-    const listed = this.skippedIssues.slice(0, WARNINGS_PER_KIND);
-    for (const issue of listed) warnings.push({ ...issue, message: `row skipped: ${issue.message}` });
-    const message = `${this.skipped} invalid row${this.skipped === 1 ? '' : 's'} skipped (--skip-invalid)`;
-    warnings.push({ file: this.file, line: this.firstSkippedLine, column: '(file)', message });
   }
 
   private summarize(keep: Uint8Array | undefined, warnings: Issue[]): CheckSummary {
@@ -467,6 +606,13 @@ export class EventTableBuilder {
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
     return arqueroTable(columns);
   }
+}
+
+/** A part's column; parts come from builders over the same header, so it is always there. */
+function columnOf<T>(columns: readonly T[], index: number): T {
+  const column = columns[index];
+  if (column === undefined) throw new Error(`absorb: the part has no column ${index}`);
+  return column;
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {

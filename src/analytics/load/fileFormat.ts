@@ -4,7 +4,7 @@
  * @example
  *   fileFormatOf('export.TSV'); // 'tsv'
  */
-export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'parquet' | 'arrow';
+export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'parquet' | 'arrow' | 'xlsx';
 
 const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   csv: 'csv',
@@ -20,6 +20,7 @@ const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   arrows: 'arrow',
   feather: 'arrow',
   ipc: 'arrow',
+  xlsx: 'xlsx',
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
@@ -40,8 +41,8 @@ export function unsupportedFormatMessage(fileName: string): string {
   const extension = extensionOf(fileName);
   const what = extension ? `unsupported file type ".${extension}"` : 'no file extension, so the format is unknown';
   const advice =
-    extension === 'xlsx' || extension === 'xls'
-      ? 'save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file'
-      : 'name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet or .arrow after its format';
+    extension === 'xls' || extension === 'xlsb' || extension === 'xlsm'
+      ? 'save the workbook as .xlsx (Excel Workbook) or the sheet as "CSV UTF-8 (Comma delimited)"'
+      : 'name it .csv, .tsv, .json (an array of objects), .ndjson, .parquet, .arrow or .xlsx after its format';
   return `${what} — ${advice}`;
 }

@@ -22,6 +22,18 @@ export class GrowableInt32Array {
   view(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+  /** Appends `values`, each plus `add`. */
+  append(values: ArrayLike<number>, add = 0): void {
+    const needed = this.length + values.length;
+    if (needed > this.data.length) {
+      const grown = new Int32Array(Math.max(needed, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    const data = this.data;
+    for (let i = 0; i < values.length; i++) data[this.length + i] = (values[i] ?? 0) + add;
+    this.length = needed;
+  }
 }
 
 export class GrowableFloat64Array {
@@ -40,5 +52,17 @@ export class GrowableFloat64Array {
   }
   view(): Float64Array {
     return this.data.subarray(0, this.length);
+  }
+  /** Appends `values`, each plus `add`. */
+  append(values: ArrayLike<number>, add = 0): void {
+    const needed = this.length + values.length;
+    if (needed > this.data.length) {
+      const grown = new Float64Array(Math.max(needed, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    const data = this.data;
+    for (let i = 0; i < values.length; i++) data[this.length + i] = (values[i] ?? 0) + add;
+    this.length = needed;
   }
 }

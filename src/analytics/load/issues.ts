@@ -13,13 +13,16 @@ export interface Issue {
   line: number;
   column: string;
   message: string;
+  /** In a workbook, the cell (`明细!B7`), or the row (`明细!7:7`), shown in place of LINE:COLUMN. */
+  cell?: string;
 }
 
 /** How many issues a printed report lists before giving only the total. */
 export const PRINTED_ISSUE_LIMIT = 50;
 
-/** `FILE:LINE:COLUMN: message`, the one printable form of an issue. */
+/** `FILE:LINE:COLUMN: message` (`FILE:SHEET!B7: message` in a workbook), the one printable form of an issue. */
 export function formatIssue(issue: Issue): string {
+  if (issue.cell !== undefined) return `${issue.file}:${issue.cell}: ${issue.message}`;
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
 }
 

@@ -66,6 +66,39 @@ export function arrayElementLines(text: string): number[] {
   return lines;
 }
 
+/**
+ * The deepest nesting of arrays and objects read. Event values are flat (text,
+ * numbers, dates); a value nested deeper cannot even be printed in a message
+ * (JSON.stringify recurses), so it is refused before parsing.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The longest NDJSON line read, in characters (one event is never near it). */
+export const MAX_NDJSON_LINE_CHARS = 64 * 1024 * 1024;
+
+/** The line where `text` first nests deeper than `limit`, or 0; iterative, linear. */
+export function tooDeepLine(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return line;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return 0;
+}
+
+function tooDeepMessage(limit: number): string {
+  return `nested deeper than ${limit} levels of arrays and objects — event values must be flat (text, numbers, dates): export one column per value`;
+}
+
 /** Loads records (already parsed values) with their lines into the event table. */
 export function eventsFromRecords(
   file: string,
@@ -102,6 +135,18 @@ export function eventsFromRecords(
   return builder.finish();
 }
 
+/** Integers beyond 2^53 (ids from a bank's system) as their digits; plain JSON.parse would round them. */
+function keepLongIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source))
+    return context.source;
+  return value;
+}
+
+/** JSON.parse, keeping long integers' digits (the reviver runs only when the text has a 16-digit run). */
+function parseJson(text: string): unknown {
+  return /\d{16}/.test(text) ? JSON.parse(text, keepLongIntegers) : JSON.parse(text);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -124,9 +169,13 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEven
           },
         ]);
       }
+      // Counted from the array itself: its records may nest one level less.
+      const deepLine = tooDeepLine(text, MAX_JSON_DEPTH + 1);
+      if (deepLine > 0)
+        throw new DataError([{ file, line: deepLine, column: '(file)', message: tooDeepMessage(MAX_JSON_DEPTH) }]);
       let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        parsed = parseJson(text);
       } catch (error) {
         const syntax = error as Error;
         throw new DataError([
@@ -158,18 +207,27 @@ export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEven
   };
 }
 
-export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEventReader {
+export function ndjsonEvents(
+  file: string,
+  options: ResolvedLoadOptions,
+  maxLineChars = MAX_NDJSON_LINE_CHARS,
+): TextEventReader {
   const records: unknown[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
   let pending = '';
   let line = 0;
+  let tooLong: Issue | undefined;
   const take = (raw: string): void => {
     line++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
+    if (tooDeepLine(text) > 0) {
+      issues.push({ file, line, column: '(record)', message: tooDeepMessage(MAX_JSON_DEPTH) });
+      return;
+    }
     try {
-      records.push(JSON.parse(text));
+      records.push(parseJson(text));
       lines.push(line);
     } catch (error) {
       issues.push({
@@ -182,19 +240,33 @@ export function ndjsonEvents(file: string, options: ResolvedLoadOptions): TextEv
   };
   return {
     push(text) {
+      if (tooLong) return;
       pending += text;
       let start = 0;
-      for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n', start)) {
+      let newline = pending.indexOf('\n');
+      for (; newline >= 0 && newline - start <= maxLineChars; newline = pending.indexOf('\n', start)) {
         take(pending.slice(start, newline));
         start = newline + 1;
       }
       pending = pending.slice(start);
+      if (newline >= 0 || pending.length > maxLineChars) {
+        // Refused before it outgrows what a string can hold; the rest of the file is not read.
+        const limit = maxLineChars % (1024 * 1024) === 0 ? `${maxLineChars / 1024 / 1024} Mi` : String(maxLineChars);
+        tooLong = {
+          file,
+          line: line + 1,
+          column: '(record)',
+          message: `line longer than ${limit} characters, the most one NDJSON line may hold — write one event object per line; the file was read no further`,
+        };
+        pending = '';
+      }
     },
     end() {
       if (pending !== '') take(pending);
       pending = '';
     },
     result() {
+      if (tooLong) throw new DataError([...issues, tooLong].sort((a, b) => a.line - b.line));
       if (records.length === 0 && issues.length === 0) {
         throw new DataError([
           { file, line: 1, column: '(file)', message: `empty file — write one JSON event object per line` },

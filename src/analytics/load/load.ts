@@ -1,8 +1,8 @@
 /**
  * Loads an event log from disk: the only module of src/analytics that touches
  * files. Text formats stream in 4 MiB chunks (decoded incrementally and parsed
- * straight into columns), so a 1 GB CSV is never held whole; Parquet and Arrow
- * are read at once.
+ * straight into columns), so a 1 GB CSV is never held whole; a large CSV is
+ * parsed on every core (parallelCsv.ts); Parquet and Arrow are read at once.
  *
  * @example
  *   const { table, summary } = await loadEvents('data/events.csv', { tz: 'Asia/Shanghai', map: { customer_id: '客户编号' } });
@@ -10,6 +10,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { DataError } from './dataError.ts';
 import { isTextFormat, parseEventStream, parseEvents, requireFileFormat } from './parseEvents.ts';
+import { loadCsvInParallel } from './parallelCsv.ts';
+import { checkMemoryFits, memoryAvailable } from './memoryNeed.ts';
+import { resolveLoadOptions } from './loadOptions.ts';
 import type { LoadOptions } from './loadOptions.ts';
 import type { LoadResult } from './loadResult.ts';
 
@@ -65,8 +68,13 @@ export async function loadEvents(path: string, options: LoadOptions = {}): Promi
         : `cannot read the file (${code ?? (error as Error).message}) — check the path and its permissions`;
     throw new DataError([{ file: path, line: 1, column: '(file)', message }]);
   }
+  checkMemoryFits(path, format, size, memoryAvailable());
   if (isTextFormat(format)) {
     if (size === 0) return parseEvents(new Uint8Array(0), path, options);
+    if (format === 'csv' || format === 'tsv') {
+      const parallel = await loadCsvInParallel(path, path, size, resolveLoadOptions(options));
+      if (parallel) return parallel;
+    }
     return parseEventStream(() => fileChunks(path), path, options);
   }
   return parseEvents(new Uint8Array(await readFile(path)), path, options);

@@ -10,4 +10,6 @@ export interface LoadResult {
   summary: CheckSummary;
   /** Rows dropped as invalid (with `skipInvalid`), not counting duplicates dropped by `dedupe`. */
   skipped: number;
+  /** Exact duplicate rows dropped by `dedupe`. */
+  duplicatesDropped: number;
 }

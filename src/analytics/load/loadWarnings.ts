@@ -1,7 +1,7 @@
 /**
  * The warnings of spec §2, computed once all rows are in: exact duplicate
  * rows, timestamps in the future, and segments or channels used by fewer than
- * k customers. Each kind lists up to 50 rows, then a total.
+ * k customers. Each kind is one warning: the count and the first few lines.
  *
  * @example
  *   futureWarnings({ file: 'a.csv', lines, keep: undefined }, 'timestamp', timestamps, Date.now());
@@ -9,8 +9,15 @@
 import type { DuplicateRows } from './duplicateRows.ts';
 import { quoteValue, type Issue } from './issues.ts';
 
-/** Warnings of one kind listed one by one before a count. */
-export const WARNINGS_PER_KIND = 50;
+/** Line numbers a grouped warning lists before the count. */
+export const LINES_PER_WARNING = 5;
+
+/** `line 12`, or `lines 12, 40, 41, 77, 80, … (255 rows)` when there are more than listed. */
+export function lineList(lines: readonly number[], total: number): string {
+  if (total === 1 && lines.length === 1) return `line ${lines[0]}`;
+  const listed = lines.slice(0, LINES_PER_WARNING).join(', ');
+  return total > Math.min(lines.length, LINES_PER_WARNING) ? `lines ${listed}, … (${total} rows)` : `lines ${listed}`;
+}
 
 export interface WarningRows {
   file: string;
@@ -20,56 +27,83 @@ export interface WarningRows {
   keep: Uint8Array | undefined;
 }
 
+/** One warning for all exact duplicates: how many, the first few lines, and what was done. */
 export function duplicateWarnings({ file, lines }: WarningRows, duplicates: DuplicateRows, dedupe: boolean): Issue[] {
-  const warnings: Issue[] = [];
-  const action = dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop it';
-  let firstLine = 0;
-  for (let i = 0; i < duplicates.firstOf.length; i++) {
-    const first = duplicates.firstOf[i]!;
+  const listed: number[] = [];
+  let firstOfFirst = -1;
+  for (let i = 0; i < duplicates.firstOf.length && listed.length < LINES_PER_WARNING; i++) {
+    const first = duplicates.firstOf[i] ?? -1;
     if (first < 0) continue;
-    if (warnings.length === 0) firstLine = lines[i]!;
-    if (warnings.length === WARNINGS_PER_KIND) break;
-    warnings.push({
-      file,
-      line: lines[i]!,
-      column: '(row)',
-      message: `exact duplicate of line ${lines[first]} — ${action}`,
-    });
+    if (firstOfFirst < 0) firstOfFirst = first;
+    listed.push(lines[i] ?? 0);
   }
-  if (duplicates.count > warnings.length) {
-    const total = dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them';
-    warnings.push({
-      file,
-      line: firstLine,
-      column: '(row)',
-      message: `${duplicates.count} exact duplicate rows in total — ${total}`,
-    });
-  }
-  return warnings;
+  if (listed.length === 0) return [];
+  const count = duplicates.count;
+  const message =
+    count === 1
+      ? `exact duplicate of line ${lines[firstOfFirst]} — ${dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop it'}`
+      : `${count} exact duplicate rows (${lineList(listed, count)}) — ${dedupe ? 'dropped (--dedupe)' : 'kept; pass --dedupe to drop them'}`;
+  return [{ file, line: listed[0] ?? 0, column: '(row)', message }];
 }
 
+/** One warning for all timestamps after `now`. */
 export function futureWarnings(
   { file, lines, keep }: WarningRows,
   column: string,
   timestamps: Float64Array,
   now: number,
 ): Issue[] {
-  const warnings: Issue[] = [];
   const advice = 'check the clock or the --tz zone of the export';
+  const listed: number[] = [];
   let count = 0;
-  let firstLine = 0;
+  let latest = -Infinity;
   for (let i = 0; i < timestamps.length; i++) {
-    if (timestamps[i]! <= now || (keep && !keep[i])) continue;
-    if (count === 0) firstLine = lines[i]!;
-    if (count < WARNINGS_PER_KIND) {
-      const message = `timestamp in the future (${new Date(timestamps[i]!).toISOString()}) — ${advice}`;
-      warnings.push({ file, line: lines[i]!, column, message });
-    }
+    const t = timestamps[i] ?? -Infinity;
+    if (t <= now || (keep && !keep[i])) continue;
+    if (listed.length < LINES_PER_WARNING) listed.push(lines[i] ?? 0);
+    if (t > latest) latest = t;
     count++;
   }
-  if (count > WARNINGS_PER_KIND) {
-    warnings.push({ file, line: firstLine, column, message: `${count} timestamps in the future in total — ${advice}` });
+  if (count === 0) return [];
+  const message =
+    count === 1
+      ? `timestamp in the future (${new Date(latest).toISOString()}) — ${advice}`
+      : `${count} timestamps in the future (${lineList(listed, count)}; the latest ${new Date(latest).toISOString()}) — ${advice}`;
+  return [{ file, line: listed[0] ?? 0, column, message }];
+}
+
+/** A message's kind: its words before the quoted value (`not a timestamp`). */
+function kindOf(message: string): string {
+  const end = message.indexOf(' (');
+  return end < 0 ? message : message.slice(0, end);
+}
+
+/**
+ * Rows skipped by --skip-invalid, one warning per kind of problem (the message up
+ * to its quoted value) and column, with the count and first lines, then the total.
+ */
+export function skippedWarnings(file: string, issues: readonly Issue[], skipped: number, firstLine: number): Issue[] {
+  const groups = new Map<string, { first: Issue; lines: number[]; count: number }>();
+  for (const issue of issues) {
+    const kind = `${issue.column}\u0000${kindOf(issue.message)}`;
+    const group = groups.get(kind);
+    if (!group) groups.set(kind, { first: issue, lines: [issue.line], count: 1 });
+    else {
+      group.count++;
+      if (group.lines.length < LINES_PER_WARNING) group.lines.push(issue.line);
+    }
   }
+  const warnings: Issue[] = [];
+  for (const { first, lines, count } of groups.values()) {
+    const kind = kindOf(first.message);
+    const message =
+      count === 1
+        ? `row skipped: ${first.message}`
+        : `${count} rows skipped (${lineList(lines, count)}): ${kind}, the first${first.message.slice(kind.length)}`;
+    warnings.push({ ...first, message });
+  }
+  const total = `${skipped} invalid row${skipped === 1 ? '' : 's'} skipped (--skip-invalid)`;
+  warnings.push({ file, line: firstLine, column: '(file)', message: total });
   return warnings;
 }
 

@@ -30,7 +30,7 @@ export function requireFileFormat(file: string): FileFormat {
 
 /** Whether the format is text, read in chunks; Parquet and Arrow are read whole. */
 export function isTextFormat(format: FileFormat): boolean {
-  return format !== 'parquet' && format !== 'arrow';
+  return format !== 'parquet' && format !== 'arrow' && format !== 'xlsx';
 }
 
 /**
@@ -71,11 +71,14 @@ export async function parseEvents(bytes: Uint8Array, file: string, options: Load
     return parseEventStream(() => [bytes], file, options);
   }
   const resolved = resolveLoadOptions(options);
-  if (bytes.length === 0)
-    throw fileError(
-      file,
-      `empty file — export the event log again as ${format === 'parquet' ? 'Parquet' : 'Arrow IPC'}`,
-    );
+  if (bytes.length === 0) {
+    const name = format === 'parquet' ? 'Parquet' : format === 'xlsx' ? '.xlsx' : 'Arrow IPC';
+    throw fileError(file, `empty file — export the event log again as ${name}`);
+  }
+  if (format === 'xlsx') {
+    const { xlsxEvents } = await import('./xlsxEvents.ts');
+    return xlsxEvents(file, bytes, resolved);
+  }
   // Loaded on demand: CSV users do not pay for the Parquet and Arrow readers.
   const { arrowEvents, parquetEvents } = await import('./columnarEvents.ts');
   return format === 'parquet' ? parquetEvents(file, bytes, resolved) : arrowEvents(file, bytes, resolved);

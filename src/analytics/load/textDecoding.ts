@@ -111,7 +111,7 @@ export async function decodeTextStream<C extends TextConsumer>(
 }
 
 /** Checks UTF-8 chunk by chunk; a code point split between chunks is checked with the next one. */
-class Utf8Validator {
+export class Utf8Validator {
   private pending = new Uint8Array(0);
 
   check(chunk: Uint8Array): boolean {

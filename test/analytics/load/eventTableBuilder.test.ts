@@ -12,7 +12,12 @@ const NOW = Date.parse('2026-01-01T00:00:00Z');
 const columns = (...names: string[]) => names.map((name) => ({ name }));
 
 function builder(names: string[], options: LoadOptions = {}, source: 'text' | 'typed' = 'text') {
-  return new EventTableBuilder('t.csv', columns(...names), resolveLoadOptions({ now: NOW, ...options }), source);
+  return new EventTableBuilder(
+    't.csv',
+    columns(...names),
+    resolveLoadOptions({ now: NOW, tz: 'UTC', ...options }),
+    source,
+  );
 }
 
 /** Adds rows from line 2 on, as a CSV reader would number them after the header. */

@@ -197,7 +197,7 @@ describe('parseEvents: validation', () => {
       'events.csv:6:timestamp: not a timestamp ("10/03/2024") — use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)',
       'events.csv:7:event: empty event name ("") — fill it in or drop the row (--skip-invalid)',
       'events.csv:7:value: not a number ("12 EUR") — write a plain number (12.5), without units or currency signs, or leave it empty',
-      'events.csv:8:value: not a number ("1,5") — use a point as the decimal separator (12.5, not 12,5)',
+      'events.csv:8:value: not a number ("1,5") — use a point as the decimal separator (12.5, not 12,5), or pass --number-format 1.234,56',
       'events.csv:8:satisfaction: not a number ("x") — write a plain number (12.5), without units or currency signs, or leave it empty',
     ]);
   });
@@ -249,6 +249,18 @@ describe('parseEvents: validation', () => {
       '3:customer_id: row skipped: empty customer id ("") — fill it in or drop the row (--skip-invalid)',
       expect.stringMatching(/^4:timestamp: row skipped: not a timestamp \("nope"\)/),
       '3:(file): 2 invalid rows skipped (--skip-invalid)',
+      '2:timestamp: 3 timestamps have no zone (no Z or offset) and were read as UTC — if they are local times, give their zone: --tz Asia/Shanghai (or "tz" in report.json)',
+    ]);
+  });
+
+  it('groups skipped rows of one kind into one warning with the count and first lines', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `c${i},nope${i},visit`).join('\n');
+    const csv = `customer_id,timestamp,event\nc1,2024-03-10T00:00:00Z,visit\n${rows}\n,2024-03-10T00:00:00Z,visit\n`;
+    const { summary } = await load(csv, 'e.csv', { skipInvalid: true, k: 1 });
+    expect(summary.warnings.map((w) => `${w.line}:${w.column}: ${w.message}`)).toEqual([
+      '3:timestamp: 7 rows skipped (lines 3, 4, 5, 6, 7, … (7 rows)): not a timestamp, the first ("nope0") — use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)',
+      '10:customer_id: row skipped: empty customer id ("") — fill it in or drop the row (--skip-invalid)',
+      '3:(file): 8 invalid rows skipped (--skip-invalid)',
     ]);
   });
 
@@ -280,13 +292,7 @@ describe('parseEvents: warnings', () => {
         file: 'w.csv',
         line: 3,
         column: '(row)',
-        message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
-      },
-      {
-        file: 'w.csv',
-        line: 6,
-        column: '(row)',
-        message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
+        message: '2 exact duplicate rows (lines 3, 6) — kept; pass --dedupe to drop them',
       },
       {
         file: 'w.csv',
@@ -301,31 +307,24 @@ describe('parseEvents: warnings', () => {
         message:
           'segment "b" is used by 1 customer, fewer than k=2 — reports suppress its figures; merge it into a larger segment',
       },
+      {
+        file: 'w.csv',
+        line: 2,
+        column: 'timestamp',
+        message:
+          '4 timestamps have no zone (no Z or offset) and were read as UTC — if they are local times, give their zone: --tz Asia/Shanghai (or "tz" in report.json)',
+      },
     ]);
   });
 
-  it('lists 50 warnings of a kind, then the total', async () => {
+  it('gives one warning per kind: the count and the first lines', async () => {
     const rows = Array.from({ length: 60 }, () => 'c1,2031-01-01,visit').join('\n');
     const { summary } = await load('customer_id,timestamp,event\nc1,2031-01-01,visit\n' + rows, 'w.csv');
-    const duplicates = summary.warnings.filter((warning) => warning.column === '(row)');
-    expect(duplicates).toHaveLength(51);
-    expect(duplicates[49]).toEqual({
-      file: 'w.csv',
-      line: 52,
-      column: '(row)',
-      message: 'exact duplicate of line 2 — kept; pass --dedupe to drop it',
-    });
-    expect(duplicates[50]).toEqual({
-      file: 'w.csv',
-      line: 3,
-      column: '(row)',
-      message: '60 exact duplicate rows in total — kept; pass --dedupe to drop them',
-    });
-    const future = summary.warnings.filter((warning) => warning.column === 'timestamp');
-    expect(future).toHaveLength(51);
-    expect(future[50]!.message).toBe(
-      '61 timestamps in the future in total — check the clock or the --tz zone of the export',
-    );
+    expect(summary.warnings.map((w) => `${w.line}:${w.column}: ${w.message}`)).toEqual([
+      '3:(row): 60 exact duplicate rows (lines 3, 4, 5, 6, 7, … (60 rows)) — kept; pass --dedupe to drop them',
+      '2:timestamp: 61 timestamps in the future (lines 2, 3, 4, 5, 6, … (61 rows); the latest 2031-01-01T00:00:00.000Z) — check the clock or the --tz zone of the export',
+      '2:timestamp: 61 timestamps have no zone (no Z or offset) and were read as UTC — if they are local times, give their zone: --tz Asia/Shanghai (or "tz" in report.json)',
+    ]);
   });
 
   it('drops duplicates with --dedupe, keeping the first', async () => {
@@ -338,7 +337,7 @@ describe('parseEvents: warnings', () => {
     ]);
     expect(summary.rows).toBe(3);
     expect(summary.customers).toBe(3);
-    expect(summary.warnings[0]!.message).toBe('exact duplicate of line 2 — dropped (--dedupe)');
+    expect(summary.warnings[0]!.message).toBe('2 exact duplicate rows (lines 3, 6) — dropped (--dedupe)');
   });
 });
 
@@ -421,8 +420,8 @@ describe('parseEvents: JSON, NDJSON, Parquet, Arrow', () => {
   });
 
   it('refuses other extensions', async () => {
-    expect(await issuesOf('a,b', 'data.xlsx')).toEqual([
-      'data.xlsx:1:(file): unsupported file type ".xlsx" — save the sheet as "CSV UTF-8 (Comma delimited)" and check the .csv file',
+    expect(await issuesOf('a,b', 'data.xls')).toEqual([
+      'data.xls:1:(file): unsupported file type ".xls" — save the workbook as .xlsx (Excel Workbook) or the sheet as "CSV UTF-8 (Comma delimited)"',
     ]);
   });
 });

@@ -110,7 +110,8 @@ describe('round trip: every format reads back the table written', () => {
         fc.asyncProperty(tables, async (rows) => {
           const { table } = await parseEvents(writers[file]!(rows), file, { now: Date.UTC(2050, 0, 1) });
           expect(table.columnNames()).toEqual([...NAMES]);
-          expect(table.array('customer_id')).toEqual(rows.customer_id);
+          // Ids are trimmed (issue 12): an id differing only by spaces is the same customer.
+          expect(table.array('customer_id')).toEqual(rows.customer_id.map((id) => id.trim()));
           expect(Array.from(table.array('timestamp') as ArrayLike<number>)).toEqual(rows.timestamp);
           expect(table.array('event')).toEqual(rows.event);
           expect(Array.from(table.array('channel') as ArrayLike<string | null>)).toEqual(rows.channel);

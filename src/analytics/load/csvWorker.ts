@@ -1,0 +1,41 @@
+/**
+ * A worker thread of the parallel CSV loader: parses one range into its own
+ * event-table builder and posts the columns back (typed arrays transferred).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseCsvRange, type CsvRange } from './csvRange.ts';
+import { EventTableBuilder } from './eventTableBuilder.ts';
+import type { ResolvedLoadOptions } from './loadOptions.ts';
+
+export interface CsvWorkerJob {
+  file: string;
+  header: string[];
+  headerLine: number;
+  options: ResolvedLoadOptions;
+  range: CsvRange;
+}
+
+const job = workerData as CsvWorkerJob;
+const builder = new EventTableBuilder(
+  job.file,
+  job.header.map((name) => ({ name })),
+  job.options,
+  'text',
+  job.headerLine,
+);
+const outcome = await parseCsvRange(job.range, builder);
+const part = outcome.plainUtf8 ? builder.toPart() : undefined;
+const transfer: ArrayBuffer[] = [];
+if (part) {
+  const arrays = [
+    part.customerIds.codes,
+    part.events.codes,
+    part.timestamps,
+    part.lines,
+    ...part.optionalText.map((column) => column.codes),
+    ...part.optionalNumbers,
+    ...part.extras.map((column) => column.codes),
+  ];
+  for (const array of arrays) transfer.push(array.buffer as ArrayBuffer);
+}
+parentPort!.postMessage({ outcome, part }, transfer);
