@@ -111,6 +111,13 @@ const OPTIONS: Record<string, Record<string, (value: unknown) => string[]>> = {
   },
   satisfaction: { scale: (v) => ['--scale', String(v)] },
   value: { purchase_event: (v) => ['--purchase-event', String(v)] },
+  drivers: {
+    outcome: (v) => ['--outcome', String(v)],
+    drivers: (v) => ['--drivers', list(v)],
+    score: (v) => ['--score', String(v)],
+    by: (v) => ['--by', String(v)],
+    k: (v) => ['--k', String(v)],
+  },
 };
 
 /** Which command a chart component reproduces with. */
@@ -120,6 +127,7 @@ const COMMAND_OF: Record<string, string> = {
   PathFlow: 'paths',
   RetentionGrid: 'retention',
   TouchpointScores: 'satisfaction',
+  DriverMatrix: 'drivers',
 };
 
 function dataOptions(props: Props): string[] {
@@ -186,6 +194,8 @@ export function reproduceChart(name: string, props: Props): Reproduction | undef
   const commandName = COMMAND_OF[name];
   const spec = { ...((props.spec as Props | undefined) ?? {}) };
   if (name === 'TouchpointScores' && props.scale !== undefined) spec.scale = props.scale;
+  // The driver matrix hands its k to the analysis (small segments are withheld there).
+  if (name === 'DriverMatrix' && props.k !== undefined) spec.k = props.k;
   const compare = props.compare as Record<string, { data?: string }> | undefined;
   const commandFiles = compare
     ? (['before', 'after'] as const).map((period) => compare[period]?.data ?? (props.data as string | undefined))
