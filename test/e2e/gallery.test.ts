@@ -50,12 +50,14 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const figure = page.locator('figure[data-chart="funnel"]').first();
     const tip = figure.locator('[role="tooltip"]');
     const tipId = await tip.getAttribute('id');
-    // The counts the data table (built from the analysis result) gives for steps 1 and 2.
-    const counts = await figure
-      .locator('details table tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => Number((row as HTMLTableRowElement).cells[1]!.getAttribute('data-value'))),
+    // The counts the data table (built from the analysis result) gives for steps 1 and 2
+    // (found by header: a "Name in data" column may stand beside the step).
+    const counts = await figure.locator('details.chart-data table').evaluate((table) => {
+      const column = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === 'Customers');
+      return [...table.querySelectorAll('tbody tr')].map((row) =>
+        Number((row as HTMLTableRowElement).cells[column]!.getAttribute('data-value')),
       );
+    });
     const format = (n: number) => new Intl.NumberFormat('en').format(n);
     expect(await tip.isHidden()).toBe(true);
 
