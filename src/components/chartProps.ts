@@ -272,6 +272,8 @@ export const kpiTilesProps = z
     compare: z.object({ before: comparePeriod, after: comparePeriod }).optional(),
     /** Name of the previous period, e.g. "September"; default: compare.before.label. */
     previousLabel: z.string().optional(),
+    /** For computed `tiles`: the commands that print their figures and the demo files they read ("Reproduce"). */
+    reproduce: z.object({ commands: z.array(z.string()).min(1), files: z.array(z.string()).min(1) }).optional(),
     alpha: z.number().gt(0).lt(1).default(0.05),
   })
   .superRefine((props, context) => {
