@@ -167,6 +167,10 @@ describe('a report scaffolded from an event log', () => {
         join(root, 'data/reports', A.slug, 'report.json'),
         JSON.stringify({ ...config, author: '顾问 Anna Lee' }),
       );
+      // report.json changed: pdf prints only a build of the current sources, so build again first.
+      const stale = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug, '--draft']);
+      expect(stale.stderr).toMatch(/was built before the latest changes/);
+      expect((await buildReport(A.slug)).code).toBe(0);
       const refused = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/placeholders \(<Todo>\) still in the report/);
@@ -196,6 +200,7 @@ describe('a report scaffolded from an event log', () => {
       // Nothing interactive is printed.
       expect(text).not.toMatch(/查看数据|下载 CSV|下载 SVG|CSV|▶/);
     },
+    240_000,
   );
   it.runIf(hasChromium)('draws headings and chart bars in the brand colour', async () => {
     const server = await serveStatic(siteA);
