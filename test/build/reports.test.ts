@@ -180,7 +180,7 @@ describe('a report scaffolded from an event log', () => {
       expect(existsSync(pdf)).toBe(true);
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
-      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain(A.name);
       for (const step of A.steps) expect(text).toContain(step);
