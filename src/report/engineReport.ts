@@ -22,12 +22,18 @@ import type { SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
 import type { ValueResult } from '../analytics/analyses/value.ts';
 import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { EngineRow } from '../engines/analyses/rows.ts';
-import { cellCount } from '../engines/analyses/rows.ts';
+import { cellCount, cellNumber } from '../engines/analyses/rows.ts';
 import type { Engine } from '../engines/engine.ts';
 import { dialectByName } from '../engines/sql/dialects.ts';
 import { eventsCte, hasSourceColumn, type EventSource } from '../engines/sql/source.ts';
-import { breakdownColumn, weakestStepOf, type ReportAnalyses } from './reportAnalyses.ts';
-import { REPORT_DATA_DIR, type EngineSource, type ReportConfig } from './reportConfig.ts';
+import {
+  breakdownColumn,
+  largestLossStepOf,
+  reportPathsSpec,
+  weakestStepOf,
+  type ReportAnalyses,
+} from './reportAnalyses.ts';
+import { REPORT_DATA_DIR, reportTimeZone, type EngineSource, type ReportConfig } from './reportConfig.ts';
 
 /** Bumped when the queries or the cache's shape change, so old files are not read. */
 const CACHE_VERSION = 1;
@@ -123,6 +129,7 @@ async function cacheFile(options: EngineReportOptions, source: EngineSource, dat
       purchase_event: config.purchase_event,
       breakdown_by: config.breakdown_by ?? null,
       what_if: config.what_if,
+      paths: config.paths,
     }),
   );
   const cacheDir = resolve(options.root, options.cacheDir ?? '.cache/engines');
@@ -176,9 +183,11 @@ async function analysesOn(engine: Engine, source: EventSource, config: ReportCon
     );
   const has = (name: string) => hasSourceColumn(source, name);
   const breakdownBy = breakdownColumn(config, has);
-  const customers = await engine.query(
-    `WITH ${eventsCte(source, dialect)} SELECT count(DISTINCT customer_id) AS customers FROM ev`,
+  const [totals] = await engine.query(
+    `WITH ${eventsCte(source, dialect)} SELECT count(DISTINCT customer_id) AS customers, min(ts) AS first_ts, max(ts) AS last_ts FROM ev`,
   );
+  const first = cellNumber(totals?.first_ts);
+  const last = cellNumber(totals?.last_ts);
   return {
     funnel,
     breakdown: breakdownBy
@@ -186,6 +195,7 @@ async function analysesOn(engine: Engine, source: EventSource, config: ReportCon
       : null,
     breakdownBy,
     weakestStep,
+    largestLossStep: largestLossStepOf(funnel),
     whatIfStep,
     whatIf: (await engineAnalysis(engine, source, 'what-if', {
       steps,
@@ -194,10 +204,10 @@ async function analysesOn(engine: Engine, source: EventSource, config: ReportCon
       uplift: config.what_if.uplift,
       purchase_event: config.purchase_event,
     })) as WhatIfResult,
-    paths: (await engineAnalysis(engine, source, 'paths', { depth: 5, top: 10, limit: 40 })) as PathsResult,
+    paths: (await engineAnalysis(engine, source, 'paths', reportPathsSpec(config))) as PathsResult,
     retention: (await engineAnalysis(engine, source, 'retention', {
       period: 'week',
-      tz: config.engine?.tz ?? 'UTC',
+      tz: reportTimeZone(config),
     })) as RetentionResult,
     satisfaction: has('satisfaction')
       ? ((await engineAnalysis(engine, source, 'satisfaction', {})) as SatisfactionResult)
@@ -205,6 +215,8 @@ async function analysesOn(engine: Engine, source: EventSource, config: ReportCon
     value: has('value')
       ? ((await engineAnalysis(engine, source, 'value', { purchase_event: config.purchase_event })) as ValueResult)
       : null,
-    customers: cellCount(customers[0]?.customers),
+    customers: cellCount(totals?.customers),
+    pathsSpec: { sessionGap: config.paths.session_gap, depth: config.paths.depth },
+    period: first === null || last === null ? null : { first, last },
   };
 }

@@ -13,7 +13,9 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
 import { settingProblems } from './checkSettings.ts';
+import { checkLogo } from './logos.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import { engineReportAnalyses } from './engineReport.ts';
@@ -102,6 +104,8 @@ export async function readReport(
   refresh = refreshFromEnv(),
 ): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
+  const logoProblem = config.logo === null ? null : await checkLogo(root, config.logo);
+  if (logoProblem) throw new Error(`report ${slug}: ${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}: ${logoProblem}`);
   if (config.engine !== undefined) {
     const engineAnalyses = await engineReportAnalyses({ slug, config, root, refresh });
     return engineReport({ slug, config, table: arqueroTable({}), sourcePaths: [], cleaning: [], engineAnalyses });
@@ -121,7 +125,7 @@ export async function readReport(
       if (error instanceof DataError) {
         const shown = relative(root, path);
         throw new Error(
-          `report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`,
+          `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format().replaceAll(path, shown))}\n${MASKED_NOTE}`,
           { cause: error },
         );
       }
@@ -217,7 +221,10 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
         return (await loadEvents(path, sourceLoadOptions(source, config.k))).table;
       } catch (error) {
         if (error instanceof DataError)
-          throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`, { cause: error });
+          throw new Error(
+            `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format())}\n${MASKED_NOTE}`,
+            { cause: error },
+          );
         throw error;
       }
     })();

@@ -24,7 +24,7 @@ import {
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
-import type { ReportConfig } from './reportConfig.ts';
+import { reportTimeZone, type ReportConfig } from './reportConfig.ts';
 
 export interface ReportAnalyses {
   funnel: FunnelResult;
@@ -33,6 +33,8 @@ export interface ReportAnalyses {
   breakdownBy: 'segment' | 'channel' | 'stage' | null;
   /** The step (2..n) with the lowest conversion from the previous step. */
   weakestStep: number;
+  /** The step (2..n) that lost the most customers from the previous step (the largest loss). */
+  largestLossStep: number;
   /** The step the what-if raises: report.json's what_if.step, else the weakest. */
   whatIfStep: number;
   /** Raising that step's conversion by what_if.uplift (default 20%). */
@@ -45,6 +47,10 @@ export interface ReportAnalyses {
   value: ValueResult | null;
   /** Distinct customers in the data. */
   customers: number;
+  /** The paths' session gap as configured (null: not cut into sessions) and depth, for the caption. */
+  pathsSpec: { sessionGap: string | null; depth: number };
+  /** The first and last event time (epoch ms); null for an empty log. */
+  period: { first: number; last: number } | null;
 }
 
 /** The step (2..n) with the lowest conversion from the previous step; the first such on ties. */
@@ -55,6 +61,22 @@ export function weakestStepOf(result: FunnelResult): number {
     if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
   }
   return weakestStep;
+}
+
+/** The step (2..n) that lost the most customers from the previous step; the first such on ties. */
+export function largestLossStepOf(result: FunnelResult): number {
+  let largestLossStep = 2;
+  for (const step of result.steps.slice(1))
+    if (step.dropped > result.steps[largestLossStep - 1]!.dropped) largestLossStep = step.step;
+  return largestLossStep;
+}
+
+/** A session gap longer than any journey: paths are not cut. */
+const NO_SESSION_CUT = '36500d';
+
+/** The paths spec a report asks for (report.json's session gap and depth; top 10 of 40 rows). */
+export function reportPathsSpec(config: ReportConfig) {
+  return { depth: config.paths.depth, session_gap: config.paths.session_gap ?? NO_SESSION_CUT, top: 10, limit: 40 };
 }
 
 /** report.json's breakdown_by when the data has it, else segment, else channel, else none. */
@@ -73,13 +95,14 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const funnelSpec = parseFunnelSpec({ steps, window: config.funnel.window });
   const funnelResult = funnelResolved(table, funnelSpec);
   const weakestStep = weakestStepOf(funnelResult);
+  const largestLossStep = largestLossStepOf(funnelResult);
   const whatIfStep = config.what_if.step ?? weakestStep;
   if (whatIfStep > steps.length) {
     throw new Error(
       `report ${report.slug}: what_if.step is ${whatIfStep} but the funnel has ${steps.length} steps (data/reports/${report.slug}/report.json)`,
     );
   }
-  const tz = config.sources[0]?.tz ?? 'UTC';
+  const tz = reportTimeZone(config);
   const hasValue = hasColumn(table, 'value');
   const breakdownBy = breakdownColumn(config, (name) => hasColumn(table, name));
   return {
@@ -87,6 +110,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     breakdown: breakdownBy ? funnelResolved(table, { ...funnelSpec, by: breakdownBy }) : null,
     breakdownBy,
     weakestStep,
+    largestLossStep,
     whatIfStep,
     whatIf: whatIfResolved(
       table,
@@ -98,10 +122,24 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
         purchase_event: config.purchase_event,
       }),
     ),
-    paths: pathsResolved(table, parsePathsSpec({ depth: 5, top: 10, limit: 40 })),
+    paths: pathsResolved(table, parsePathsSpec(reportPathsSpec(config))),
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
     value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
+    pathsSpec: { sessionGap: config.paths.session_gap, depth: config.paths.depth },
+    period: periodOf(table.array('timestamp') as ArrayLike<number>),
   };
+}
+
+function periodOf(times: ArrayLike<number>): { first: number; last: number } | null {
+  if (times.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let row = 0; row < times.length; row++) {
+    const time = times[row]!;
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  return { first, last };
 }
