@@ -4,7 +4,7 @@
  * from the cache under .cache/engines/ without connecting (connectEngine is
  * counted, not replaced), and `refresh` connects again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -81,8 +81,14 @@ describe('a report with an engine source', () => {
     expect(rounded(reportAnalyses(refreshed))).toEqual(expected);
   });
 
-  it('refuses to hand out event rows or customer ids', async () => {
+  it('keeps no customer id in its cache, and refuses to hand out event rows or customer ids', async () => {
     const report = await open('on-engine');
+    const folder = join(root, '.cache/engines/on-engine');
+    const cached = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8'));
+    expect(cached.join('')).toContain('"answers"');
+    const ids = new Set(engineLog(120, 5).columns.customer_id);
+    expect(ids.size).toBe(120);
+    for (const id of ids) expect(cached.join('')).not.toContain(id);
     const refusal = 'report on-engine: the data stays in the engine named in report.json';
     expect(() => customerIdsOf(report)).toThrow(`${refusal}, so customer ids cannot be read here`);
     expect(() => report.table).toThrow(`${refusal}, so its event rows cannot be read here`);
