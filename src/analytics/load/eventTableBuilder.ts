@@ -21,7 +21,13 @@ import {
   type ColumnSink,
   type TextColumnPart,
 } from './columnSinks.ts';
-import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
+import {
+  MAPPABLE_COLUMNS,
+  NUMERIC_COLUMNS,
+  SURVEY_SCORE_COLUMNS,
+  TEXT_COLUMNS,
+  type MappableColumn,
+} from '../events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { DataError } from './dataError.ts';
 import { quoteValue, type Issue } from './issues.ts';
@@ -107,8 +113,8 @@ export class EventTableBuilder {
   private readonly events = new TextSink();
   private readonly timestamps = new GrowableFloat64Array();
   private readonly lines = new GrowableInt32Array();
-  private readonly optionalText: { column: EventColumn; index: number; sink: TextSink }[] = [];
-  private readonly optionalNumbers: { column: EventColumn; index: number; sink: NumberSink }[] = [];
+  private readonly optionalText: { column: MappableColumn; index: number; sink: TextSink }[] = [];
+  private readonly optionalNumbers: { column: MappableColumn; index: number; sink: NumberSink }[] = [];
   private readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
   private readonly parsedNumbers: number[] = [];
   private readonly idIndex: number;
@@ -131,23 +137,23 @@ export class EventTableBuilder {
     this.timestampColumn = new TimestampColumn(options);
     this.header = cleanHeader(header.map((column) => column.name));
     this.isInstant = header.map((column) => column.isInstant === true);
-    this.resolution = resolveColumns(this.header, options.map);
+    this.resolution = resolveColumns(this.header, options.map, options.timestampOptional);
     this.reportColumnProblems();
     const { indexOf } = this.resolution;
     this.idIndex = indexOf.customer_id ?? -1;
     this.timestampIndex = indexOf.timestamp ?? -1;
     this.eventIndex = indexOf.event ?? -1;
     this.customerIdColumn = new CustomerIdColumn(this.header[this.idIndex] ?? 'customer_id');
-    for (const column of TEXT_COLUMNS) {
+    for (const column of [...TEXT_COLUMNS, 'comment'] as const) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
     }
-    for (const column of NUMERIC_COLUMNS) {
+    for (const column of [...NUMERIC_COLUMNS, ...SURVEY_SCORE_COLUMNS]) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true) });
     }
     const used = new Set(Object.values(indexOf));
-    const names = new Set<string>(EVENT_COLUMNS.filter((column) => indexOf[column] !== undefined));
+    const names = new Set<string>(MAPPABLE_COLUMNS.filter((column) => indexOf[column] !== undefined));
     this.header.forEach((name, index) => {
       if (used.has(index)) return;
       // A file column that shares a canonical name mapped from elsewhere keeps its data under another name.
@@ -280,11 +286,11 @@ export class EventTableBuilder {
     }
     const timestampValue = values[this.timestampIndex];
     const timestampLine = lineOf(this.timestampIndex);
-    const timestamp = this.timestampColumn.read(
-      timestampValue,
-      this.isInstant[this.timestampIndex] === true,
-      timestampLine,
-    );
+    // A survey without a timestamp column: its rows never enter time-based analyses.
+    const timestamp =
+      this.timestampIndex < 0
+        ? 0
+        : this.timestampColumn.read(timestampValue, this.isInstant[this.timestampIndex] === true, timestampLine);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = textOf(timestampValue) ?? '';
@@ -364,9 +370,11 @@ export class EventTableBuilder {
     const at = this.timestampIndex;
     const quotedTimestamp = quoted[at];
     const timestamp =
-      quotedTimestamp !== undefined
-        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
-        : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
+      at < 0
+        ? 0
+        : quotedTimestamp !== undefined
+          ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
+          : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
@@ -597,7 +605,7 @@ export class EventTableBuilder {
       columns.timestamp = out;
     } else columns.timestamp = timestamps.slice();
     columns.event = this.events.materialize(keep);
-    for (const column of EVENT_COLUMNS) {
+    for (const column of MAPPABLE_COLUMNS) {
       const text = this.optionalText.find((entry) => entry.column === column);
       if (text) columns[column] = text.sink.materialize(keep);
       const number = this.optionalNumbers.find((entry) => entry.column === column);
