@@ -14,7 +14,7 @@ import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
 import { settingProblems } from './checkSettings.ts';
-import { EVENT_COLUMNS } from '../analytics/events.ts';
+import { EVENT_COLUMNS, SURVEY_SCORE_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import {
   readReportConfig,
@@ -27,8 +27,12 @@ import {
 export interface OpenedReport {
   slug: string;
   config: ReportConfig;
-  /** Every source's events, canonical columns only. */
+  /** Every events source's events, canonical columns only. */
   table: ColumnTable;
+  /** Every survey source's answers (customer_id, event, csat, nps, segment...), null without one; comments dropped. */
+  survey: ColumnTable | null;
+  /** Comments in the survey sources: counted, never published. */
+  surveyComments: number;
   /** Each source as read: the file's path (a loader's cached output for a loader), its mapping and zone. */
   sourcePaths: { path: string; map: Record<string, string>; tz: string }[];
   /** Per source (report.json's path): rows loaded, invalid rows skipped and duplicates dropped, for the build log and the data note. */
@@ -53,6 +57,7 @@ export function sourceLoadOptions(source: DataSource, k: number): LoadOptions {
     numberFormat: source.number_format,
     skipInvalid: source.skip_invalid,
     dedupe: source.dedupe,
+    timestampOptional: source.kind === 'survey',
   };
 }
 
@@ -94,6 +99,8 @@ export function openReport(slug: string, root = projectRoot()): Promise<OpenedRe
 export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
   const tables: ColumnTable[] = [];
+  const surveys: ColumnTable[] = [];
+  let surveyComments = 0;
   const sourcePaths: OpenedReport['sourcePaths'] = [];
   const cleaning: SourceCleaning[] = [];
   for (const source of config.sources) {
@@ -102,7 +109,10 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
     sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
       const { table, skipped, duplicatesDropped } = await loadEvents(path, sourceLoadOptions(source, config.k));
-      tables.push(table);
+      if (source.kind === 'survey') {
+        surveyComments += countComments(table);
+        surveys.push(table);
+      } else tables.push(table);
       cleaning.push({ source: source.path, rows: table.numRows(), skipped, duplicatesDropped });
     } catch (error) {
       if (error instanceof DataError) {
@@ -115,12 +125,24 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       throw error;
     }
   }
+  if (tables.length === 0)
+    throw new Error(`report ${slug}: report.json has no events source (a survey alone has no journey to analyse)`);
   const table = concatEvents(tables);
+  const survey = surveys.length > 0 ? concatEvents(surveys, [...EVENT_COLUMNS, ...SURVEY_SCORE_COLUMNS]) : null;
   const problems = settingProblems(config, dataNames(table), `${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}`);
   if (problems.length > 0)
     throw new Error(`report ${slug}: report.json names what the data does not have:\n${problems.join('\n')}`);
   for (const entry of cleaning) console.log(cleaningLine(slug, entry));
-  return { slug, config, table, sourcePaths, cleaning };
+  return { slug, config, table, survey, surveyComments, sourcePaths, cleaning };
+}
+
+/** Non-empty comments of a survey table (their text is never kept). */
+function countComments(table: ColumnTable): number {
+  if (!table.columnNames().includes('comment')) return 0;
+  const values = table.array('comment') as ArrayLike<unknown>;
+  let count = 0;
+  for (let row = 0; row < values.length; row++) if (String(values[row] ?? '').trim() !== '') count++;
+  return count;
 }
 
 /** The distinct event names and the columns with any value, for checking settings. */
@@ -139,8 +161,8 @@ function dataNames(table: ColumnTable): { events: Set<string>; columns: Set<stri
 }
 
 /** Stacks event tables, keeping the canonical columns any of them has (null elsewhere). */
-export function concatEvents(tables: ColumnTable[]): ColumnTable {
-  const names = EVENT_COLUMNS.filter((name) => tables.some((t) => t.columnNames().includes(name)));
+export function concatEvents(tables: ColumnTable[], columnNames: readonly string[] = EVENT_COLUMNS): ColumnTable {
+  const names = columnNames.filter((name) => tables.some((t) => t.columnNames().includes(name)));
   const columns: Record<string, unknown[]> = {};
   for (const name of names) {
     const values: unknown[] = [];

@@ -9,7 +9,7 @@
  *   analyses.funnel.steps.at(-1).conversion_from_start; // 0.41
  */
 import { funnelResolved, type FunnelResult } from '../analytics/analyses/funnel.ts';
-import { hasColumn } from '../analytics/events.ts';
+import { hasColumn, type ColumnTable } from '../analytics/events.ts';
 import { pathsResolved, type PathsResult } from '../analytics/analyses/paths.ts';
 import { retentionResolved, type RetentionResult } from '../analytics/analyses/retention.ts';
 import { satisfactionResolved, type SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
@@ -21,6 +21,7 @@ import {
   parseValueSpec,
   parseWhatIfSpec,
 } from '../analytics/analyses/spec.ts';
+import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
@@ -40,10 +41,25 @@ export interface ReportAnalyses {
   retention: RetentionResult;
   /** Null when the data has no satisfaction column. */
   satisfaction: SatisfactionResult | null;
+  /** CSAT and NPS per touchpoint from the survey sources, in journey order; null without a survey source. */
+  surveySatisfaction: SurveyTouchpoint[] | null;
   /** Null when the data has no value column. */
   value: ValueResult | null;
   /** Distinct customers in the data. */
   customers: number;
+}
+
+/** Funnel steps (each alternative of `a|b`), then the journey map's stages in order of first appearance. */
+function journeyOrder(table: ColumnTable, steps: readonly string[]): string[] {
+  const order = steps.flatMap((step) => step.split('|'));
+  if (hasColumn(table, 'stage')) {
+    const stages = table.array('stage') as ArrayLike<string | null>;
+    for (let row = 0; row < stages.length; row++) {
+      const stage = stages[row];
+      if (stage && !order.includes(stage)) order.push(stage);
+    }
+  }
+  return order;
 }
 
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
@@ -92,6 +108,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     paths: pathsResolved(table, parsePathsSpec({ depth: 5, top: 10, limit: 40 })),
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
+    surveySatisfaction: report.survey ? surveySatisfaction(report.survey, journeyOrder(table, steps)) : null,
     value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
   };
