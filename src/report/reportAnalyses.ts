@@ -21,6 +21,8 @@ import {
   parseValueSpec,
   parseWhatIfSpec,
 } from '../analytics/analyses/spec.ts';
+import { driversResolved, type DriversResult } from '../analytics/analyses/drivers.ts';
+import { parseDriversSpec } from '../analytics/analyses/spec.ts';
 import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
@@ -43,6 +45,11 @@ export interface ReportAnalyses {
   satisfaction: SatisfactionResult | null;
   /** CSAT and NPS per touchpoint from the survey sources, in journey order; null without a survey source. */
   surveySatisfaction: SurveyTouchpoint[] | null;
+  /**
+   * Key drivers of the survey source's `journey_question` (the driver matrix), null without one;
+   * `error` says why no model could be fitted (too few respondents, constant answers).
+   */
+  drivers: { result: DriversResult | null; error: string | null } | null;
   /** Null when the data has no value column. */
   value: ValueResult | null;
   /** Distinct customers in the data. */
@@ -60,6 +67,18 @@ function journeyOrder(table: ColumnTable, steps: readonly string[]): string[] {
     }
   }
   return order;
+}
+
+function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
+  const outcome = report.config.sources.find((source) => source.kind === 'survey')?.journey_question;
+  if (!outcome || !report.survey) return null;
+  try {
+    const spec = parseDriversSpec({ outcome, k: report.config.k });
+    return { result: driversResolved(report.survey, spec), error: null };
+  } catch (error) {
+    // A model that cannot be fitted is a finding for the report's author, not a failed build.
+    return { result: null, error: (error as Error).message };
+  }
 }
 
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
@@ -109,6 +128,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
     surveySatisfaction: report.survey ? surveySatisfaction(report.survey, journeyOrder(table, steps)) : null,
+    drivers: reportDrivers(report),
     value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
   };
