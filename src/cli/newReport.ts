@@ -46,6 +46,10 @@ event sequence; edit them in report.json ("funnel": {"steps": [...]}).
 Options:
   --lang zh|en          language of the report (default zh)
   --data FILE           an event log to copy into the report (repeatable)
+  --survey FILE         a survey export, its own source (kind "survey"; repeatable):
+                        its rows feed satisfaction and drivers, never the funnel
+  --survey-map MAP      the preceding --survey's columns, e.g. customer_id=客户编号,
+                        event=问题,csat=评分,nps=推荐意愿,comment=意见 (no timestamp needed)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
   --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
@@ -133,6 +137,8 @@ interface Parsed {
   slug: string;
   lang: Lang;
   data: string[];
+  /** Survey files, each with the --survey-map options that followed it. */
+  surveys: { file: string; map: Record<string, string> }[];
   map: Record<string, string>;
   tz: string;
   /** Source settings written to report.json and used to read the data now. */
@@ -152,7 +158,10 @@ function parse(argv: string[], cwd: string): Parsed {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
+        survey: { type: 'string', multiple: true },
+        'survey-map': { type: 'string', multiple: true },
         lang: { type: 'string' },
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
@@ -174,7 +183,18 @@ function parse(argv: string[], cwd: string): Parsed {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // Each --survey-map belongs to the --survey before it.
+  const surveys: { file: string; mapSpecs: string[] }[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'survey') surveys.push({ file: token.value, mapSpecs: [] });
+    if (token.name === 'survey-map') {
+      const last = surveys[surveys.length - 1];
+      if (!last) throw new UsageError('--survey-map must follow the --survey FILE it maps');
+      last.mapSpecs.push(token.value);
+    }
+  }
   const [kind, slug, ...extra] = positionals;
   if (kind !== 'report')
     throw new UsageError(
@@ -209,7 +229,7 @@ function parse(argv: string[], cwd: string): Parsed {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
   const data = values.data ?? [];
-  const names = data.map((file) => basename(file));
+  const names = [...data, ...surveys.map((survey) => survey.file)].map((file) => basename(file));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
   if (duplicate)
     throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
@@ -218,6 +238,7 @@ function parse(argv: string[], cwd: string): Parsed {
     slug,
     lang,
     data,
+    surveys: surveys.map((survey) => ({ file: survey.file, map: parseColumnMap(survey.mapSpecs) })),
     map: parseColumnMap(values.map ?? []),
     tz,
     cleaning,
@@ -258,7 +279,7 @@ const newCommand: Command = {
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
     const journeyMapFile = join(dataDir, 'journey-map.yaml');
     const opportunitiesFile = join(dataDir, 'opportunities.json');
-    const dataFiles = args.data.map((file) => ({
+    const dataFiles = [...args.data, ...args.surveys.map((survey) => survey.file)].map((file) => ({
       path: join(dataDir, basename(file)),
       copyFrom: resolve(io.cwd, file),
     }));
@@ -307,6 +328,17 @@ const newCommand: Command = {
           );
       }
     }
+    for (const survey of args.surveys) {
+      const { error } = await loadInDirectory(
+        survey.file,
+        { map: survey.map, tz: args.tz, timestampOptional: true },
+        io.cwd,
+      );
+      if (error) {
+        errors.push(...error.issues);
+        totalErrors += error.total;
+      }
+    }
     if (totalErrors > 0) {
       io.stderr(formatIssues(errors, totalErrors));
       io.stderr(
@@ -324,12 +356,20 @@ const newCommand: Command = {
       brand: args.brand,
       logo: args.logo,
       k: 5,
-      sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({
-        path: basename(file),
-        map: args.map,
-        tz: args.tz,
-        ...args.cleaning,
-      })),
+      sources: [
+        ...(args.data.length ? args.data : ['events.csv']).map((file) => ({
+          path: basename(file),
+          map: args.map,
+          tz: args.tz,
+          ...args.cleaning,
+        })),
+        ...args.surveys.map((survey) => ({
+          path: basename(survey.file),
+          kind: 'survey' as const,
+          map: survey.map,
+          tz: args.tz,
+        })),
+      ],
       funnel: { steps, window: args.window },
       purchase_event: purchaseEventOf(table, steps),
     };
