@@ -1,7 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driversResolved } from '../../src/analytics/analyses/drivers.ts';
+import { parseDriversSpec } from '../../src/analytics/analyses/spec.ts';
+import { loadEvents } from '../../src/analytics/load/load.ts';
 import { createDataLoaders } from '../../src/report/dataLoaders.ts';
 import { readReport } from '../../src/report/openReport.ts';
 import { reportAnalyses } from '../../src/report/reportAnalyses.ts';
@@ -41,6 +44,15 @@ const SURVEY_SOURCE = {
   kind: 'survey',
   map: { customer_id: '客户编号', event: '问题', csat: '评分', nps: '推荐意愿', comment: '意见' },
 };
+const BANK_SURVEY = 'data/demo/bank-survey.csv';
+const BANK_MAP = { customer_id: '客户编号', timestamp: '时间', event: '问题', segment: '客群' };
+const BANK_SURVEY_SOURCE = {
+  path: 'bank-survey.csv',
+  kind: 'survey',
+  map: { ...BANK_MAP, csat: '评分' },
+  tz: 'Asia/Shanghai',
+  journey_question: '整体满意度',
+};
 const quiet = {
   log: () => {},
   mkdir: async () => {},
@@ -64,6 +76,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'survey-source-'));
   await writeReport('alone', [EVENTS_SOURCE]);
   await writeReport('with-survey', [EVENTS_SOURCE, SURVEY_SOURCE]);
+  await writeReport('with-drivers', [EVENTS_SOURCE, BANK_SURVEY_SOURCE]);
+  await copyFile(BANK_SURVEY, join(root, 'data/reports/with-drivers/bank-survey.csv'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -98,5 +112,17 @@ describe('a survey source', () => {
     expect(pay!.nps!.nps).toBeCloseTo(100 / 3, 12);
     expect(aftercare!.csat).toMatchObject({ count: 1, mean: 1, csat: 0 });
     expect(aftercare!.nps).toMatchObject({ count: 1, mean: 0, nps: -100 });
+  });
+
+  it('fits the driver matrix of journey_question, as journey drivers does on the file alone', async () => {
+    const analyses = reportAnalyses(await open('with-drivers'));
+    const alone = await loadEvents(BANK_SURVEY, { map: { ...BANK_MAP, satisfaction: '评分' }, tz: 'Asia/Shanghai' });
+    const expected = driversResolved(
+      alone.table,
+      parseDriversSpec({ outcome: '整体满意度', score: 'satisfaction', k: 1 }),
+    );
+    expect(analyses.drivers!.error).toBeNull();
+    expect(analyses.drivers!.result).toEqual({ ...expected, score: 'csat' });
+    expect(reportAnalyses(await open('with-survey')).drivers).toBeNull();
   });
 });
