@@ -8,7 +8,7 @@ import {
   type SatisfactionRow,
 } from '../analytics/analyses/satisfaction.ts';
 import { parseSatisfactionSpec, type SatisfactionSpecInput } from '../analytics/analyses/spec.ts';
-import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
+import { countComments, surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
 import { hasColumn, type ColumnTable } from '../analytics/events.ts';
 import type { SatisfactionSpec } from '../analytics/analyses/spec.ts';
 import { analysisCommand, numeric } from './analysisCommand.ts';
@@ -43,12 +43,7 @@ type Result = SatisfactionResult | SurveyResult;
 
 function analyse(table: ColumnTable, spec: SatisfactionSpec): Result {
   if (!hasColumn(table, 'csat') && !hasColumn(table, 'nps')) return satisfactionResolved(table, spec);
-  let comments = 0;
-  if (hasColumn(table, 'comment')) {
-    const values = table.array('comment') as ArrayLike<unknown>;
-    for (let row = 0; row < values.length; row++) if (String(values[row] ?? '').trim() !== '') comments++;
-  }
-  return { touchpoints: surveySatisfaction(table), comments };
+  return { touchpoints: surveySatisfaction(table), comments: countComments(table) };
 }
 
 function renderSurvey(result: SurveyResult, file: string): string {

@@ -13,6 +13,7 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { countComments } from '../analytics/analyses/surveySatisfaction.ts';
 import { settingProblems } from './checkSettings.ts';
 import { EVENT_COLUMNS, SURVEY_SCORE_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
@@ -134,15 +135,6 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
     throw new Error(`report ${slug}: report.json names what the data does not have:\n${problems.join('\n')}`);
   for (const entry of cleaning) console.log(cleaningLine(slug, entry));
   return { slug, config, table, survey, surveyComments, sourcePaths, cleaning };
-}
-
-/** Non-empty comments of a survey table (their text is never kept). */
-function countComments(table: ColumnTable): number {
-  if (!table.columnNames().includes('comment')) return 0;
-  const values = table.array('comment') as ArrayLike<unknown>;
-  let count = 0;
-  for (let row = 0; row < values.length; row++) if (String(values[row] ?? '').trim() !== '') count++;
-  return count;
 }
 
 /** The distinct event names and the columns with any value, for checking settings. */

@@ -303,7 +303,10 @@ describe('journey new report', () => {
     const scores = ['--survey-map', 'csat=评分,nps=推荐意愿,comment=意见'];
     const argv = ['new', 'report', 'surveyed', '--data', 'exports/good.csv', '--map', map, ...survey, ...scores];
     expect(await main(argv, io)).toBe(0);
-    const config = JSON.parse(await readFile(join(root, 'data/reports/surveyed/report.json'), 'utf8'));
+    const config = JSON.parse(await readFile(join(root, 'data/reports/surveyed/report.json'), 'utf8')) as {
+      sources: unknown[];
+      funnel: { steps: string[] };
+    };
     expect(config.sources[1]).toEqual({
       path: '问卷.csv',
       kind: 'survey',
@@ -328,16 +331,13 @@ describe('journey new report', () => {
     expect(await main(['satisfaction', 'exports/问卷.csv', '--json', '--map', map], io)).toBe(0);
     const output = io.out.join('\n');
     expect(output).not.toContain('13800000000');
-    const result = JSON.parse(output);
+    const result = JSON.parse(output) as {
+      comments: number;
+      touchpoints: { name: string; csat: { csat: number }; nps: { nps: number } }[];
+    };
     expect(result.comments).toBe(1);
     // 提交: CSAT 5, 2 -> 1 of 2; NPS 10 promoter, 6 detractor -> 0. 填表: 4 -> 100%; 9 -> +100.
-    expect(
-      result.touchpoints.map((t: { name: string; csat: { csat: number }; nps: { nps: number } }) => [
-        t.name,
-        t.csat.csat,
-        t.nps.nps,
-      ]),
-    ).toEqual([
+    expect(result.touchpoints.map((t) => [t.name, t.csat.csat, t.nps.nps])).toEqual([
       ['提交', 0.5, 0],
       ['填表', 1, 100],
     ]);

@@ -9,6 +9,7 @@
  *   // [{ name: '开户', csat: { customers: 40, count: 40, mean: 4.1, csat: 0.8 }, nps: null }, ...]
  */
 import { z } from 'zod';
+import { cellText } from '../cellText.ts';
 import { hasColumn, type ColumnTable } from '../events.ts';
 import { satisfactionResolved, satisfactionRowSchema, type SatisfactionRow } from './satisfaction.ts';
 
@@ -46,4 +47,13 @@ export function surveySatisfaction(table: ColumnTable, journeyOrder: readonly st
     csat: csat.find((row) => row.name === name) ?? null,
     nps: nps.find((row) => row.name === name) ?? null,
   }));
+}
+
+/** Non-empty comments of a survey table: counted, their text never kept or published. */
+export function countComments(table: ColumnTable): number {
+  if (!hasColumn(table, 'comment')) return 0;
+  const values = table.array('comment') as ArrayLike<unknown>;
+  let count = 0;
+  for (let row = 0; row < values.length; row++) if (cellText(values[row]).trim() !== '') count++;
+  return count;
 }
