@@ -10,7 +10,12 @@
  */
 import type { Lang } from '../i18n/locales.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+/**
+ * The one locale per language for every number the site, the browser script
+ * and report prose print. English dates alone read day-first (4 Mar 2024),
+ * `DATE_LOCALE` below.
+ */
+export const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 /** What a missing figure (null, NaN) shows: an en dash, never 0. */
 export const MISSING = '–';
@@ -109,16 +114,22 @@ export function formatDuration(seconds: number | null | undefined, lang: Lang): 
   return `${formatNumber(seconds, lang, 0)} ${lang === 'zh' ? '秒' : 's'}`;
 }
 
+// Day-first English dates (4 Mar 2024, not Mar 4, 2024): the published charts
+// and pages have always read so; numbers are the same in en and en-GB.
+const DATE_LOCALE: Record<Lang, string> = { zh: LOCALE.zh, en: 'en-GB' };
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(lang: Lang, timeZone: string): Intl.DateTimeFormat {
   const key = `${lang} ${timeZone}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format =
-      lang === 'zh'
-        ? new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone })
-        : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone });
+    format = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+      year: 'numeric',
+      month: lang === 'zh' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone,
+    });
     dateFormats.set(key, format);
   }
   return format;
@@ -147,8 +158,31 @@ export function formatDateRange(
   return `${formatDate(first, lang, tz)} – ${formatDate(last, lang, tz)}`;
 }
 
-/** A projected (expected) count: one decimal below 100 when fractional, else whole: 12.6, 1,234. */
+/** A projected (expected) number of customers: whole, since customers come whole: 50.1 -> 50, 1,234.6 -> 1,235. */
 export function formatProjected(value: number | null | undefined, lang: Lang): string {
   if (isMissing(value)) return MISSING;
-  return formatNumber(value, lang, Math.abs(value) < 100 && !Number.isInteger(value) ? 1 : 0);
+  return formatNumber(value, lang, 0);
+}
+
+/**
+ * Money with its currency (an ISO 4217 code): yuan as `1,190 元` in Chinese
+ * and `CNY 1,190` in English; other currencies by their symbol (`€1,190`), or
+ * their code where the symbol would be ambiguous. Without a currency, the bare number.
+ */
+export function formatMoney(value: number | null | undefined, lang: Lang, currency?: string, digits = 0): string {
+  if (isMissing(value)) return MISSING;
+  if (!currency) return formatNumber(value, lang, digits);
+  if (currency === 'CNY') {
+    const number = formatNumber(value, lang, digits);
+    return lang === 'zh' ? `${number} 元` : `CNY ${number}`;
+  }
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
+    .format(value)
+    .replace(/\u00a0/g, ' ');
 }

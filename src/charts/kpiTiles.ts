@@ -11,9 +11,17 @@
 import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
 import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatNumber, formatPercent, formatPoints, formatPValue, formatSignedPercent } from './format.ts';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatPValue,
+  formatSignedPercent,
+} from './format.ts';
 import { label } from './labels.ts';
-import { isSuppressed, suppressedLabel } from './suppression.ts';
+import { isSuppressed, suppressedLabel } from '../analytics/analyses/suppress.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 export interface KpiTileInput {
@@ -23,6 +31,8 @@ export interface KpiTileInput {
   format: 'count' | 'percent' | 'number' | 'money';
   digits?: number;
   unit?: string;
+  /** Money: an ISO 4217 code (wins over unit). */
+  currency?: string;
   n?: number;
   previousN?: number;
   customers?: number;
@@ -31,6 +41,8 @@ export interface KpiTileInput {
 export interface KpiTileView {
   label: string;
   valueText: string;
+  /** The tile describes fewer than k customers: its value shows `< k`, no change, no test. */
+  suppressed: boolean;
   previousText: string;
   changeText: string;
   /** null when no test was made. */
@@ -53,6 +65,7 @@ function formatValue(tile: KpiTileInput, value: number | undefined, lang: Lang):
     case 'percent':
       return formatPercent(value, lang, tile.digits ?? 1);
     case 'money':
+      if (tile.currency) return formatMoney(value, lang, tile.currency, tile.digits ?? 0);
       return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
     default:
       return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
@@ -76,6 +89,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
     return {
       label: tile.label,
       valueText: suppressedLabel(k as number),
+      suppressed: true,
       previousText: '',
       changeText: '',
       significant: null,
@@ -103,6 +117,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
   return {
     label: tile.label,
     valueText: formatValue(tile, tile.value, lang),
+    suppressed: false,
     previousText,
     changeText,
     significant,
@@ -116,7 +131,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
   return {
     columns: [
       { key: 'figure', label: label('figure', lang) },
-      { key: 'value', label: label('value', lang), numeric: true },
+      { key: 'value', label: label('figureValue', lang), numeric: true },
       { key: 'previous', label: label('previous', lang), numeric: true },
       { key: 'change', label: label('change', lang), numeric: true },
       { key: 'p_value', label: 'p', numeric: true },
@@ -124,7 +139,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
     ],
     rows: views.map((view, index) => {
       const tile = tiles[index]!;
-      const hidden = view.valueText.startsWith('<');
+      const hidden = view.suppressed;
       return [
         cell(view.label),
         hidden ? cell(view.valueText, view.valueText) : cell(view.valueText, tile.value),

@@ -3,6 +3,7 @@ import type { Lang } from './locales.ts';
 
 const strings = {
   siteTitle: { zh: 'Journey Kit 客户旅程工具箱', en: 'Journey Kit' },
+  madeWith: { zh: '使用 Journey Kit 制作', en: 'Made with Journey Kit' },
   siteTagline: {
     zh: '用真实数据做客户旅程优化：报告、课程与图表',
     en: 'Customer-journey optimisation on real data: reports, a course and charts',
@@ -15,6 +16,7 @@ const strings = {
   chapters: { zh: '章节', en: 'Chapters' },
   previous: { zh: '上一章', en: 'Previous' },
   next: { zh: '下一章', en: 'Next' },
+  workedAnswer: { zh: '参考答案', en: 'Worked answer' },
   language: { zh: '语言', en: 'Language' },
   themeToggle: { zh: '切换深色模式', en: 'Toggle dark mode' },
   missingTitle: { zh: '本章暂无中文版', en: 'This chapter is not yet in English' },
