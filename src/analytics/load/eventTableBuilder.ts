@@ -46,6 +46,7 @@ import { fieldText, type CsvRow } from './csvParser.ts';
 import { CustomerIdColumn, type CustomerIdColumnState } from './customerIdColumn.ts';
 import { parseNumberBytes } from './parseNumber.ts';
 import { TimestampColumn, type TimestampColumnState } from './timestampColumn.ts';
+import { totalsLabel, totalsRowMessage } from './totalsRow.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
 export const STORED_ISSUE_LIMIT = 10_000;
@@ -258,6 +259,8 @@ export class EventTableBuilder {
 
     const idValue = values[this.idIndex];
     const idText = textOf(idValue);
+    const timestampBlank = this.timestampIndex < 0 || (textOf(values[this.timestampIndex]) ?? '').trim() === '';
+    if (timestampBlank && idText !== null && this.isTotalsRow(idText, lineOf(this.idIndex), line)) return;
     const id = idText === null ? null : this.customerIdColumn.text(idText, lineOf(this.idIndex));
     if (typeof idValue === 'number' && !Number.isSafeInteger(idValue) && Number.isInteger(idValue)) {
       valid = false;
@@ -350,6 +353,10 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
+    const at = this.timestampIndex;
+    const timestampBlank =
+      at < 0 || (quoted[at] !== undefined ? quoted[at].trim() === '' : isBlank(bytes, starts[at]!, ends[at]!));
+    if (timestampBlank && this.isTotalsRow(fieldText(row, id), fieldLines[id]!, row.line)) return;
     if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id]!, ends[id]!)) {
       valid = false;
       this.rowError(
@@ -367,7 +374,6 @@ export class EventTableBuilder {
         `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
-    const at = this.timestampIndex;
     const quotedTimestamp = quoted[at];
     const timestamp =
       at < 0
@@ -424,6 +430,16 @@ export class EventTableBuilder {
     for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = this.extras;
     for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
+  }
+
+  /** An Excel totals row (合计 with no timestamp): one issue naming it, and the row is not read. */
+  private isTotalsRow(idText: string, idLine: number, line: number): boolean {
+    const label = totalsLabel(idText);
+    if (label === null) return false;
+    const timestampColumn = this.timestampIndex < 0 ? null : this.header[this.timestampIndex]!;
+    this.rowError(idLine, this.header[this.idIndex]!, totalsRowMessage(label, timestampColumn));
+    this.markSkipped(line);
+    return true;
   }
 
   /** A CSV row's customer id, trimmed; checked for scientific notation when it may be one. */
