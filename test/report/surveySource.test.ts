@@ -78,6 +78,13 @@ beforeAll(async () => {
   await writeReport('with-survey', [EVENTS_SOURCE, SURVEY_SOURCE]);
   await writeReport('with-drivers', [EVENTS_SOURCE, BANK_SURVEY_SOURCE]);
   await copyFile(BANK_SURVEY, join(root, 'data/reports/with-drivers/bank-survey.csv'));
+  await writeReport('misspelt-survey', [
+    EVENTS_SOURCE,
+    { ...SURVEY_SOURCE, map: { ...SURVEY_SOURCE.map, event: '问 题', nps: '推荐' } },
+    { ...BANK_SURVEY_SOURCE, journey_question: '整体满意' },
+    { ...BANK_SURVEY_SOURCE, journey_question: 'Overall' },
+  ]);
+  await copyFile(BANK_SURVEY, join(root, 'data/reports/misspelt-survey/bank-survey.csv'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -124,5 +131,17 @@ describe('a survey source', () => {
     expect(analyses.drivers!.error).toBeNull();
     expect(analyses.drivers!.result).toEqual({ ...expected, score: 'csat' });
     expect(reportAnalyses(await open('with-survey')).drivers).toBeNull();
+  });
+
+  it("fails on a survey's missing columns and journey question, all at once, with the closest names", async () => {
+    const error = await open('misspelt-survey').catch((e: unknown) => e as Error);
+    const file = 'data/reports/misspelt-survey/report.json';
+    expect((error as Error).message.split('\n')).toEqual([
+      'report misspelt-survey: report.json names what the data does not have:',
+      `${file}: sources[1].map.event: "问 题" is not a column of survey.csv — did you mean "问题"?`,
+      `${file}: sources[1].map.nps: "推荐" is not a column of survey.csv — did you mean "推荐意愿"?`,
+      `${file}: sources[2].journey_question: "整体满意" is not a question in bank-survey.csv — did you mean "整体满意度"?`,
+      `${file}: sources[3].journey_question: "Overall" is not a question in bank-survey.csv — use a question of the survey (journey satisfaction bank-survey.csv lists them)`,
+    ]);
   });
 });

@@ -200,15 +200,16 @@ export class EventTableBuilder {
           this.headerLine,
           problem.fileColumn ?? problem.column,
           `column given in --map ${problem.column}=${problem.fileColumn} is not in the file (columns found: ${found}) — ${todo}`,
+          { column: problem.column, found: this.header },
         );
       }
     }
   }
 
   /** An error that makes the whole file unusable (no table is produced, even with --skip-invalid). */
-  fileError(line: number, column: string, message: string): void {
+  fileError(line: number, column: string, message: string, unmapped?: Issue['unmapped']): void {
     this.fatal = true;
-    this.pushError({ file: this.file, line, column, message });
+    this.pushError({ file: this.file, line, column, message, ...(unmapped && { unmapped }) });
   }
 
   private pushError(issue: Issue): void {
