@@ -20,6 +20,7 @@ import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { missingQuestion } from '../report/checkSettings.ts';
 import { placeLogo } from '../report/logos.ts';
 import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import { writeStaged } from '../report/stagedFiles.ts';
@@ -53,6 +54,8 @@ Options:
                         its rows feed satisfaction and drivers, never the funnel
   --survey-map MAP      the preceding --survey's columns, e.g. customer_id=客户编号,
                         event=问题,csat=评分,nps=推荐意愿,comment=意见 (no timestamp needed)
+  --journey-question Q  the preceding --survey's journey-level question (e.g. 整体满意度):
+                        the report then shows the driver matrix
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
   --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
@@ -135,7 +138,7 @@ interface Parsed {
   langGiven: boolean;
   data: string[];
   /** Survey files, each with the --survey-map options that followed it. */
-  surveys: { file: string; map: Record<string, string> }[];
+  surveys: { file: string; map: Record<string, string>; journeyQuestion?: string }[];
   map: Record<string, string>;
   tz: string;
   /** Source settings written to report.json and used to read the data now. */
@@ -161,6 +164,7 @@ function parse(argv: string[], cwd: string): Parsed {
       options: {
         survey: { type: 'string', multiple: true },
         'survey-map': { type: 'string', multiple: true },
+        'journey-question': { type: 'string', multiple: true },
         lang: { type: 'string' },
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
@@ -185,7 +189,7 @@ function parse(argv: string[], cwd: string): Parsed {
   }
   const { values, positionals, tokens } = parsed;
   // Each --survey-map belongs to the --survey before it.
-  const surveys: { file: string; mapSpecs: string[] }[] = [];
+  const surveys: { file: string; mapSpecs: string[]; journeyQuestion?: string }[] = [];
   for (const token of tokens) {
     if (token.kind !== 'option' || token.value === undefined) continue;
     if (token.name === 'survey') surveys.push({ file: token.value, mapSpecs: [] });
@@ -193,6 +197,11 @@ function parse(argv: string[], cwd: string): Parsed {
       const last = surveys[surveys.length - 1];
       if (!last) throw new UsageError('--survey-map must follow the --survey FILE it maps');
       last.mapSpecs.push(token.value);
+    }
+    if (token.name === 'journey-question') {
+      const last = surveys[surveys.length - 1];
+      if (!last) throw new UsageError('--journey-question must follow the --survey FILE it belongs to');
+      last.journeyQuestion = token.value;
     }
   }
   const [kind, slug, ...extra] = positionals;
@@ -242,7 +251,11 @@ function parse(argv: string[], cwd: string): Parsed {
     lang,
     langGiven: values.lang !== undefined,
     data,
-    surveys: surveys.map((survey) => ({ file: survey.file, map: parseColumnMap(survey.mapSpecs) })),
+    surveys: surveys.map((survey) => ({
+      file: survey.file,
+      map: parseColumnMap(survey.mapSpecs),
+      journeyQuestion: survey.journeyQuestion,
+    })),
     map: parseColumnMap(values.map ?? []),
     tz,
     cleaning,
@@ -393,7 +406,7 @@ const newCommand: Command = {
       }
     }
     for (const survey of args.surveys) {
-      const { error } = await loadInDirectory(
+      const { error, result } = await loadInDirectory(
         survey.file,
         { map: survey.map, tz: args.tz, timestampOptional: true },
         io.cwd,
@@ -401,6 +414,13 @@ const newCommand: Command = {
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
+      } else if (result && survey.journeyQuestion !== undefined) {
+        const questions = new Set(Array.from(result.table.array('event') as ArrayLike<string>));
+        const problem = missingQuestion(survey.journeyQuestion, survey.file, questions);
+        if (problem) {
+          io.stderr(`journey new report: --journey-question ${problem} (nothing was written)`);
+          return EXIT_USAGE;
+        }
       }
     }
     if (totalErrors > 0) {
@@ -432,6 +452,7 @@ const newCommand: Command = {
           kind: 'survey' as const,
           map: survey.map,
           tz: args.tz,
+          ...(survey.journeyQuestion !== undefined && { journey_question: survey.journeyQuestion }),
         })),
       ],
       currency: args.currency,

@@ -10,6 +10,7 @@
  * @example
  *   settingProblems(config, { events: new Set(['打开App', '健康告知']), columns: new Set(['segment']) }, 'data/reports/acme/report.json');
  */
+import { basename } from 'node:path';
 import type { ReportConfig } from './reportConfig.ts';
 
 export interface DataNames {
@@ -83,14 +84,9 @@ export function settingProblems(config: ReportConfig, names: DataNames, file: st
   config.sources.forEach((source, index) => {
     const questions = names.surveyQuestions?.get(index);
     const question = source.journey_question;
-    if (source.kind !== 'survey' || question === undefined || !questions || questions.has(question)) return;
-    const near = closestNames(question, questions);
-    const advice = near.length
-      ? `did you mean ${near.map((name) => `"${name}"`).join(' or ')}?`
-      : `use a question of the survey (journey satisfaction ${source.path} lists them)`;
-    problems.push(
-      `${file}: sources[${index}].journey_question: "${question}" is not a question in ${source.path} — ${advice}`,
-    );
+    if (source.kind !== 'survey' || question === undefined || !questions) return;
+    const problem = missingQuestion(question, source.path, questions);
+    if (problem) problems.push(`${file}: sources[${index}].journey_question: ${problem}`);
   });
   return problems;
 }
@@ -113,4 +109,17 @@ export function unmappedColumnProblem(
     ? `did you mean ${near.map((name) => `"${name}"`).join(' or ')}?`
     : `the file's columns are ${unmapped.found.join(', ') || '(none)'}`;
   return `${file}: sources[${index}].map.${unmapped.column}: "${value}" is not a column of ${source.path} — ${advice}`;
+}
+
+/**
+ * Why `question` is not a journey question of the survey `file` (its questions
+ * `questions`), with the closest ones; null when it is one.
+ */
+export function missingQuestion(question: string, file: string, questions: ReadonlySet<string>): string | null {
+  if (questions.has(question)) return null;
+  const near = closestNames(question, questions);
+  const advice = near.length
+    ? `did you mean ${near.map((name) => `"${name}"`).join(' or ')}?`
+    : `use a question of the survey (journey satisfaction ${basename(file)} lists them)`;
+  return `"${question}" is not a question in ${basename(file)} — ${advice}`;
 }

@@ -456,6 +456,26 @@ describe('journey new report', () => {
     expect(config.funnel.steps).toEqual(['浏览', '填表', '提交']);
   });
 
+  it("writes --journey-question into its survey's source, and refuses one the survey lacks", async () => {
+    const map = 'customer_id=用户ID,timestamp=时间,event=动作';
+    const survey = ['--survey', 'exports/问卷.csv', '--survey-map', 'customer_id=客户,event=问题,csat=评分'];
+    const base = ['new', 'report', 'driven', '--data', 'exports/good.csv', '--map', map, ...survey];
+    const io = capture(root);
+    expect(await main([...base, '--journey-question', '提交'], io)).toBe(0);
+    const config = JSON.parse(await readFile(join(root, 'data/reports/driven/report.json'), 'utf8')) as {
+      sources: { journey_question?: string }[];
+    };
+    expect(config.sources.map((source) => source.journey_question)).toEqual([undefined, '提交']);
+
+    const misspelt = capture(root);
+    const argv = ['new', 'report', 'misdriven', '--data', 'exports/good.csv', '--map', map, ...survey];
+    expect(await main([...argv, '--journey-question', '提 交'], misspelt)).toBe(2);
+    expect(misspelt.err.at(-1)).toBe(
+      'journey new report: --journey-question "提 交" is not a question in 问卷.csv — did you mean "提交"? (nothing was written)',
+    );
+    expect(existsSync(join(root, 'data/reports/misdriven'))).toBe(false);
+  });
+
   it('refuses a --survey-map before any --survey', async () => {
     const io = capture(root);
     const argv = ['new', 'report', 'orphan', '--survey-map', 'csat=评分', '--survey', 'exports/问卷.csv'];
