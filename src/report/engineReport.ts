@@ -215,6 +215,9 @@ async function analysesOn(engine: Engine, source: EventSource, config: ReportCon
     value: has('value')
       ? ((await engineAnalysis(engine, source, 'value', { purchase_event: config.purchase_event })) as ValueResult)
       : null,
+    // A survey is a file source, so a report on an engine has none.
+    surveySatisfaction: null,
+    drivers: null,
     customers: cellCount(totals?.customers),
     pathsSpec: { sessionGap: config.paths.session_gap, depth: config.paths.depth },
     period: first === null || last === null ? null : { first, last },

@@ -36,6 +36,14 @@ const timeZoneSchema = z
   });
 
 export const dataSourceSchema = z.object({
+  /**
+   * `events` (an event log) or `survey` (one row per answer: the touchpoint in `event`,
+   * scores mapped as csat/nps, free text as comment). Survey rows never enter funnels,
+   * paths, retention or value; they feed satisfaction and drivers.
+   */
+  kind: z.enum(['events', 'survey']).default('events'),
+  /** A survey's journey-level question (its `event` value): the outcome of the driver matrix. */
+  journey_question: z.string().min(1).optional(),
   /** The event log, relative to the report's data folder; it may be a data loader's output. */
   path: z.string().min(1),
   /** Canonical column -> the file's column, as `--map` takes it. */
@@ -163,9 +171,9 @@ export type ReportConfig = z.output<typeof reportConfigSchema>;
 export type DataSource = z.output<typeof dataSourceSchema>;
 export type EngineSource = z.output<typeof engineSourceSchema>;
 
-/** The report's time zone (calendar weeks, the period shown): its engine's, else its first source's. */
+/** The report's time zone (calendar weeks, the period shown): its engine's, else its first events source's. */
 export function reportTimeZone(config: ReportConfig): string {
-  return config.engine?.tz ?? config.sources[0]?.tz ?? 'UTC';
+  return config.engine?.tz ?? config.sources.find((source) => source.kind !== 'survey')?.tz ?? 'UTC';
 }
 
 /** Parses a report.json value; the error lists every field at fault, naming `file`. */
