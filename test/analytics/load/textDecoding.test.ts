@@ -52,7 +52,11 @@ describe('utf8Stream', () => {
 
   it('refuses binary data and text that is neither UTF-8 nor GB18030', async () => {
     await expect(utf8Stream(() => [new Uint8Array([0x41, 0x00, 0x42])], bytesCollector)).rejects.toEqual(
-      new NotTextError('not a text file (a NUL byte at byte 2)', 1),
+      new NotTextError(
+        'a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
+        1,
+        2,
+      ),
     );
     await expect(utf8Stream(() => [new Uint8Array([0x41, 0xff, 0xff, 0x42])], bytesCollector)).rejects.toBeInstanceOf(
       NotTextError,
