@@ -5,6 +5,7 @@ import {
   parsePathsSpec,
   parseRetentionSpec,
   parseSatisfactionSpec,
+  parseStallsSpec,
   parseWhatIfSpec,
   SpecError,
 } from '../../../src/analytics/analyses/spec.ts';
@@ -18,6 +19,47 @@ describe('analysis specs', () => {
     expect(parseDurationSeconds('1.5h', 'window')).toBe(5400);
     expect(parseDurationSeconds('90', 'window')).toBe(90);
     expect(() => parseDurationSeconds('3x', 'window')).toThrow('invalid window: 3x');
+  });
+
+  it('bounds every duration at 3650 days, naming the allowed range', () => {
+    expect(parseDurationSeconds('3650d', 'window')).toBe(3650 * 86_400);
+    expect(parseDurationSeconds('0', 'session gap')).toBe(0);
+    expect(() => parseDurationSeconds('3651d', 'window')).toThrow(
+      'invalid window: 3651d (more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)',
+    );
+    // 400 digits once printed "Infinityd"; the echo is cut short.
+    expect(() => parseDurationSeconds('9'.repeat(400) + 'd', 'window')).toThrow(
+      'invalid window: 99999999999999999999… (401 characters) (more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)',
+    );
+    expect(() => parseDurationSeconds(Infinity, 'window')).toThrow('invalid window: Infinity (more than 3650d;');
+    expect(() => parseDurationSeconds(-1, 'window')).toThrow(
+      'invalid window: -1 (expected a duration such as 14d, 1h, 30m or 45s)',
+    );
+    expect(() => parseDurationSeconds('2h', 'loader_timeout', 3600)).toThrow(
+      'invalid loader_timeout: 2h (more than 1h; give a duration from 0 to 1h, such as 1h, 30m or 45s)',
+    );
+  });
+
+  it('refuses windows, session gaps and inactivity beyond the bound in every spec', () => {
+    const tooLong = '3651d';
+    expect(() => parseFunnelSpec({ steps: 'a,b', window: tooLong })).toThrow(
+      new SpecError(
+        'funnel: invalid window: 3651d (more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)',
+      ),
+    );
+    expect(() => parsePathsSpec({ session_gap: 1e12 })).toThrow(
+      new SpecError(
+        'paths: invalid session gap: 1000000000000 (more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)',
+      ),
+    );
+    expect(() => parseStallsSpec({ steps: 'a,b', older_than: tooLong })).toThrow(
+      new SpecError(
+        'stalls: invalid older than: 3651d (more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)',
+      ),
+    );
+    expect(() => parseWhatIfSpec({ steps: 'a,b', window: tooLong, step: 2, uplift: 0.1 })).toThrow(
+      'what-if: invalid window: 3651d (more than 3650d;',
+    );
   });
 
   it('defaults a funnel spec and resolves steps with alternatives', () => {
