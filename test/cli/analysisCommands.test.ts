@@ -77,7 +77,7 @@ describe('journey funnel', () => {
     expect((await run('funnel', 'missing.csv', '--steps', STEPS)).code).toBe(1);
   });
 
-  it('refuses a window or session gap beyond 3650 days as a usage error (no "Infinityd")', async () => {
+  it('refuses a window or gap beyond 3650 days, or a --now not in the calendar, as usage errors', async () => {
     const range = '(more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)';
     const huge = await run('funnel', SHOP, '--steps', STEPS, '--window', '1'.repeat(400) + 'd');
     expect(huge.code).toBe(2);
@@ -87,6 +87,10 @@ describe('journey funnel', () => {
     const gap = await run('paths', SHOP, '--session-gap', '3651d');
     expect(gap.code).toBe(2);
     expect(gap.stderr).toContain(`invalid session gap: 3651d ${range}`);
+    const rolled = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '7d', '--now', '2026-02-30');
+    expect(rolled.code).toBe(2);
+    expect(rolled.stdout).toBe('');
+    expect(rolled.stderr).toContain('invalid now: 2026-02-30 (no such day in the calendar;');
     const stalled = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '522w');
     expect(stalled.code).toBe(2);
     expect(stalled.stderr).toContain(`invalid older than: 522w ${range}`);

@@ -83,7 +83,14 @@ const instant = z
   .nullish()
   .transform((value, context) => {
     if (value === undefined || value === null) return null;
-    const ms = typeof value === 'number' ? value : hasRealDate(value) ? Date.parse(value) : NaN;
+    if (typeof value === 'string' && !hasRealDate(value)) {
+      context.addIssue({
+        code: 'custom',
+        message: `invalid now: ${value} (no such day in the calendar; expected an ISO 8601 instant such as 2026-03-01T00:00:00Z)`,
+      });
+      return z.NEVER;
+    }
+    const ms = typeof value === 'number' ? value : Date.parse(value);
     if (!Number.isFinite(ms)) {
       context.addIssue({ code: 'custom', message: `invalid now: ${value} (expected epoch ms or an ISO 8601 instant)` });
       return z.NEVER;

@@ -40,6 +40,19 @@ describe('analysis specs', () => {
     );
   });
 
+  it('refuses a --now that is no day in the calendar instead of rolling it over (2026-02-30 was March 2)', () => {
+    const stalls = (now: string) => parseStallsSpec({ steps: 'a,b', older_than: '1d', now });
+    for (const now of ['2026-02-30', '2026-02-30T00:00:00Z', '2026-04-31T10:00:00+08:00', '2025-02-29'])
+      expect(() => stalls(now)).toThrow(
+        new SpecError(
+          `stalls: invalid now: ${now} (no such day in the calendar; expected an ISO 8601 instant such as 2026-03-01T00:00:00Z)`,
+        ),
+      );
+    expect(() => stalls('2026-13-01')).toThrow('stalls: invalid now: 2026-13-01 (');
+    expect(stalls('2024-02-29').nowMs).toBe(Date.UTC(2024, 1, 29));
+    expect(stalls('2026-03-02T08:00:00+08:00').nowMs).toBe(Date.UTC(2026, 2, 2));
+  });
+
   it('refuses windows, session gaps and inactivity beyond the bound in every spec', () => {
     const tooLong = '3651d';
     expect(() => parseFunnelSpec({ steps: 'a,b', window: tooLong })).toThrow(
