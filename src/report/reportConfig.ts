@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
 import { parseDurationSeconds } from '../analytics/duration.ts';
+import { upliftSchema } from '../analytics/analyses/spec.ts';
 
 export const REPORT_CONTENT_DIR = 'content/reports';
 export const REPORT_DATA_DIR = 'data/reports';
@@ -104,7 +105,7 @@ export const reportConfigSchema = z.object({
   what_if: z
     .object({
       step: z.number().int().min(2).optional(),
-      uplift: z.number().gt(-1).default(0.2),
+      uplift: upliftSchema.default(0.2),
     })
     .prefault({}),
 });

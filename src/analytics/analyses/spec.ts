@@ -227,11 +227,20 @@ export const stallsSpecSchema = z
 export type StallsSpecInput = z.input<typeof stallsSpecSchema>;
 export type StallsSpec = z.output<typeof stallsSpecSchema>;
 
+/** The largest relative uplift: +10,000%, enough to take a 1% conversion to 100%. */
+export const MAX_UPLIFT = 100;
+
+/** A relative change of a conversion: above -1 (-100%) and at most MAX_UPLIFT. */
+export const upliftSchema = z.number().refine((uplift) => uplift > -1 && uplift <= MAX_UPLIFT, {
+  error: (issue) =>
+    `invalid uplift: ${String(issue.input)} (expected a relative change above -1 and at most ${MAX_UPLIFT}, e.g. 0.3 for +30%)`,
+});
+
 export const whatIfSpecSchema = z
   .object({
     ...funnelFields,
     step: z.number().int().min(2),
-    uplift: z.number().gt(-1),
+    uplift: upliftSchema,
     purchase_event: z.string().min(1).default('purchase'),
   })
   .transform((spec, context) => {

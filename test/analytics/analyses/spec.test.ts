@@ -53,6 +53,18 @@ describe('analysis specs', () => {
     expect(stalls('2026-03-02T08:00:00+08:00').nowMs).toBe(Date.UTC(2026, 2, 2));
   });
 
+  it('bounds a what-if uplift above -100% and at most +10,000% (1e308 printed "+∞%")', () => {
+    const whatIf = (uplift: number) => parseWhatIfSpec({ steps: 'a,b', step: 2, uplift });
+    expect(whatIf(100).uplift).toBe(100);
+    expect(whatIf(-0.5).uplift).toBe(-0.5);
+    for (const uplift of [1e308, 100.5, -1])
+      expect(() => whatIf(uplift)).toThrow(
+        new SpecError(
+          `what-if: invalid uplift: ${uplift} (expected a relative change above -1 and at most 100, e.g. 0.3 for +30%)`,
+        ),
+      );
+  });
+
   it('refuses windows, session gaps and inactivity beyond the bound in every spec', () => {
     const tooLong = '3651d';
     expect(() => parseFunnelSpec({ steps: 'a,b', window: tooLong })).toThrow(
