@@ -119,10 +119,11 @@ async function readText(open: ByteSource, create: () => TextSink): Promise<TextE
     const chunkStart = offset;
     offset += chunk.length;
     if (encoding === undefined) {
-      encoding = encodingFromBom(chunk) ?? 'utf-8';
+      const bom = encodingFromBom(chunk);
+      encoding = bom ?? 'utf-8';
       if (encoding === 'utf-16le' || encoding === 'utf-16be')
         utf16 = { checker: new Utf16Checker(encoding === 'utf-16be'), decoder: new TextDecoder(encoding) };
-      else if (chunk[0] === 0xef) bomBytes = 3;
+      else if (bom === 'utf-8') bomBytes = 3;
     }
     if (utf16) {
       const problem = utf16.checker.check(chunk);
