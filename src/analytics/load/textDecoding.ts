@@ -15,6 +15,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import {
+  invalidGb18030Offset,
   invalidUtf8Index,
   NotTextError,
   prefixFacts,
@@ -157,19 +158,31 @@ async function readText(open: ByteSource, create: () => TextSink): Promise<TextE
     const nul = chunk.indexOf(0);
     if (nul >= 0) throw await textProblemError(open, { kind: 'nul', offset: offset + nul }, 'gb18030');
     offset += chunk.length;
-    sink.text(decodeGb18030(gb18030, chunk));
+    const text = decodeGb18030(gb18030, chunk);
+    if (text === undefined) throw await notGb18030Error(open);
+    sink.text(text);
   }
-  sink.text(decodeGb18030(gb18030));
+  const rest = decodeGb18030(gb18030);
+  if (rest === undefined) throw await notGb18030Error(open);
+  sink.text(rest);
   return 'gb18030';
 }
 
-function decodeGb18030(decoder: TextDecoder, chunk?: Uint8Array): string {
+/** The decoded text, or undefined where the bytes are not GB18030. */
+function decodeGb18030(decoder: TextDecoder, chunk?: Uint8Array): string | undefined {
   try {
     return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
   } catch (error) {
-    if (error instanceof TypeError) throw new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
+    if (error instanceof TypeError) return undefined;
     throw error;
   }
+}
+
+/** Neither UTF-8 nor GB18030: at the first byte that is not GB18030, when it can be told. */
+async function notGb18030Error(open: ByteSource): Promise<NotTextError> {
+  const offset = await invalidGb18030Offset(open);
+  if (offset < 0) return new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
+  return textProblemError(open, { kind: 'unreadable', offset }, 'gb18030');
 }
 
 /**

@@ -8,7 +8,7 @@
  * @example
  *   throw await textProblemError(open, { kind: 'nul', offset: 70_001 }, 'utf-8');
  */
-export type TextProblemKind = 'nul' | 'mixed' | 'cut' | 'surrogate';
+export type TextProblemKind = 'nul' | 'mixed' | 'cut' | 'surrogate' | 'unreadable';
 
 export interface TextProblem {
   kind: TextProblemKind;
@@ -36,6 +36,8 @@ const MESSAGES: Record<TextProblemKind, (encoding: string) => string> = {
   cut: (encoding) =>
     `the file ends in the middle of a ${encoding} character: it was cut short — copy or export it again in full`,
   surrogate: () => 'not valid UTF-16 here (half a surrogate pair) — re-save the file in one encoding (UTF-8)',
+  unreadable: () =>
+    'not text in UTF-8, UTF-16 (with a BOM) or GB18030 from here — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
 };
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -170,4 +172,39 @@ export class Utf16Checker {
     if (this.odd !== undefined) return { kind: 'cut', offset: this.offset - 1 };
     return undefined;
   }
+}
+
+/**
+ * Offset of the first byte that does not start a GB18030 sequence, or -1
+ * (WHATWG's decoder also refuses a few 4-byte codes beyond Unicode; then -1 too).
+ */
+export async function invalidGb18030Offset(
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<number> {
+  let carry = new Uint8Array(0);
+  let base = 0;
+  for await (const chunk of open()) {
+    const data = carry.length ? new Uint8Array([...carry, ...chunk]) : chunk;
+    let i = 0;
+    while (i < data.length) {
+      const lead = data[i]!;
+      if (lead <= 0x80) {
+        i++;
+        continue;
+      }
+      if (lead === 0xff) return base + i;
+      if (i + 1 >= data.length) break;
+      const second = data[i + 1]!;
+      if (second >= 0x30 && second <= 0x39) {
+        if (i + 3 >= data.length) break;
+        const [third, fourth] = [data[i + 2]!, data[i + 3]!];
+        if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return base + i;
+        i += 4;
+      } else if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) i += 2;
+      else return base + i;
+    }
+    carry = data.slice(i);
+    base += i;
+  }
+  return carry.length ? base : -1;
 }

@@ -67,6 +67,14 @@ describe('one encoding per file', () => {
     expect(await sameForEveryChunking(withBom, 'events.csv')).toEqual([`events.csv:2:15: ${MIXED}`]);
   });
 
+  it('names the first byte that is neither UTF-8 nor GB18030, columns in GB18030 characters', async () => {
+    // "c2,2024-03-11,访问" is 16 characters; 0xFF is never a GB18030 byte.
+    const bytes = concat(gb18030(HEADER + 'c2,2024-03-11,访问'), new Uint8Array([0xff, 0x0a]));
+    expect(await sameForEveryChunking(bytes, 'events.csv')).toEqual([
+      'events.csv:2:17: not text in UTF-8, UTF-16 (with a BOM) or GB18030 from here — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
+    ]);
+  });
+
   it('refuses a UTF-8 file cut in the middle of a character', async () => {
     const whole = utf8(HEADER + 'c1,2024-03-10,访问');
     expect(await sameForEveryChunking(whole.subarray(0, whole.length - 1), 'events.csv')).toEqual([
