@@ -68,7 +68,7 @@ Options:
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo (SVG, PNG or JPEG): under public/, e.g. /logos/acme.svg,
                         or a file elsewhere, copied to public/logos/<client>.<ext>
-  --window DURATION     funnel window (default 14d)
+  --window DURATION     funnel window (default 14d; at most 3650d)
   --date YYYY-MM-DD     report date (default today)
   --force               overwrite the files the scaffold writes when they exist
   --root DIR            project folder (default the working directory)
