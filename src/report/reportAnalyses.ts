@@ -106,8 +106,8 @@ function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
   }
 }
 
-/** A session gap longer than any journey: paths are not cut. */
-const NO_SESSION_CUT = '36500d';
+/** The longest session gap a spec takes (ten years), longer than any journey: paths are not cut. */
+const NO_SESSION_CUT = '3650d';
 
 /** The paths spec a report asks for (report.json's session gap and depth; top 10 of 40 rows). */
 export function reportPathsSpec(config: ReportConfig) {
