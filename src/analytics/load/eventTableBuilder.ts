@@ -14,11 +14,13 @@ import { summarizeEvents, type CheckSummary } from './checkSummary.ts';
 import { resolveColumns, type ColumnResolution } from './columnMapping.ts';
 import {
   countKept,
+  keptRows,
   float64KeyWords,
   NumberSink,
   TextSink,
   ValueSink,
   type ColumnSink,
+  type OutputColumn,
   type TextColumnPart,
 } from './columnSinks.ts';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
@@ -586,17 +588,12 @@ export class EventTableBuilder {
     });
   }
 
+  /** The table's columns, each at its exact length; the builder lets go of its own buffers as it goes. */
   private buildTable(keep: Uint8Array | undefined): LoadResult['table'] {
-    const columns: Record<string, ArrayLike<unknown>> = {};
-    columns.customer_id = this.customerIds.materialize(keep);
-    const timestamps = this.timestamps.view();
-    if (keep) {
-      const out = new Float64Array(countKept(keep));
-      let j = 0;
-      for (let i = 0; i < timestamps.length; i++) if (keep[i]) out[j++] = timestamps[i]!;
-      columns.timestamp = out;
-    } else columns.timestamp = timestamps.slice();
-    columns.event = this.events.materialize(keep);
+    const columns: Record<string, OutputColumn> = {};
+    columns.customer_id = this.customerIds.materialize(keep, false);
+    columns.timestamp = keep ? keptRows(this.timestamps.view(), keep) : this.timestamps.exact();
+    columns.event = this.events.materialize(keep, false);
     for (const column of EVENT_COLUMNS) {
       const text = this.optionalText.find((entry) => entry.column === column);
       if (text) columns[column] = text.sink.materialize(keep);
@@ -604,6 +601,7 @@ export class EventTableBuilder {
       if (number) columns[column] = number.sink.materialize(keep);
     }
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
+    this.lines.exact();
     return arqueroTable(columns);
   }
 }
