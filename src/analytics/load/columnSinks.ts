@@ -218,7 +218,9 @@ export class TextSink implements ColumnSink {
    */
   materialize(keep?: Uint8Array, narrow = true): DictionaryColumn {
     const codes = keep ? keptRows(this.codes.view(), keep) : this.codes.exact();
-    return narrow ? DictionaryColumn.narrowed(codes, this.dictionary) : new DictionaryColumn(codes, this.dictionary, -1);
+    return narrow
+      ? DictionaryColumn.narrowed(codes, this.dictionary)
+      : new DictionaryColumn(codes, this.dictionary, -1);
   }
 }
 

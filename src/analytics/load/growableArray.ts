@@ -46,7 +46,7 @@ class GrowableArray<T extends NumberArray> {
     if (needed > this.data.length) this.reserve(grownCapacity(this.data.length, needed));
     const data = this.data;
     const offset = this.length;
-    if (add === 0 && ArrayBuffer.isView(values)) data.set(values as T, offset);
+    if (add === 0 && ArrayBuffer.isView(values)) data.set(values, offset);
     else for (let i = 0; i < values.length; i++) data[offset + i] = (values[i] ?? 0) + add;
     this.length = needed;
   }
