@@ -54,9 +54,8 @@ describe('a loaded table', () => {
     expect(table.column('customer_id')).toBeInstanceOf(DictionaryColumn);
     expect(table.column('channel')).toBeInstanceOf(DictionaryColumn);
     expect(table.column('value')).toBeInstanceOf(NullableNumberColumn);
-    expect(
-      table.objects().map((row: Record<string, unknown>) => [row.customer_id, row.event, row.channel, row.value]),
-    ).toEqual([
+    const rows = table.objects() as Record<string, unknown>[];
+    expect(rows.map((row) => [row.customer_id, row.event, row.channel, row.value])).toEqual([
       ['b', 'visit', 'web', null],
       ['a', 'visit', null, 12.5],
       ['b', 'buy', 'app', 3],

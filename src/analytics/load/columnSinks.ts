@@ -193,18 +193,15 @@ export class TextSink implements ColumnSink {
     return { dictionary: this.dictionary, codes: this.codes.view() };
   }
 
-  /** Appends another sink's values, re-coded into this dictionary (without a copy of them). */
+  /** Appends another sink's values, re-coded into this dictionary in place (the part is used up). */
   append(part: TextColumnPart): void {
     const recode = part.dictionary.map((text) => this.codeOf(text));
-    const codes = this.codes;
-    codes.reserve(codes.length + part.codes.length);
-    const data = codes.data;
-    const from = part.codes;
-    for (let i = 0; i < from.length; i++) {
-      const code = from[i]!;
-      data[codes.length + i] = code < 0 ? -1 : (recode[code] ?? -1);
+    const codes = part.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      codes[i] = code < 0 ? -1 : (recode[code] ?? -1);
     }
-    codes.length += from.length;
+    this.codes.adopt(codes);
   }
 
   distinct(): number {

@@ -93,14 +93,19 @@ export class EventColumns {
     };
   }
 
-  /** Appends the rows of the part that follows in the file, its lines moved by `lineOffset`. */
+  /**
+   * Appends the rows of the part that follows in the file, its lines moved by
+   * `lineOffset`. The part's arrays are taken over (and changed), not copied.
+   */
   absorb(part: ColumnsPart, lineOffset: number): void {
     this.customerIds.append(part.customerIds);
     this.events.append(part.events);
-    this.timestamps.append(part.timestamps);
-    this.lines.append(part.lines, lineOffset);
+    this.timestamps.adopt(part.timestamps);
+    const lines = part.lines;
+    for (let i = 0; i < lines.length; i++) lines[i]! += lineOffset;
+    this.lines.adopt(lines);
     this.optionalText.forEach((entry, index) => entry.sink.append(columnOf(part.optionalText, index)));
-    this.optionalNumbers.forEach((entry, index) => entry.sink.values.append(columnOf(part.optionalNumbers, index)));
+    this.optionalNumbers.forEach((entry, index) => entry.sink.values.adopt(columnOf(part.optionalNumbers, index)));
     this.extras.forEach((entry, index) => (entry.sink as TextSink).append(columnOf(part.extras, index)));
   }
 
