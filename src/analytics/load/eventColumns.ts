@@ -21,7 +21,13 @@ import {
   type OutputColumn,
   type TextColumnPart,
 } from './columnSinks.ts';
-import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
+import {
+  MAPPABLE_COLUMNS,
+  NUMERIC_COLUMNS,
+  SURVEY_SCORE_COLUMNS,
+  TEXT_COLUMNS,
+  type MappableColumn,
+} from '../events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { findDuplicateRows } from './duplicateRows.ts';
 import type { Issue } from './issues.ts';
@@ -47,22 +53,22 @@ export class EventColumns {
   readonly timestamps = new GrowableFloat64Array();
   /** Each row's line in the file, for warnings that name rows. */
   readonly lines = new GrowableInt32Array();
-  readonly optionalText: { column: EventColumn; index: number; sink: TextSink }[] = [];
-  readonly optionalNumbers: { column: EventColumn; index: number; sink: NumberSink }[] = [];
+  readonly optionalText: { column: MappableColumn; index: number; sink: TextSink }[] = [];
+  readonly optionalNumbers: { column: MappableColumn; index: number; sink: NumberSink }[] = [];
   /** File columns not mapped to an event column, kept under their own names. */
   readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
 
-  constructor(header: readonly string[], indexOf: Partial<Record<EventColumn, number>>, source: SourceKind) {
-    for (const column of TEXT_COLUMNS) {
+  constructor(header: readonly string[], indexOf: Partial<Record<MappableColumn, number>>, source: SourceKind) {
+    for (const column of [...TEXT_COLUMNS, 'comment'] as const) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
     }
-    for (const column of NUMERIC_COLUMNS) {
+    for (const column of [...NUMERIC_COLUMNS, ...SURVEY_SCORE_COLUMNS]) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true) });
     }
     const used = new Set(Object.values(indexOf));
-    const names = new Set<string>(EVENT_COLUMNS.filter((column) => indexOf[column] !== undefined));
+    const names = new Set<string>(MAPPABLE_COLUMNS.filter((column) => indexOf[column] !== undefined));
     header.forEach((name, index) => {
       if (used.has(index)) return;
       // A file column that shares a canonical name mapped from elsewhere keeps its data under another name.
@@ -160,7 +166,7 @@ export class EventColumns {
     columns.customer_id = this.customerIds.materialize(keep, false);
     columns.timestamp = keep ? keptRows(this.timestamps.view(), keep) : this.timestamps.exact();
     columns.event = this.events.materialize(keep, false);
-    for (const column of EVENT_COLUMNS) {
+    for (const column of MAPPABLE_COLUMNS) {
       const text = this.optionalText.find((entry) => entry.column === column);
       if (text) columns[column] = text.sink.materialize(keep);
       const number = this.optionalNumbers.find((entry) => entry.column === column);

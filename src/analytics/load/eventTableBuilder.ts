@@ -25,6 +25,7 @@ import { csvNumber, isBlankField, pushField, pushOptionalField } from './csvFiel
 import { CustomerIdColumn, type CustomerIdColumnState } from './customerIdColumn.ts';
 import { cleanHeader, type SourceColumn, type SourceKind } from './sourceHeader.ts';
 import { TimestampColumn, type TimestampColumnState } from './timestampColumn.ts';
+import { totalsLabel, totalsRowMessage } from './totalsRow.ts';
 
 export { cleanHeader, type SourceColumn, type SourceKind } from './sourceHeader.ts';
 export { STORED_ISSUE_LIMIT } from './loadIssues.ts';
@@ -67,10 +68,10 @@ export class EventTableBuilder {
     this.timestampColumn = new TimestampColumn(options);
     this.header = cleanHeader(header.map((column) => column.name));
     this.isInstant = header.map((column) => column.isInstant === true);
-    this.resolution = resolveColumns(this.header, options.map);
+    this.resolution = resolveColumns(this.header, options.map, options.timestampOptional);
     for (const problem of this.resolution.problems) {
-      const { column, message } = columnProblemMessage(problem, this.header);
-      this.fileError(headerLine, column, message);
+      const { column, message, unmapped } = columnProblemMessage(problem, this.header);
+      this.fileError(headerLine, column, message, unmapped);
     }
     const { indexOf } = this.resolution;
     this.idIndex = indexOf.customer_id ?? -1;
@@ -97,8 +98,8 @@ export class EventTableBuilder {
   }
 
   /** An error that makes the whole file unusable (no table is produced, even with --skip-invalid). */
-  fileError(line: number, column: string, message: string): void {
-    this.issues.fileError(line, column, message);
+  fileError(line: number, column: string, message: string, unmapped?: Issue['unmapped']): void {
+    this.issues.fileError(line, column, message, unmapped);
   }
 
   /** A problem with one row: an error, or with --skip-invalid a warning and the row is skipped. */
@@ -136,6 +137,8 @@ export class EventTableBuilder {
 
     const idValue = values[this.idIndex];
     const idText = textOf(idValue);
+    const timestampBlank = this.timestampIndex < 0 || (textOf(values[this.timestampIndex]) ?? '').trim() === '';
+    if (timestampBlank && idText !== null && this.isTotalsRow(idText, lineOf(this.idIndex), line)) return;
     const id = idText === null ? null : this.customerIdColumn.text(idText, lineOf(this.idIndex));
     if (typeof idValue === 'number' && !Number.isSafeInteger(idValue) && Number.isInteger(idValue)) {
       valid = false;
@@ -164,11 +167,11 @@ export class EventTableBuilder {
     }
     const timestampValue = values[this.timestampIndex];
     const timestampLine = lineOf(this.timestampIndex);
-    const timestamp = this.timestampColumn.read(
-      timestampValue,
-      this.isInstant[this.timestampIndex] === true,
-      timestampLine,
-    );
+    // A survey without a timestamp column: its rows never enter time-based analyses.
+    const timestamp =
+      this.timestampIndex < 0
+        ? 0
+        : this.timestampColumn.read(timestampValue, this.isInstant[this.timestampIndex] === true, timestampLine);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = textOf(timestampValue) ?? '';
@@ -229,6 +232,9 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
+    const at = this.timestampIndex;
+    const timestampBlank = at < 0 || isBlankField(row, at);
+    if (timestampBlank && this.isTotalsRow(fieldText(row, id), fieldLines[id]!, row.line)) return;
     if (isBlankField(row, id)) {
       valid = false;
       this.rowError(
@@ -246,12 +252,13 @@ export class EventTableBuilder {
         `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
-    const at = this.timestampIndex;
     const quotedTimestamp = quoted[at];
     const timestamp =
-      quotedTimestamp !== undefined
-        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
-        : this.timestampColumn.readBytes(row.bytes, row.starts[at]!, row.ends[at]!, fieldLines[at]!);
+      at < 0
+        ? 0
+        : quotedTimestamp !== undefined
+          ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
+          : this.timestampColumn.readBytes(row.bytes, row.starts[at]!, row.ends[at]!, fieldLines[at]!);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
@@ -291,6 +298,16 @@ export class EventTableBuilder {
     for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = columns.extras;
     for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
+  }
+
+  /** An Excel totals row (合计 with no timestamp): one issue naming it, and the row is not read. */
+  private isTotalsRow(idText: string, idLine: number, line: number): boolean {
+    const label = totalsLabel(idText);
+    if (label === null) return false;
+    const timestampColumn = this.timestampIndex < 0 ? null : this.header[this.timestampIndex]!;
+    this.rowError(idLine, this.header[this.idIndex]!, totalsRowMessage(label, timestampColumn));
+    this.issues.markSkipped(line);
+    return true;
   }
 
   /** A CSV row's customer id, trimmed; checked for scientific notation when it may be one. */

@@ -39,9 +39,9 @@ export class LoadIssues {
   }
 
   /** An error that makes the whole file unusable. */
-  fileError(line: number, column: string, message: string): void {
+  fileError(line: number, column: string, message: string, unmapped?: Issue['unmapped']): void {
     this.fatal = true;
-    this.pushError({ file: this.file, line, column, message });
+    this.pushError({ file: this.file, line, column, message, ...(unmapped && { unmapped }) });
   }
 
   private pushError(issue: Issue): void {
