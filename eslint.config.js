@@ -5,6 +5,30 @@ import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+// Layers that both the analytics core and the engines sit below.
+const DRAWING_AND_SERVING = [
+  '**/charts/**',
+  '**/components/**',
+  '**/pages/**',
+  '**/layouts/**',
+  '**/cli/**',
+  '**/report/**',
+  '**/integrations/**',
+];
+
+// What nothing in src/analytics may import (analyses/ adds its own rules to these).
+const ANALYTICS_IMPORT_PATTERNS = [
+  { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'src/analytics must not depend on Astro.' },
+  {
+    group: ['@observablehq/plot', 'd3-*', 'linkedom'],
+    message: 'src/analytics must not draw: charts belong in src/charts.',
+  },
+  {
+    group: [...DRAWING_AND_SERVING, '**/figures/**', '**/build/**', '**/engines/**'],
+    message: 'src/analytics must not import from a layer above it.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', '.astro/', '.cache/', 'node_modules/', 'test/output/', 'public/pagefind/'] },
   js.configs.recommended,
@@ -36,35 +60,7 @@ export default tseslint.config(
     // The analytics core is pure: no Astro, no Plot, no DOM, nothing from a layer above it.
     files: ['src/analytics/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'],
-              message: 'src/analytics must not depend on Astro.',
-            },
-            {
-              group: ['@observablehq/plot', 'd3-*', 'linkedom'],
-              message: 'src/analytics must not draw: charts belong in src/charts.',
-            },
-            {
-              group: [
-                '**/charts/**',
-                '**/figures/**',
-                '**/components/**',
-                '**/pages/**',
-                '**/layouts/**',
-                '**/cli/**',
-                '**/build/**',
-                '**/integrations/**',
-                '**/engines/**',
-              ],
-              message: 'src/analytics must not import from a layer above it.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: ANALYTICS_IMPORT_PATTERNS }],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator'],
     },
   },
@@ -81,23 +77,8 @@ export default tseslint.config(
               group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process'],
               message: 'analyses are pure: no file access.',
             },
-            {
-              group: ['astro', 'astro:*', 'astro/*', '@astrojs/*', '@observablehq/plot', 'd3-*', 'linkedom'],
-              message: 'src/analytics is pure.',
-            },
-            {
-              group: [
-                '**/charts/**',
-                '**/figures/**',
-                '**/components/**',
-                '**/pages/**',
-                '**/layouts/**',
-                '**/cli/**',
-                '**/report/**',
-                '**/integrations/**',
-              ],
-              message: 'src/analytics must not import from a layer above it.',
-            },
+            // A rule set here replaces the one for src/analytics, so its patterns are repeated.
+            ...ANALYTICS_IMPORT_PATTERNS,
           ],
         },
       ],
@@ -145,18 +126,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '**/charts/**',
-                '**/components/**',
-                '**/pages/**',
-                '**/layouts/**',
-                '**/cli/**',
-                '**/report/**',
-                '**/integrations/**',
-                'astro',
-                'astro:*',
-                '@observablehq/plot',
-              ],
+              group: [...DRAWING_AND_SERVING, 'astro', 'astro:*', '@observablehq/plot'],
               message: 'src/engines may import src/analytics only, not a layer above it.',
             },
           ],

@@ -8,18 +8,11 @@
  *
  * Usage: npm run bench [-- --sizes 100000,1000000,10000000 --repeat 3]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadChdb } from '../src/engines/runners/chdb.ts';
 import { generateEvents } from './generate-events.ts';
+import { runChild, type ChildRun } from './runChild.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const RSS_HOOK = join(ROOT, 'bench/reportRss.mjs');
 const FUNNEL_STEPS = 'visit,view_product,add_to_cart,checkout,purchase';
 const FUNNEL_WINDOW_SECONDS = 14 * 86_400;
 
@@ -38,52 +31,6 @@ const CASES: Case[] = [
   { analysis: 'paths', cliArgs: [], spec: {} },
   { analysis: 'retention', cliArgs: ['--period', 'week'], spec: { period: 'week' } },
 ];
-
-interface Run {
-  output: string;
-  seconds: number;
-  peakMegabytes: number;
-}
-
-function runChild(args: string[], heapMegabytes: number): Promise<Run> {
-  const directory = mkdtempSync(join(tmpdir(), 'journey-bench-'));
-  const rssFile = join(directory, 'rss');
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      NODE,
-      [
-        `--max-old-space-size=${heapMegabytes}`,
-        '--import',
-        RSS_HOOK,
-        '--experimental-strip-types',
-        '--no-warnings',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, JOURNEY_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      let peakKilobytes = NaN;
-      try {
-        peakKilobytes = Number(readFileSync(rssFile, 'utf8'));
-      } catch {
-        // The child died before its exit hook ran.
-      }
-      rmSync(directory, { recursive: true, force: true });
-      if (code !== 0) {
-        reject(new Error(`${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString().slice(-2000)}`));
-        return;
-      }
-      resolve({ output: Buffer.concat(out).toString(), seconds, peakMegabytes: peakKilobytes / 1024 });
-    });
-  });
-}
 
 /** Means may differ in the last bits (summation order); compare them to 12 significant digits. */
 function canonical(json: string): string {
@@ -126,9 +73,9 @@ async function main() {
         withChdb && testCase.analysis === 'funnel'
           ? ['bench/chdbFunnelRun.ts', file, FUNNEL_STEPS, String(FUNNEL_WINDOW_SECONDS)]
           : undefined;
-      const ours: Run[] = [];
-      const duck: Run[] = [];
-      const chdb: Run[] = [];
+      const ours: ChildRun[] = [];
+      const duck: ChildRun[] = [];
+      const chdb: ChildRun[] = [];
       try {
         // Alternating in one run, so machine load falls on every side alike.
         for (let round = 0; round < repeat; round++) {
@@ -167,7 +114,7 @@ async function main() {
 }
 
 /** The run with the median time (machine noise on a shared box). */
-function median(runs: Run[]): Run {
+function median(runs: ChildRun[]): ChildRun {
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -2,21 +2,18 @@
  * Benchmark (not a test): loading a generated event-log CSV with our loader
  * and with DuckDB's read_csv, each in its own child process, at 1M and 10M
  * events. Prints load time, rows/s, peak memory (the child's maxRSS), the
- * memory our loaded table holds, and the ratio ours / DuckDB; the two alternate,
+ * memory our loaded table holds (also per event), and the ratio ours / DuckDB; the two alternate,
  * --repeat rounds, and the median counts. Targets (issue 14): ratio <= 1.0 at 1M
  * and 10M; our peak at 10M under 800 MB.
  *
  * Usage: npm run bench:load [-- --sizes 1000000,10000000 --repeat 3]
  */
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateEvents } from './generate-events.ts';
+import { ROOT, runChild } from './runChild.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
 const CHILD = join(ROOT, 'bench/loadChild.ts');
 
 interface Measure {
@@ -27,27 +24,9 @@ interface Measure {
   tableMegabytes: number | null;
 }
 
-function runChild(engine: 'ours' | 'duckdb', file: string): Promise<Measure> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      NODE,
-      ['--max-old-space-size=8192', '--expose-gc', '--experimental-strip-types', '--no-warnings', CHILD, engine, file],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0)
-        reject(new Error(`${engine} ${file} exited ${code}: ${Buffer.concat(err).toString().slice(-2000)}`));
-      else resolve(JSON.parse(Buffer.concat(out).toString()) as Measure);
-    });
-  });
+async function measure(engine: 'ours' | 'duckdb', file: string): Promise<Measure> {
+  const { output } = await runChild(['--expose-gc', CHILD, engine, file], 8192);
+  return JSON.parse(output) as Measure;
 }
 
 /** The run with the median time (machine noise on a shared box). */
@@ -62,7 +41,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const repeat = Number(values.repeat);
 
-console.log('events      file MB  engine   load s    rows/s      peak MB  table MB  ratio ours/duckdb');
+console.log('events      file MB  engine   load s    rows/s      peak MB  table MB  bytes/event  ratio ours/duckdb');
 for (const events of sizes) {
   const file = await generateEvents({ events });
   const megabytes = statSync(file).size / 1024 / 1024;
@@ -70,8 +49,8 @@ for (const events of sizes) {
   const ourRuns: Measure[] = [];
   const duckdbRuns: Measure[] = [];
   for (let round = 0; round < repeat; round++) {
-    ourRuns.push(await runChild('ours', file));
-    duckdbRuns.push(await runChild('duckdb', file));
+    ourRuns.push(await measure('ours', file));
+    duckdbRuns.push(await measure('duckdb', file));
   }
   const ours = median(ourRuns);
   const duckdb = median(duckdbRuns);
@@ -81,6 +60,8 @@ for (const events of sizes) {
     const seconds = (measure.milliseconds / 1000).toFixed(2);
     const rowsPerSecond = Math.round((events / measure.milliseconds) * 1000).toLocaleString('en-US');
     const table = measure.tableMegabytes?.toFixed(0) ?? '-';
+    const bytesPerEvent =
+      measure.tableMegabytes === null ? '-' : ((measure.tableMegabytes * 1024 * 1024) / events).toFixed(1);
     return [
       String(events).padEnd(11),
       megabytes.toFixed(0).padStart(7),
@@ -89,6 +70,7 @@ for (const events of sizes) {
       rowsPerSecond.padStart(11),
       measure.peakMegabytes.toFixed(0).padStart(10),
       table.padStart(9),
+      bytesPerEvent.padStart(12),
       ' ' + ratio,
     ].join(' ');
   };
@@ -96,5 +78,5 @@ for (const events of sizes) {
   console.log(line('duckdb', duckdb, ''));
 }
 console.log(
-  `targets: ours/duckdb <= 1.00 at 1M and 10M; our peak at 10M < 800 MB; median of ${repeat} alternating runs`,
+  `targets: ours/duckdb <= 1.00 at 1M and 10M; our peak at 10M < 800 MB; table <= 70 bytes/event at 10M; median of ${repeat} alternating runs`,
 );

@@ -4,11 +4,8 @@
 // developer edited src/), it is rebuilt first, so the command never runs stale code.
 // Commands that load data run with Node's heap sized to the machine (three
 // quarters of its memory) instead of the default of about 4 GB.
-import { spawnSync } from 'node:child_process';
+// `journey --version` reads package.json only: it skips both, to start fast.
 import { readFileSync, statSync } from 'node:fs';
-import { totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { getHeapStatistics } from 'node:v8';
 
 const root = new URL('..', import.meta.url);
 const argv = process.argv.slice(2);
@@ -23,11 +20,25 @@ function buildIsFresh() {
   }
 }
 
+function isBuilt() {
+  try {
+    return statSync(new URL('dist-cli/cli/main.mjs', root)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Re-runs this bin with a larger heap when a data command would get less than the machine allows. */
-function runWithSizedHeap() {
+async function runWithSizedHeap() {
   const [command] = argv;
   if (command === undefined || command.startsWith('-') || command === 'help' || argv.includes('--help')) return;
   if (process.env.JOURNEY_HEAP_SIZED === '1') return;
+  const [{ spawnSync }, { totalmem }, { fileURLToPath }, { getHeapStatistics }] = await Promise.all([
+    import('node:child_process'),
+    import('node:os'),
+    import('node:url'),
+    import('node:v8'),
+  ]);
   const wanted = Math.floor((totalmem() * 0.75) / MiB);
   if (getHeapStatistics().heap_size_limit / MiB >= wanted * 0.95) return;
   const result = spawnSync(
@@ -39,10 +50,12 @@ function runWithSizedHeap() {
   process.exit(result.status ?? 1);
 }
 
-if (!buildIsFresh()) {
+// The version comes from package.json, not from the build: any build will do.
+const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v');
+if (!(versionOnly ? isBuilt() : buildIsFresh())) {
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
 }
-runWithSizedHeap();
+await runWithSizedHeap();
 const { runCommandLine } = await import(new URL('dist-cli/cli/main.mjs', root).href);
 runCommandLine(argv);

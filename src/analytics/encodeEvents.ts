@@ -3,12 +3,15 @@
  * event names dictionary-encoded to integers (codes in order of first
  * appearance), timestamps as a Float64Array. Cached per table, so running
  * several analyses on one table encodes it once; the table is never mutated.
+ * A loaded table already holds these columns so (DictionaryColumn with Int32
+ * codes, Float64Array): they are shared, not copied.
  *
  * @example
  *   const { customerCodes, customerIds, eventCodes, eventNames } = encodeEvents(table);
  */
 import type { ColumnTable } from './events.ts';
 import { cellText } from './cellText.ts';
+import { DictionaryColumn } from './dictionaryColumn.ts';
 
 export interface EncodedEvents {
   rows: number;
@@ -60,12 +63,31 @@ export function columnValues(table: ColumnTable, name: string): ArrayLike<unknow
   return table.array(name) as ArrayLike<unknown>;
 }
 
+/**
+ * The codes of a loaded text column as they are, when they are what
+ * encodeColumn would produce: Int32, no absent values, first-appearance order
+ * (which the loader's dictionaries keep).
+ */
+function encodedColumn(table: ColumnTable, name: string): { codes: Int32Array; dictionary: string[] } {
+  const column = table.column(name) as unknown;
+  if (
+    column instanceof DictionaryColumn &&
+    column.codes instanceof Int32Array &&
+    !table.isFiltered() &&
+    !table.isOrdered() &&
+    !column.hasNull()
+  ) {
+    return { codes: column.codes, dictionary: column.dictionary as string[] };
+  }
+  return encodeColumn(columnValues(table, name));
+}
+
 export function encodeEvents(table: ColumnTable): EncodedEvents {
   const cached = cache.get(table);
   if (cached) return cached;
   const rows = table.numRows();
-  const customers = encodeColumn(columnValues(table, 'customer_id'));
-  const events = encodeColumn(columnValues(table, 'event'));
+  const customers = encodedColumn(table, 'customer_id');
+  const events = encodedColumn(table, 'event');
   const rawTimes = columnValues(table, 'timestamp') as ArrayLike<number>;
   const timestamps = rawTimes instanceof Float64Array ? rawTimes : Float64Array.from(rawTimes);
   const encoded: EncodedEvents = {

@@ -9,6 +9,7 @@
  */
 import { cellText } from '../cellText.ts';
 import { looksFormatted, parseFormattedNumber, type NumberFormat } from './formattedNumber.ts';
+import { quoteValue } from './issues.ts';
 
 const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -59,4 +60,11 @@ export function rowPreview(values: ArrayLike<unknown>, count: number): string {
   const parts: string[] = [];
   for (let i = 0; i < count && i < 8; i++) parts.push(cellText(values[i]));
   return parts.join(' | ');
+}
+
+/** The message for a value that is not a number (or out of range, 1e999). */
+export function numberProblem(value: unknown, format?: NumberFormat): string {
+  const what =
+    numberOf(value) === undefined && /^[\s+-]*[\d.]+e/i.test(String(value)) ? 'number out of range' : 'not a number';
+  return `${what} (${quoteValue(value)}) — ${numberHint(value, format)}`;
 }

@@ -186,3 +186,24 @@ export function resolveColumns(
   }
   return { indexOf, mapped, problems };
 }
+
+/** Where a column problem is reported (the file's column, or the event column) and what it says to do. */
+export function columnProblemMessage(
+  problem: ColumnProblem,
+  header: readonly string[],
+): { column: string; message: string; unmapped?: { column: string; found: readonly string[] } } {
+  const found = header.join(', ') || '(none)';
+  const suggestion = problem.suggestion;
+  if (problem.kind === 'missing') {
+    const todo = suggestion
+      ? `map it with --map ${problem.column}=${suggestion}`
+      : `rename a column to ${problem.column} or map one with --map ${problem.column}=<column>`;
+    return { column: problem.column, message: `required column missing (columns found: ${found}) — ${todo}` };
+  }
+  const todo = suggestion ? `did you mean --map ${problem.column}=${suggestion}?` : 'map a column that exists';
+  return {
+    column: problem.fileColumn ?? problem.column,
+    message: `column given in --map ${problem.column}=${problem.fileColumn} is not in the file (columns found: ${found}) — ${todo}`,
+    unmapped: { column: problem.column, found: header },
+  };
+}

@@ -8,6 +8,8 @@
  *   const sink = new TextSink(); sink.push('web'); sink.push('web'); sink.distinct(); // 1
  */
 import { cellText } from '../cellText.ts';
+import { DictionaryColumn } from '../dictionaryColumn.ts';
+import { NullableNumberColumn } from '../nullableNumberColumn.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 
 /** Row keys as 32-bit words: row i is `words[i * stride .. i * stride + stride)`. */
@@ -27,12 +29,15 @@ export interface TextColumnPart {
   codes: Int32Array;
 }
 
+/** A column as the event table holds it. */
+export type OutputColumn = ArrayLike<unknown> | DictionaryColumn | NullableNumberColumn;
+
 export interface ColumnSink {
   readonly length: number;
   /** Words equal for equal values, for hashing and comparing rows. */
   keyWords(): KeyWords;
   /** The output column, keeping the rows where `keep` is 1 (all when undefined). */
-  materialize(keep?: Uint8Array): ArrayLike<unknown>;
+  materialize(keep?: Uint8Array): OutputColumn;
 }
 
 const utf8Decoder = new TextDecoder();
@@ -188,34 +193,31 @@ export class TextSink implements ColumnSink {
     return { dictionary: this.dictionary, codes: this.codes.view() };
   }
 
-  /** Appends another sink's values, re-coded into this dictionary. */
+  /** Appends another sink's values, re-coded into this dictionary in place (the part is used up). */
   append(part: TextColumnPart): void {
     const recode = part.dictionary.map((text) => this.codeOf(text));
     const codes = part.codes;
-    const mapped = new Int32Array(codes.length);
     for (let i = 0; i < codes.length; i++) {
-      const code = codes[i] ?? -1;
-      mapped[i] = code < 0 ? -1 : (recode[code] ?? -1);
+      const code = codes[i]!;
+      codes[i] = code < 0 ? -1 : (recode[code] ?? -1);
     }
-    this.codes.append(mapped);
+    this.codes.adopt(codes);
   }
 
   distinct(): number {
     return this.dictionary.length;
   }
 
-  materialize(keep?: Uint8Array): (string | null)[] {
-    const codes = this.codes.view();
-    const dictionary = this.dictionary;
-    const size = keep ? countKept(keep) : codes.length;
-    const out = new Array<string | null>(size);
-    let j = 0;
-    for (let i = 0; i < codes.length; i++) {
-      if (keep && !keep[i]) continue;
-      const code = codes[i]!;
-      out[j++] = code < 0 ? null : dictionary[code]!;
-    }
-    return out;
+  /**
+   * The output column, its codes in the narrowest array that holds them unless
+   * `narrow` is false (customer ids and event names keep Int32 codes, which the
+   * analyses' encoding takes as they are). Lets go of this sink's codes.
+   */
+  materialize(keep?: Uint8Array, narrow = true): DictionaryColumn {
+    const codes = keep ? keptRows(this.codes.view(), keep) : this.codes.exact();
+    return narrow
+      ? DictionaryColumn.narrowed(codes, this.dictionary)
+      : new DictionaryColumn(codes, this.dictionary, -1);
   }
 }
 
@@ -240,33 +242,12 @@ export class NumberSink implements ColumnSink {
     return float64KeyWords(this.values.view());
   }
 
-  materialize(keep?: Uint8Array): Float64Array | (number | null)[] {
-    const values = this.values.view();
-    const size = keep ? countKept(keep) : values.length;
-    let hasNull = false;
-    if (this.nullable) {
-      for (let i = 0; i < values.length; i++) {
-        if (values[i] !== values[i] && (!keep || keep[i])) {
-          hasNull = true;
-          break;
-        }
-      }
-    }
-    if (!hasNull) {
-      if (!keep) return values.slice();
-      const out = new Float64Array(size);
-      let j = 0;
-      for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i]!;
-      return out;
-    }
-    const out = new Array<number | null>(size);
-    let j = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (keep && !keep[i]) continue;
-      const value = values[i]!;
-      out[j++] = value !== value ? null : value;
-    }
-    return out;
+  /** The output column: a Float64Array, or with absent values a NullableNumberColumn. Lets go of this sink's values. */
+  materialize(keep?: Uint8Array): Float64Array | NullableNumberColumn {
+    const values = keep ? keptRows(this.values.view(), keep) : this.values.exact();
+    if (!this.nullable) return values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return new NullableNumberColumn(values);
+    return values;
   }
 }
 
@@ -309,4 +290,12 @@ export function countKept(keep: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < keep.length; i++) count += keep[i]!;
   return count;
+}
+
+/** The rows of `values` where `keep` is 1, in a new array of their exact length. */
+export function keptRows<T extends Int32Array | Float64Array>(values: T, keep: Uint8Array): T {
+  const out = new (values.constructor as new (length: number) => T)(countKept(keep));
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (keep[i]) out[j++] = values[i]!;
+  return out;
 }

@@ -172,14 +172,16 @@ export async function loadCsvInParallel(
   const run = plan.inThread ? parseInThread : runWorker;
   const replies = rest.map((range) => run({ file, header: header.names, headerLine: header.line, options, range }));
   const first = await parseCsvRange(firstRange, builder);
-  const parts = await Promise.all(replies);
-  if (!first.plainUtf8 || parts.some((reply) => !reply.outcome.plainUtf8)) return undefined;
+  const parts: (WorkerReply | undefined)[] = await Promise.all(replies);
+  if (!first.plainUtf8 || parts.some((reply) => !reply?.outcome.plainUtf8)) return undefined;
   let end = first.end;
   let line = first.endLine;
   for (const [index, range] of rest.entries()) {
     // After an error that makes the file unreadable the single-threaded reader reports nothing more.
     if (builder.hasFatalError) break;
     const { outcome, part } = parts[index] ?? { outcome: undefined, part: undefined };
+    // Let go of the part's columns once merged, so they need not all live until the end.
+    parts[index] = undefined;
     if (outcome && part && range.start === end) {
       // The part counts lines from 1 at its start, which is `line` here.
       builder.absorb(part, line - 1);
