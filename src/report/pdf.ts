@@ -229,6 +229,9 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
   const root = resolve(options.root);
   const siteDir = resolve(root, options.siteDir ?? reportOutDir(root, options.client));
   const base = options.base ?? '/';
+  // Without Chromium nothing can print: say how to install it before anything else.
+  const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
+  if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage(chromiumPath));
   const indexHtml = join(siteDir, 'reports', options.client, 'index.html');
   if (!existsSync(indexHtml)) {
     throw new Error(
@@ -237,8 +240,6 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
   }
   const stale = await whyNotPrintable(root, options.client, siteDir);
   if (stale) throw new Error(stale);
-  const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
-  if (!existsSync(chromiumPath)) throw new Error(missingChromiumMessage(chromiumPath));
   const outDir = resolve(root, options.outDir ?? 'dist-pdf');
   await mkdir(outDir, { recursive: true });
   const { chromium } = await import('playwright-core');

@@ -99,7 +99,7 @@ beforeAll(async () => {
   ]);
   // The one warning: the segment of 3 customers is under k.
   expect(scaffoldA.stderr.trim()).toBe(
-    'journey new report: 1 warning about exports/alpha.csv; run `journey check exports/alpha.csv` to see them',
+    'journey new report: 1 warning about exports/alpha.csv; run `journey check exports/alpha.csv --tz UTC` to see them',
   );
   expect(scaffoldA.code).toBe(0);
   const scaffoldB = await journey([

@@ -29,7 +29,7 @@ const REPRESENTATIVE_PAGES: { path: string; colorScheme: 'light' | 'dark' }[] = 
 describe.runIf(hasChromium)('axe-core on representative pages', () => {
   const site = useSiteInBrowser(root, base);
 
-  it('finds no violation', async () => {
+  it('finds no violation', { timeout: 180_000 }, async () => {
     const found: string[] = [];
     for (const { path, colorScheme } of REPRESENTATIVE_PAGES) {
       const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
