@@ -127,8 +127,31 @@ export function formatDateRange(first: string | null | undefined, last: string |
   return `${formatDate(first, lang)} – ${formatDate(last, lang)}`;
 }
 
-/** A projected (expected) count: one decimal below 100 when fractional, else whole: 12.6, 1,234. */
+/** A projected (expected) number of customers: whole, since customers come whole: 50.1 -> 50, 1,234.6 -> 1,235. */
 export function formatProjected(value: number | null | undefined, lang: Lang): string {
   if (isMissing(value)) return MISSING;
-  return formatNumber(value, lang, Math.abs(value) < 100 && !Number.isInteger(value) ? 1 : 0);
+  return formatNumber(value, lang, 0);
+}
+
+/**
+ * Money with its currency (an ISO 4217 code): yuan as `1,190 元` in Chinese
+ * and `CNY 1,190` in English; other currencies by their symbol (`€1,190`), or
+ * their code where the symbol would be ambiguous. Without a currency, the bare number.
+ */
+export function formatMoney(value: number | null | undefined, lang: Lang, currency?: string, digits = 0): string {
+  if (isMissing(value)) return MISSING;
+  if (!currency) return formatNumber(value, lang, digits);
+  if (currency === 'CNY') {
+    const number = formatNumber(value, lang, digits);
+    return lang === 'zh' ? `${number} 元` : `CNY ${number}`;
+  }
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
+    .format(value)
+    .replace(/\u00a0/g, ' ');
 }

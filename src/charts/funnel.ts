@@ -1,6 +1,6 @@
 /**
  * The funnel chart: one horizontal bar per step with customers, conversion
- * from start and from the previous step, the biggest drop-off highlighted (in
+ * from start and from the previous step, the largest loss and the weakest step highlighted (in
  * colour and in words). Optional breakdown (grouped bars, or small multiples of
  * conversion from start) lives in funnelBreakdown.ts; before/after in funnelComparison.ts.
  *
@@ -36,21 +36,41 @@ export interface FunnelRow {
   fromStartText: string;
   fromPreviousText: string;
   droppedText: string;
-  isBiggestDrop: boolean;
+  /** The weakest step: the lowest conversion from the previous step. */
+  isWeakest: boolean;
+  /** The largest loss: the most customers lost since the previous step. */
+  isLargestLoss: boolean;
 }
 
 export const stepLabel = (step: FunnelStepFigures) => `${step.step}. ${step.name}`;
 
 /**
- * The step (index) with the lowest conversion from the previous step: the
- * biggest relative drop-off; the earliest on ties; null for a funnel nobody entered.
+ * The weakest step (index): the lowest conversion from the previous step;
+ * the earliest on ties; null for a funnel nobody entered.
  */
-export function biggestDropIndex(steps: readonly FunnelStepFigures[]): number | null {
+export function weakestStepIndex(steps: readonly FunnelStepFigures[]): number | null {
   let found: number | null = null;
   for (let index = 1; index < steps.length; index++) {
     const rate = steps[index]!.conversion_from_previous;
     if (rate === null) continue;
     if (found === null || rate < (steps[found]!.conversion_from_previous as number)) found = index;
+  }
+  return found;
+}
+
+/**
+ * The largest loss (index): the step that lost the most customers since the
+ * previous one, among losses that may be shown (`shown(index)`); the earliest
+ * on ties; null when nobody was lost.
+ */
+export function largestLossIndex(
+  steps: readonly FunnelStepFigures[],
+  shown: (index: number) => boolean = () => true,
+): number | null {
+  let found: number | null = null;
+  for (let index = 1; index < steps.length; index++) {
+    if (steps[index]!.dropped <= 0 || !shown(index)) continue;
+    if (found === null || steps[index]!.dropped > steps[found]!.dropped) found = index;
   }
   return found;
 }
@@ -62,10 +82,15 @@ export function biggestDropIndex(steps: readonly FunnelStepFigures[]): number | 
  */
 export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelChartOptions): FunnelRow[] {
   const { lang, k } = options;
-  const drop = biggestDropIndex(steps);
+  const weakest = weakestStepIndex(steps);
+  const hiddenAt = (index: number) =>
+    isSuppressed(steps[index]!.customers, k) || (index > 0 && isSuppressed(steps[0]!.customers, k));
+  const previousHiddenAt = (index: number) => index > 0 && isSuppressed(steps[index - 1]!.customers, k);
+  // A loss whose count is suppressed is not named: naming it would rank a hidden figure.
+  const largestLoss = largestLossIndex(steps, (index) => !hiddenAt(index) && !previousHiddenAt(index));
   return steps.map((step, index) => {
-    const hidden = isSuppressed(step.customers, k) || (index > 0 && isSuppressed(steps[0]!.customers, k));
-    const previousHidden = index > 0 && isSuppressed(steps[index - 1]!.customers, k);
+    const hidden = hiddenAt(index);
+    const previousHidden = previousHiddenAt(index);
     const guard = (text: string, suppress: boolean) => (suppress ? suppressedLabel(k as number) : text);
     return {
       index,
@@ -76,7 +101,8 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
       fromStartText: guard(formatPercent(step.conversion_from_start, lang), hidden),
       fromPreviousText: guard(formatPercent(step.conversion_from_previous, lang), hidden || previousHidden),
       droppedText: index === 0 ? '' : guard(formatCount(step.dropped, lang), hidden || previousHidden),
-      isBiggestDrop: index === drop,
+      isWeakest: index === weakest,
+      isLargestLoss: index === largestLoss,
     };
   });
 }
@@ -93,7 +119,7 @@ function tipOf(row: FunnelRow, lang: Lang): string {
       `${label('dropped', lang)}: ${row.droppedText}`,
     );
   }
-  if (row.isBiggestDrop) parts.push(label('biggestDrop', lang));
+  parts.push(...marks(row, lang));
   return parts.join(' · ');
 }
 
@@ -106,7 +132,15 @@ function previousLine(row: FunnelRow, lang: Lang): string {
     lang === 'zh'
       ? `↳ 上一步的 ${row.fromPreviousText}${dropped ? `（流失 ${dropped}）` : ''}`
       : `↳ ${row.fromPreviousText} of previous${dropped ? ` (−${dropped})` : ''}`;
-  return row.isBiggestDrop ? `${text} · ${label('biggestDrop', lang)}` : text;
+  return [text, ...marks(row, lang)].join(' · ');
+}
+
+/** "largest loss" and "weakest step", as they apply to a row. */
+function marks(row: FunnelRow, lang: Lang): string[] {
+  return [
+    ...(row.isLargestLoss ? [label('largestLoss', lang)] : []),
+    ...(row.isWeakest ? [label('weakestStep', lang)] : []),
+  ];
 }
 
 export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions): Plot.PlotOptions {
@@ -135,7 +169,7 @@ export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions
       Plot.barX(rows, {
         y: 'label',
         x: 'barCustomers',
-        fill: (row: FunnelRow) => (row.isBiggestDrop ? COLORS.highlight : COLORS.primary),
+        fill: (row: FunnelRow) => (row.isWeakest || row.isLargestLoss ? COLORS.highlight : COLORS.primary),
         render: withMarkData((i) => ({ tip: tipOf(rows[i]!, lang), data: { customers: rows[i]!.countText } })),
       }),
       Plot.ruleX([0], { stroke: COLORS.text }),
@@ -152,7 +186,7 @@ export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions
         y: 'label',
         x: 0,
         text: (row: FunnelRow) => previousLine(row, lang),
-        filter: (row: FunnelRow) => !row.isBiggestDrop,
+        filter: (row: FunnelRow) => !(row.isWeakest || row.isLargestLoss),
         textAnchor: 'start',
         dy: 23,
         fill: COLORS.textMuted,
@@ -161,7 +195,7 @@ export function funnelChart(result: AnyFunnelResult, options: FunnelChartOptions
         y: 'label',
         x: 0,
         text: (row: FunnelRow) => previousLine(row, lang),
-        filter: (row: FunnelRow) => row.isBiggestDrop,
+        filter: (row: FunnelRow) => row.isWeakest || row.isLargestLoss,
         textAnchor: 'start',
         dy: 23,
         fill: COLORS.highlight,
@@ -201,28 +235,42 @@ export function funnelTable(result: AnyFunnelResult, options: FunnelChartOptions
   };
 }
 
-/** The finding that names the chart: how many finished, and where most were lost. */
+/** The finding that names the chart: how many finished, where most were lost, and the weakest step. */
 export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptions): string {
   const { lang } = options;
   const rows = funnelRows(result.steps, options);
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
-  const drop = rows.find((row) => row.isBiggestDrop);
+  const loss = rows.find((row) => row.isLargestLoss);
+  const weakest = rows.find((row) => row.isWeakest);
   const lastName = result.steps[result.steps.length - 1]!.name;
+  const nameOf = (row: FunnelRow) => result.steps[row.index]!.name;
+  const rateShown = (row: FunnelRow) => !row.fromPreviousText.startsWith('<');
   if (lang === 'zh') {
     const reached = last.countText.startsWith('<')
       ? `不足 ${options.k} 位`
       : `${last.countText}（${last.fromStartText}）`;
-    const head = `${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`;
-    return drop
-      ? `${head}；最大流失在第 ${drop.index + 1} 步“${result.steps[drop.index]!.name}”${drop.fromPreviousText.startsWith('<') ? '' : `，仅 ${drop.fromPreviousText} 从上一步转化`}。`
-      : `${head}。`;
+    const parts = [`${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`];
+    if (loss) parts.push(`流失最多在第 ${loss.index + 1} 步“${nameOf(loss)}”（${loss.droppedText} 位）`);
+    if (weakest && rateShown(weakest))
+      parts.push(
+        weakest === loss
+          ? `这也是转化率最低的一步（${weakest.fromPreviousText} 从上一步转化）`
+          : `转化率最低的是第 ${weakest.index + 1} 步“${nameOf(weakest)}”（${weakest.fromPreviousText} 从上一步转化）`,
+      );
+    return `${parts.join('；')}。`;
   }
   const reached = last.countText.startsWith('<')
     ? `fewer than ${options.k}`
     : `${last.countText} (${last.fromStartText})`;
-  const head = `${first.countText} customers entered the funnel and ${reached} reached ${lastName}`;
-  return drop
-    ? `${head}; the biggest drop-off is at step ${drop.index + 1}, ${result.steps[drop.index]!.name}${drop.fromPreviousText.startsWith('<') ? '' : `, where only ${drop.fromPreviousText} of the previous step converted`}.`
-    : `${head}.`;
+  const parts = [`${first.countText} customers entered the funnel and ${reached} reached ${lastName}`];
+  if (loss)
+    parts.push(`the largest loss is at step ${loss.index + 1}, ${nameOf(loss)} (${loss.droppedText} customers)`);
+  if (weakest && rateShown(weakest))
+    parts.push(
+      weakest === loss
+        ? `it is also the weakest step (${weakest.fromPreviousText} of the previous step converted)`
+        : `the weakest step is step ${weakest.index + 1}, ${nameOf(weakest)} (${weakest.fromPreviousText} of the previous step converted)`,
+    );
+  return `${parts.join('; ')}.`;
 }

@@ -13,7 +13,7 @@ import { formatCompact, formatPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
-import { BASE_PLOT_OPTIONS, labelWidth, seriesColor } from './theme.ts';
+import { BASE_PLOT_OPTIONS, COLORS, labelWidth, seriesColor } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 export type BreakdownLayout = 'grouped' | 'facets';
@@ -30,6 +30,11 @@ interface BucketRow extends FunnelRow {
   barRate: number;
 }
 
+/** A bucket's colour: the report's brand colour first, then the series palette after its first colour. */
+export function bucketColor(index: number): string {
+  return index === 0 ? COLORS.primary : seriesColor(index);
+}
+
 /** The buckets' rows, formatted and suppressed like the plain funnel. */
 export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptions): BucketRow[] {
   if (result.breakdown.length === 0)
@@ -38,7 +43,7 @@ export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptio
     funnelRows(bucket.steps, options).map((row, index) => ({
       ...row,
       bucket: bucket.value,
-      color: seriesColor(bucketIndex),
+      color: bucketColor(bucketIndex),
       stepName: stepLabel(result.steps[index]!),
       barRate: row.barCustomers === 0 ? 0 : (bucket.steps[index]!.conversion_from_start ?? 0),
     })),
@@ -47,7 +52,7 @@ export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptio
 
 /** The series of a breakdown chart, in legend order, with their colours. */
 export function breakdownSeries(result: AnyFunnelResult): { key: string; color: string }[] {
-  return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: seriesColor(index) }));
+  return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: bucketColor(index) }));
 }
 
 const tipOf = (row: BucketRow, lang: Lang) =>
@@ -75,32 +80,47 @@ export function funnelBreakdownChart(result: AnyFunnelResult, options: FunnelBre
   });
   const stepMargin = Math.min(220, Math.max(...steps.map((text) => labelWidth(text))) + 16);
   if (options.layout === 'facets') {
+    // Panels stacked, one per bucket, each the full width: the labels (customers · rate) have room
+    // beside the longest bar and never reach into another panel, on a phone as on a desktop.
+    const facetText = (row: BucketRow) => `${row.countText} · ${row.fromStartText}`;
+    const textWidth = Math.max(...rows.map((row) => labelWidth(facetText(row))));
     return {
       ...BASE_PLOT_OPTIONS,
       width: options.width ?? 640,
-      height: 60 + steps.length * 34,
+      height: 40 + buckets.length * (steps.length * 22 + 34),
       marginLeft: stepMargin,
-      marginRight: 16,
-      marginTop: 28,
+      marginRight: textWidth + 12,
+      marginTop: 24,
       marginBottom: 40,
-      fx: { domain: buckets, label: null, padding: 0.15 },
+      fy: { domain: buckets, label: null, padding: 0.25, axis: null },
       x: {
         domain: [0, 1],
         label: label('fromStart', lang),
         tickFormat: (rate: number) => formatPercent(rate, lang, 0),
-        ticks: 2,
+        ticks: 4,
+        grid: true,
       },
       y: { domain: steps, label: null, padding: 0.2 },
       marks: [
-        Plot.barX(rows, { fx: 'bucket', y: 'stepName', x: 'barRate', ...marks(true) }),
+        // Each panel's title above it, in the gap between panels.
+        Plot.text(buckets, {
+          fy: (bucket: string) => bucket,
+          text: (bucket: string) => bucket,
+          frameAnchor: 'top-left',
+          textAnchor: 'start',
+          dx: -stepMargin + 4,
+          dy: -16,
+          fontWeight: 'bold',
+        }),
+        Plot.barX(rows, { fy: 'bucket', y: 'stepName', x: 'barRate', ...marks(true) }),
         Plot.ruleX([0]),
         Plot.text(rows, {
-          fx: 'bucket',
+          fy: 'bucket',
           y: 'stepName',
           x: 'barRate',
-          text: 'fromStartText',
+          text: facetText,
           textAnchor: 'start',
-          dx: 3,
+          dx: 4,
           render: withSeries((i) => rows[i]!.bucket),
         }),
       ],

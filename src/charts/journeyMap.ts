@@ -181,8 +181,9 @@ export function journeyEmotionChart(model: JourneyMapModel, options: JourneyMapO
   const points = model.emotion.filter((point) => point.level !== null);
   return {
     ...BASE_PLOT_OPTIONS,
-    // The SVG is drawn wide and shown narrower, so its text is set larger than the other charts'.
-    style: { ...BASE_PLOT_OPTIONS.style, fontSize: '15px' },
+    // The SVG is drawn 220 units a stage and shown at 9rem (144 px) a stage or wider (the table's
+    // min-width), so 19 px text renders at 11 px or more (with the cells' padding).
+    style: { ...BASE_PLOT_OPTIONS.style, fontSize: '19px' },
     // Wide and low: the SVG stretches over the stage columns, keeping its aspect.
     width: model.stages.length * 220,
     height: 100,

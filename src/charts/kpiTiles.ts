@@ -11,7 +11,15 @@
 import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
 import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCount, formatNumber, formatPercent, formatPoints, formatPValue, formatSignedPercent } from './format.ts';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatPValue,
+  formatSignedPercent,
+} from './format.ts';
 import { label } from './labels.ts';
 import { isSuppressed, suppressedLabel } from './suppression.ts';
 import type { Lang } from '../i18n/locales.ts';
@@ -23,6 +31,8 @@ export interface KpiTileInput {
   format: 'count' | 'percent' | 'number' | 'money';
   digits?: number;
   unit?: string;
+  /** Money: an ISO 4217 code (wins over unit). */
+  currency?: string;
   n?: number;
   previousN?: number;
   customers?: number;
@@ -53,6 +63,7 @@ function formatValue(tile: KpiTileInput, value: number | undefined, lang: Lang):
     case 'percent':
       return formatPercent(value, lang, tile.digits ?? 1);
     case 'money':
+      if (tile.currency) return formatMoney(value, lang, tile.currency, tile.digits ?? 0);
       return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
     default:
       return `${formatNumber(value, lang, tile.digits ?? 0)}${tile.unit ? ` ${tile.unit}` : ''}`;
@@ -116,7 +127,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
   return {
     columns: [
       { key: 'figure', label: label('figure', lang) },
-      { key: 'value', label: label('value', lang), numeric: true },
+      { key: 'value', label: label('figureValue', lang), numeric: true },
       { key: 'previous', label: label('previous', lang), numeric: true },
       { key: 'change', label: label('change', lang), numeric: true },
       { key: 'p_value', label: 'p', numeric: true },

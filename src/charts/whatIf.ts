@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { cell, type ChartTable } from './chartTable.ts';
-import { formatCompact, formatCount, formatNumber, formatProjected, formatSignedPercent } from './format.ts';
+import { formatCompact, formatCount, formatMoney, formatProjected, formatSignedPercent } from './format.ts';
 import { label } from './labels.ts';
 import { countOrSuppressed, isSuppressed } from './suppression.ts';
 import type { RenderFunction } from '@observablehq/plot';
@@ -22,6 +22,8 @@ export interface WhatIfOptions {
   width?: number;
   /** Small-cell threshold: a funnel with a step under k publishes no projection (spec §10). */
   k?: number;
+  /** ISO 4217 code of the value figures (report.json currency). */
+  currency?: string;
 }
 
 /**
@@ -178,8 +180,8 @@ export function whatIfFinding(result: WhatIfResult, options: WhatIfOptions): str
     result.additional_value === null
       ? ''
       : lang === 'zh'
-        ? `，价值增加 ${formatNumber(result.additional_value, lang, 0)}`
-        : `, worth ${formatNumber(result.additional_value, lang, 0)}`;
+        ? `，价值增加 ${formatMoney(result.additional_value, lang, options.currency)}`
+        : `, worth ${formatMoney(result.additional_value, lang, options.currency)}`;
   return lang === 'zh'
     ? `若“${step.name}”的转化率提升 ${formatSignedPercent(result.uplift, lang, 0)}，到达“${last.name}”的客户将增加 ${formatProjected(result.additional_customers, lang)}${value}。`
     : `Raising conversion into ${step.name} by ${formatSignedPercent(result.uplift, lang, 0)} would bring ${formatProjected(result.additional_customers, lang)} more customers to ${last.name}${value}.`;

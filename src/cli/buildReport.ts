@@ -10,6 +10,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, checkClient, errorLocation } from '../report/buildReport.ts';
+import { readReportConfig } from '../report/reportConfig.ts';
+import { findTodos, todoMessage } from '../report/todos.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 
 const help = `Usage: journey build-report <client> [options]
@@ -19,13 +21,15 @@ into dist-report/<client>/.
 
 Options:
   --no-playbook   leave the playbook out: only the report (and the home and 404 pages)
+  --draft         build even while <Todo> placeholders remain (they show highlighted)
   --refresh       re-run the report's data loaders even when their cache is fresh
   --out DIR       output folder (default dist-report/<client>)
   --base PATH     base path the site is served under (default /)
+  --site URL      the site's canonical origin (default report.json "site")
   --root DIR      project folder (default the working directory)
   -h, --help      show this help
 
-Exit codes: 0 built, 1 the build failed, 2 usage errors or no such report.`;
+Exit codes: 0 built, 1 the build failed or placeholders remain, 2 usage errors or no such report.`;
 
 function parse(argv: string[]) {
   try {
@@ -34,6 +38,7 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         'no-playbook': { type: 'boolean' },
+        draft: { type: 'boolean' },
         refresh: { type: 'boolean' },
         out: { type: 'string' },
         base: { type: 'string' },
@@ -64,6 +69,11 @@ const buildReportCommand: Command = {
       io.stderr(`journey build-report: ${problem}`);
       return EXIT_USAGE;
     }
+    const todos = values.draft ? [] : await findTodos(root, client);
+    if (todos.length) {
+      io.stderr(`journey build-report: ${todoMessage(todos, 'build')}`);
+      return EXIT_DATA_ERROR;
+    }
     try {
       const outDir = await buildReport({
         root,
@@ -72,7 +82,8 @@ const buildReportCommand: Command = {
         refresh: values.refresh,
         outDir: values.out,
         base: values.base,
-        site: values.site,
+        // The client's site's canonical URL: --site, else report.json "site".
+        site: values.site ?? (await readReportConfig(root, client).catch(() => null))?.site,
       });
       io.stdout(`journey build-report: ${client} built into ${outDir}`);
       return EXIT_OK;

@@ -61,10 +61,20 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-/** A fraction as a percentage with one decimal: 0.2534 -> 25.3%. */
+/**
+ * A fraction as a percentage with one decimal: 0.2534 -> 25.3%. Rounded half
+ * away from zero on the decimal value, as the pages round (3,678/12,000 ->
+ * 30.7%; toFixed would give 30.6 from the binary 30.6499...).
+ */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return ABSENT;
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const number = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+    roundingMode: 'halfExpand',
+  });
+  return `${number.format(fraction * 100)}%`;
 }
 
 /** Seconds as a short duration: 45s, 12m 5s, 3h 20m, 2d 4h. */

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
@@ -20,6 +20,7 @@ import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import { writeStaged } from '../report/stagedFiles.ts';
 import {
   clientSlugSchema,
@@ -44,7 +45,8 @@ any error stops the scaffold. The funnel steps are proposed from the most common
 event sequence; edit them in report.json ("funnel": {"steps": [...]}).
 
 Options:
-  --lang zh|en          language of the report (default zh)
+  --lang zh|en          language of the report (default zh); on an existing report,
+                        adds that language's page with the same figures
   --data FILE           an event log to copy into the report (repeatable)
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
@@ -54,6 +56,7 @@ Options:
   --number-format F     read 1,234.56-style numbers in format 1,234.56 or 1.234,56
   --sheet NAME          the sheet of .xlsx workbooks (default: the first)
   --name TEXT           the client's name as printed (default <client>)
+  --currency CODE       ISO 4217 code of money figures (default CNY)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo under public/, e.g. /logos/acme.svg
   --window DURATION     funnel window (default 14d)
@@ -95,8 +98,8 @@ export function journeyMapStarter(steps: string[], lang: Lang): string {
       ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。'
       : '# Journey map: stages in order; `events` are the names in the data’s event column.',
     zh
-      ? '# emotion：客户情绪，-2（很差）到 2（很好）。'
-      : '# emotion: how customers feel, -2 (very bad) to 2 (very good).',
+      ? '# 每个阶段可加 emotion：客户情绪，-2（很差）到 2（很好）；pain_points：痛点。未填写的不会显示。'
+      : '# Add to a stage emotion: how customers feel, -2 (very bad) to 2 (very good); pain_points. Left out, they are not shown.',
     'stages:',
   ];
   steps.forEach((step, index) => {
@@ -106,38 +109,32 @@ export function journeyMapStarter(steps: string[], lang: Lang): string {
       `    name: ${yamlString(names[0]!)}`,
       `    events: [${names.map(yamlString).join(', ')}]`,
       '    touchpoints: []',
-      '    pain_points: []',
-      '    emotion: 0',
     );
   });
   return lines.join('\n') + '\n';
 }
 
-export function opportunitiesStarter(lang: Lang): string {
-  const zh = lang === 'zh';
-  const items = [
-    {
-      id: 'example-1',
-      opportunity: zh ? '示例：简化最弱一步的表单' : 'Example: simplify the form of the weakest step',
-      stage: '',
-      impact: 3,
-      reach: 0.5,
-      effort: 2,
-      confidence: 0.6,
-    },
-  ];
-  return JSON.stringify(items, null, 2) + '\n';
+/**
+ * The starter opportunity list: empty, so no placeholder is ranked. Each item is
+ * { "opportunity": "...", "stage": "...", "impact": 1-5, "reach": 0-1, "effort": 1-5, "confidence": 0-1 }.
+ */
+export function opportunitiesStarter(): string {
+  return '[]\n';
 }
 
 interface Parsed {
   slug: string;
   lang: Lang;
+  /** --lang was given: on an existing report, adds that language's page. */
+  langGiven: boolean;
   data: string[];
   map: Record<string, string>;
   tz: string;
   /** Source settings written to report.json and used to read the data now. */
   cleaning: { skip_invalid?: true; dedupe?: true; excel_dates?: true; number_format?: NumberFormat; sheet?: string };
   name: string;
+  nameGiven: boolean;
+  currency: string;
   brand: string;
   logo: string | null;
   window: string;
@@ -164,6 +161,7 @@ function parse(argv: string[], cwd: string): Parsed {
         sheet: { type: 'string' },
         name: { type: 'string' },
         brand: { type: 'string' },
+        currency: { type: 'string' },
         logo: { type: 'string' },
         window: { type: 'string' },
         date: { type: 'string' },
@@ -214,14 +212,20 @@ function parse(argv: string[], cwd: string): Parsed {
   if (duplicate)
     throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
   if (names.includes(REPORT_CONFIG_FILE)) throw new UsageError(`a data file cannot be named ${REPORT_CONFIG_FILE}`);
+  const currency = values.currency ?? 'CNY';
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new UsageError(`--currency must be an ISO 4217 code like CNY or EUR, not "${currency}"`);
   return {
     slug,
     lang,
+    langGiven: values.lang !== undefined,
     data,
     map: parseColumnMap(values.map ?? []),
     tz,
     cleaning,
     name: values.name ?? slug,
+    nameGiven: values.name !== undefined,
+    currency,
     brand,
     logo: values.logo ?? null,
     window: values.window ?? '14d',
@@ -247,6 +251,48 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
   return best;
 }
 
+/** The report page in `args.lang` from its template; `pageLines` adds frontmatter (a translation's). */
+async function reportPage(
+  args: Parsed,
+  client: string,
+  brand: string,
+  logo: string | null,
+  pageLines: string,
+): Promise<string> {
+  const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
+  return fillTemplate(template, {
+    // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
+    client: JSON.stringify(client.replace(/[\n\r]/g, ' ')).slice(1, -1),
+    slug: args.slug,
+    date: args.date,
+    brand,
+    logoLine: logo ? `\n  logo: ${JSON.stringify(logo)}` : '',
+    pageLines,
+  });
+}
+
+/**
+ * `new report <client> --lang en` on a zh report (or the reverse): writes the
+ * other language's page `<lang>.mdx` with the same figures and links the two
+ * pages. Returns the file written, or null when there is nothing to add (the
+ * report is in that language already, or the page exists).
+ */
+async function addTranslation(args: Parsed, indexFile: string, configFile: string): Promise<string | null> {
+  const config = parseReportConfig(JSON.parse(await readFile(configFile, 'utf8')), configFile);
+  const pageFile = join(dirname(indexFile), `${args.lang}.mdx`);
+  if (config.lang === args.lang || existsSync(pageFile)) return null;
+  const index = await readFile(indexFile, 'utf8');
+  const frontmatter = /^---\n([\s\S]*?)\n---/.exec(index);
+  if (!frontmatter || /^translation:/m.test(frontmatter[1]!)) return null;
+  const client = args.nameGiven ? args.name : config.client;
+  const linked = `---\n${frontmatter[1]}\ntranslation: ${args.lang}\n---`;
+  await writeStaged([
+    { path: pageFile, text: await reportPage(args, client, config.brand, config.logo, "\ntranslation: ''\norder: 1") },
+    { path: indexFile, text: linked + index.slice(frontmatter[0].length) },
+  ]);
+  return pageFile;
+}
+
 const newCommand: Command = {
   name: 'new',
   help,
@@ -265,6 +311,15 @@ const newCommand: Command = {
     // Every file the scaffold would write: any of them existing stops it, so nothing hand-written is lost.
     const targets = [indexFile, configFile, journeyMapFile, opportunitiesFile, ...dataFiles.map((file) => file.path)];
     const existing = targets.filter((file) => existsSync(file));
+    if (existsSync(indexFile) && existsSync(configFile) && !args.force && args.langGiven) {
+      const added = await addTranslation(args, indexFile, configFile);
+      if (added) {
+        io.stdout(
+          `Added the ${args.lang} page of "${args.slug}": ${relative(io.cwd, added) || added} (the same figures; write its text, every <Todo>).`,
+        );
+        return EXIT_OK;
+      }
+    }
     if (existing.length && !args.force) {
       io.stderr(
         [
@@ -330,27 +385,21 @@ const newCommand: Command = {
         tz: args.tz,
         ...args.cleaning,
       })),
+      currency: args.currency,
       funnel: { steps, window: args.window },
+      paths: { session_gap: table ? chooseSessionGap(table, steps) : DEFAULT_SESSION_GAP, depth: 5 },
       purchase_event: purchaseEventOf(table, steps),
     };
     parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
 
-    const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
-    const mdx = fillTemplate(template, {
-      // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
-      client: JSON.stringify(args.name.replace(/[\n\r]/g, ' ')).slice(1, -1),
-      slug: args.slug,
-      date: args.date,
-      brand: args.brand,
-      logoLine: args.logo ? `\n  logo: ${JSON.stringify(args.logo)}` : '',
-    });
+    const mdx = await reportPage(args, args.name, args.brand, args.logo, '');
     // Data copied and text written under temporary names, renamed into place only when all are complete.
     await writeStaged([
       ...dataFiles,
       { path: indexFile, text: mdx },
       { path: configFile, text: JSON.stringify(config, null, 2) + '\n' },
       { path: journeyMapFile, text: journeyMapStarter(steps, args.lang) },
-      { path: opportunitiesFile, text: opportunitiesStarter(args.lang) },
+      { path: opportunitiesFile, text: opportunitiesStarter() },
     ]);
 
     const shown = (path: string) => relative(io.cwd, path) || '.';

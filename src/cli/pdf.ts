@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkClient } from '../report/buildReport.ts';
 import { printReport } from '../report/pdf.ts';
+import { findTodos, todoMessage } from '../report/todos.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 
 const help = `Usage: journey pdf <client> [options]
@@ -21,13 +22,14 @@ dist-pdf/<client>.<lang>.pdf. Needs Chromium (/usr/bin/chromium, or CHROMIUM_PAT
 
 Options:
   --lang zh|en   print only this language
+  --draft        print even while <Todo> placeholders remain
   --site DIR     the built site (default dist-report/<client>)
   --out DIR      where the PDFs go (default dist-pdf)
   --base PATH    the base path the site was built under (default /)
   --root DIR     project folder (default the working directory)
   -h, --help     show this help
 
-Exit codes: 0 printed, 1 printing failed, 2 usage errors or no such report.`;
+Exit codes: 0 printed, 1 printing failed or placeholders remain, 2 usage errors or no such report.`;
 
 function parse(argv: string[]) {
   try {
@@ -36,6 +38,7 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         lang: { type: 'string' },
+        draft: { type: 'boolean' },
         site: { type: 'string' },
         out: { type: 'string' },
         base: { type: 'string' },
@@ -69,6 +72,11 @@ const pdfCommand: Command = {
     if (problem) {
       io.stderr(`journey pdf: ${problem}`);
       return EXIT_USAGE;
+    }
+    const todos = values.draft ? [] : await findTodos(root, client);
+    if (todos.length) {
+      io.stderr(`journey pdf: ${todoMessage(todos, 'print')}`);
+      return EXIT_DATA_ERROR;
     }
     try {
       const files = await printReport({

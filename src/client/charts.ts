@@ -5,7 +5,7 @@
  * CSV and SVG downloads, sortable tables and the what-if slider.
  */
 import { csvField } from '../charts/chartTable.ts';
-import { formatNumber, formatProjected, formatSignedPercent } from '../charts/format.ts';
+import { formatMoney, formatProjected, formatSignedPercent } from '../charts/format.ts';
 import { projectCustomers } from './whatIfProjection.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -145,6 +145,7 @@ interface WhatIfConfig {
   customers: number[];
   fromPrevious: (number | null)[];
   aov: number | null;
+  currency: string | null;
 }
 
 function updateWhatIf(figure: Element, holder: Element, input: HTMLInputElement): void {
@@ -157,7 +158,10 @@ function updateWhatIf(figure: Element, holder: Element, input: HTMLInputElement)
     figure.querySelectorAll(`[data-whatif-out="${name}"]`).forEach((element) => (element.textContent = text));
   set('uplift', formatSignedPercent(uplift, config.lang, 0));
   set('additional', formatProjected(additional, config.lang));
-  set('value', config.aov === null ? '–' : formatNumber(additional * config.aov, config.lang, 0));
+  set(
+    'value',
+    config.aov === null ? '–' : formatMoney(additional * config.aov, config.lang, config.currency ?? undefined),
+  );
   input.setAttribute('aria-valuetext', formatSignedPercent(uplift, config.lang, 0));
   const rows = figure.querySelector<HTMLTableElement>('details table')?.tBodies[0]?.rows;
   projected.forEach((value, index) => {

@@ -190,6 +190,11 @@ export const whatIfProps = z
     result: whatIfResultSchema.optional(),
     /** Largest uplift the slider offers, as a fraction (1 = +100%). */
     maxUplift: z.number().gt(0).max(10).default(1),
+    /** ISO 4217 code of the value figures, e.g. "CNY" (report.json currency); none: bare numbers. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
   })
   .superRefine((props, context) => dataOrResult(props, context));
 
@@ -229,6 +234,11 @@ const kpiTile = z.object({
   digits: z.number().int().min(0).max(4).optional(),
   /** Money: a unit written after the figure (元, CNY, €). */
   unit: z.string().optional(),
+  /** Money: an ISO 4217 code, shown as formatMoney does (`1,190 元`, `CNY 1,190`, `€1,190`); wins over unit. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** For a rate: the number of customers behind the value and behind the previous value (for the significance test). */
   n: z.number().int().positive().optional(),
   previousN: z.number().int().positive().optional(),

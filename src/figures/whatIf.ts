@@ -9,7 +9,7 @@
  *   figure.slider?.upliftText; // '+20%'
  */
 import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
-import { formatNumber, formatProjected, formatSignedPercent } from '../charts/format.ts';
+import { formatMoney, formatProjected, formatSignedPercent } from '../charts/format.ts';
 import { label } from '../charts/labels.ts';
 import { renderSvg } from '../charts/render.ts';
 import { COLORS } from '../charts/theme.ts';
@@ -23,6 +23,7 @@ export interface WhatIfConfig {
   customers: number[];
   fromPrevious: (number | null)[];
   aov: number | null;
+  currency: string | null;
 }
 
 export interface WhatIfSlider {
@@ -68,6 +69,7 @@ export function whatIfFigure(result: WhatIfResult, options: WhatIfOptions & { ma
         customers: result.steps.map((step) => step.customers),
         fromPrevious: result.steps.map((step) => step.conversion_from_previous),
         aov: result.aov,
+        currency: options.currency ?? null,
       },
       inputLabel: `${label('upliftLabel', lang)}: ${target.step}. ${target.name}`,
       lastStep: last.name,
@@ -75,7 +77,7 @@ export function whatIfFigure(result: WhatIfResult, options: WhatIfOptions & { ma
       maxUplift: Math.max(options.maxUplift, result.uplift),
       upliftText: formatSignedPercent(result.uplift, lang, 0),
       additionalText: formatProjected(result.additional_customers, lang),
-      valueText: result.aov === null ? undefined : formatNumber(result.additional_value, lang, 0),
+      valueText: result.aov === null ? undefined : formatMoney(result.additional_value, lang, options.currency),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Lang } from './locales.ts';
 
 const strings = {
   siteTitle: { zh: 'Journey Kit 客户旅程工具箱', en: 'Journey Kit' },
+  madeWith: { zh: '使用 Journey Kit 制作', en: 'Made with Journey Kit' },
   siteTagline: {
     zh: '用真实数据做客户旅程优化：报告、课程与图表',
     en: 'Customer-journey optimisation on real data: reports, a course and charts',

@@ -11,16 +11,22 @@
  * @example
  *   const files = await printReport({ root: process.cwd(), client: 'demo-bank' });
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { customerIdsByReport, formatLeaks, productWords, scanPassed, type Leak } from '../integrations/privacyScan.ts';
 import { reportOutDir } from './buildReport.ts';
 import { createIdMatcher, findLeaks } from './findLeaks.ts';
+import { setPdfInfo } from './pdfInfo.ts';
 import { readOutputMarker, reportSourcesHash } from './reportOutput.ts';
+import { readReportConfig } from './reportConfig.ts';
 import { serveSite } from './staticServer.ts';
+
+const run = promisify(execFile);
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -48,9 +54,23 @@ export interface PdfOptions {
 }
 
 const PRINT_CSS = `
-  @page { size: A4; }
+  @page { size: A4; margin: 18mm 16mm; }
+  /* The running header and page number: on every page but the cover. */
+  @page {
+    @top-left { content: var(--pdf-client); font-size: 8pt; color: #555; }
+    @top-right { content: var(--pdf-title); font-size: 8pt; color: #555; }
+    @bottom-center { content: var(--pdf-page); font-size: 8pt; color: #555; }
+  }
+  @page :first {
+    @top-left { content: none; }
+    @top-right { content: none; }
+    @bottom-center { content: none; }
+  }
   html, body { background: #fff !important; }
   .report-header, .site-header, .site-footer, .sidebar, .toc, .skip-link, .prev-next { display: none !important; }
+  /* Nothing to click on paper: data tables, downloads, toggles and sliders stay out (the figures carry the numbers). */
+  .chart-data, .chart-tools, .chart-download, .whatif-controls, [data-needs-script] { display: none !important; }
+  .chart-legend-item { pointer-events: none; }
   .docs { display: block !important; padding: 0 !important; }
   .docs-main { max-width: none !important; margin: 0 !important; padding: 0 !important; }
   .pdf-cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; border-top: 14mm solid var(--brand); padding: 0 8mm; }
@@ -62,22 +82,42 @@ const PRINT_CSS = `
   .pdf-toc { break-after: page; }
   .pdf-toc h2 { color: var(--brand); }
   .pdf-toc ol { list-style: none; padding: 0; }
-  .pdf-toc li { margin: 1.5mm 0; }
+  .pdf-toc li { margin: 1.5mm 0; display: flex; align-items: baseline; gap: 2mm; }
   .pdf-toc li.depth-3 { margin-left: 8mm; font-size: 0.95em; }
+  .pdf-toc li::after { content: ''; order: 1; flex: 1; border-bottom: 1px dotted #999; }
   .pdf-toc a { color: #000; text-decoration: none; }
+  .pdf-toc .pdf-toc-page { order: 2; min-width: 8mm; text-align: right; font-variant-numeric: tabular-nums; }
   .pdf-page { break-before: page; }
+  /* Finds each heading's page in the first printing; invisible and out of the flow. */
+  .pdf-mark { position: absolute; font-size: 1px; color: transparent; }
   a[href^='http']::after { content: none !important; }
+  /* Pages break before top-level sections or where a figure would not fit: figures and tables never split. */
+  h3, h4, figure, section { break-before: auto !important; }
   figure, svg, table, .report-figure, .report-kpis, [data-chart], .chart { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   /* A4 is narrower than a screen: wide figures shrink instead of being cut. */
   svg { max-width: 100%; height: auto; }
+  .chart-body svg { max-height: 150mm; width: auto; }
   .journey-map { min-width: 0 !important; font-size: 7.5pt !important; }
   .journey-map th[scope='row'] { width: 5.5rem !important; }
   .chart-body, .journey-map-wrap { overflow: visible !important; }
 `;
 
+/** A CSS string literal (for `content:`), on one line. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]+/g, ' ')}"`;
+}
+
+interface Composed {
+  client: string;
+  title: string;
+  summary: string;
+  /** Each contents entry's heading marker, in order. */
+  marks: string[];
+}
+
 /** Builds the cover and the table of contents in the page, and appends the report's further pages. */
-async function compose(page: Page, extraPages: string[], tocLabel: string): Promise<{ client: string; title: string }> {
+async function compose(page: Page, extraPages: string[], tocLabel: string): Promise<Composed> {
   return page.evaluate(
     async ({ css, extraPages, tocLabel }) => {
       document.documentElement.dataset.theme = 'light';
@@ -104,6 +144,7 @@ async function compose(page: Page, extraPages: string[], tocLabel: string): Prom
       const clientLine = header?.querySelector('.report-client')?.textContent?.trim() ?? '';
       const client = clientLine.replace(/^[^:：]*[:：]\s*/, '');
       const title = header?.querySelector('h1')?.textContent?.trim() ?? document.title;
+      const summaryText = header?.querySelector('.report-summary')?.textContent?.trim() ?? '';
       const cover = document.createElement('section');
       cover.className = 'pdf-cover';
       const logo = header?.querySelector('img');
@@ -118,7 +159,7 @@ async function compose(page: Page, extraPages: string[], tocLabel: string): Prom
       date.textContent = header?.querySelector('.report-date')?.textContent?.trim() ?? '';
       const summary = document.createElement('p');
       summary.className = 'pdf-summary';
-      summary.textContent = header?.querySelector('.report-summary')?.textContent?.trim() ?? '';
+      summary.textContent = summaryText;
       cover.append(clientElement, titleElement, date, summary);
 
       const toc = document.createElement('nav');
@@ -126,6 +167,7 @@ async function compose(page: Page, extraPages: string[], tocLabel: string): Prom
       const tocHeading = document.createElement('h2');
       tocHeading.textContent = tocLabel;
       const list = document.createElement('ol');
+      const marks: string[] = [];
       let h2 = 0;
       let h3 = 0;
       article.querySelectorAll('h2, h3').forEach((heading, index) => {
@@ -135,29 +177,55 @@ async function compose(page: Page, extraPages: string[], tocLabel: string): Prom
           h2 += 1;
           h3 = 0;
         } else h3 += 1;
+        const mark = `JKPDFMARK${index}X`;
+        marks.push(mark);
+        const marker = document.createElement('span');
+        marker.className = 'pdf-mark';
+        marker.textContent = mark;
+        heading.prepend(marker);
         const item = document.createElement('li');
         item.className = `depth-${depth}`;
         const link = document.createElement('a');
         link.href = `#${heading.id}`;
-        link.textContent = `${depth === 2 ? `${h2}.` : `${h2}.${h3}`} ${heading.textContent?.trim() ?? ''}`;
-        item.append(link);
+        link.textContent = `${depth === 2 ? `${h2}.` : `${h2}.${h3}`} ${heading.textContent?.replace(mark, '').trim() ?? ''}`;
+        const pageNumber = document.createElement('span');
+        pageNumber.className = 'pdf-toc-page';
+        item.append(link, pageNumber);
         list.append(item);
       });
       toc.append(tocHeading, list);
       main.prepend(cover, toc);
+      // The PDF's title is the report's, without the site's name.
+      document.title = title;
       await document.fonts.ready;
-      return { client, title };
+      return { client, title, summary: summaryText, marks };
     },
     { css: PRINT_CSS, extraPages, tocLabel },
   );
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Each marker's page (1-based) in a printed PDF, from its text; null when pdftotext is missing. */
+async function markerPages(pdf: Buffer, marks: string[]): Promise<(number | null)[] | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'journey-pdf-'));
+  try {
+    const file = join(dir, 'draft.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const pages = stdout.split('\f').map((text) => text.replace(/\s+/g, ''));
+    return marks.map((mark) => {
+      const index = pages.findIndex((text) => text.includes(mark));
+      return index < 0 ? null : index + 1;
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-/** Prints one language of a report; returns nothing, writes `file`. */
-async function printPage(browser: Browser, url: string, file: string): Promise<void> {
+/** Prints one language of a report to `file`, with its document information. */
+async function printPage(browser: Browser, url: string, file: string, author: string | undefined): Promise<void> {
   const page = await browser.newPage();
   try {
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -170,19 +238,30 @@ async function printPage(browser: Browser, url: string, file: string): Promise<v
     const extraPages = await page.$$eval('.sidebar a', (links) =>
       links.filter((a) => a.getAttribute('aria-current') !== 'page').map((a) => (a as HTMLAnchorElement).href),
     );
-    const { client, title } = await compose(page, extraPages, zh ? '目录' : 'Contents');
-    const small = 'font-size:8px;width:100%;padding:0 16mm;color:#555;font-family:"Noto Sans CJK SC",sans-serif;';
-    await page.pdf({
-      path: file,
+    const { client, title, summary, marks } = await compose(page, extraPages, zh ? '目录' : 'Contents');
+    const pageText = zh
+      ? '"第 " counter(page) " 页，共 " counter(pages) " 页"'
+      : '"Page " counter(page) " of " counter(pages)';
+    await page.addStyleTag({
+      content: `:root { --pdf-client: ${cssString(client)}; --pdf-title: ${cssString(title)}; --pdf-page: ${pageText}; }`,
+    });
+    const options = {
       format: 'A4',
       printBackground: true,
       outline: true,
       tagged: true,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="${small}"><span>${escapeHtml(client)}</span><span style="float:right">${escapeHtml(title)}</span></div>`,
-      footerTemplate: `<div style="${small}text-align:center">${zh ? '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页' : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'}</div>`,
-      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-    });
+      preferCSSPageSize: true,
+    } as const;
+    // The contents' page numbers: print once, find each heading's page, write the numbers, print again.
+    const pages = await markerPages(await page.pdf(options), marks);
+    await page.evaluate((numbers) => {
+      document.querySelectorAll('.pdf-toc-page').forEach((cell, index) => {
+        cell.textContent = numbers?.[index] == null ? '' : String(numbers[index]);
+      });
+      document.querySelectorAll('.pdf-mark').forEach((marker) => marker.remove());
+    }, pages);
+    const pdf = await page.pdf(options);
+    await writeFile(file, setPdfInfo(pdf, { Title: title, Author: author, Subject: summary || undefined }));
   } finally {
     await page.close();
   }
@@ -266,7 +345,11 @@ export async function printReport(options: PdfOptions): Promise<string[]> {
     }
     const chosen = options.lang ? targets.filter((t) => t.lang === options.lang) : targets;
     if (chosen.length === 0) throw new Error(`the report "${options.client}" has no ${options.lang} version`);
-    for (const target of chosen) await printPage(browser, target.url, target.file);
+    const author = await readReportConfig(root, options.client).then(
+      (config) => config.author,
+      () => undefined, // printing a site given with --site, without its report.json
+    );
+    for (const target of chosen) await printPage(browser, target.url, target.file, author);
     await scanPdfs(
       root,
       chosen.map((t) => t.file),

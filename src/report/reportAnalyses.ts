@@ -32,6 +32,8 @@ export interface ReportAnalyses {
   breakdownBy: 'segment' | 'channel' | 'stage' | null;
   /** The step (2..n) with the lowest conversion from the previous step. */
   weakestStep: number;
+  /** The step (2..n) that lost the most customers from the previous step (the largest loss). */
+  largestLossStep: number;
   /** The step the what-if raises: report.json's what_if.step, else the weakest. */
   whatIfStep: number;
   /** Raising that step's conversion by what_if.uplift (default 20%). */
@@ -44,7 +46,14 @@ export interface ReportAnalyses {
   value: ValueResult | null;
   /** Distinct customers in the data. */
   customers: number;
+  /** The paths' session gap as configured (null: not cut into sessions) and depth, for the caption. */
+  pathsSpec: { sessionGap: string | null; depth: number };
+  /** The first and last event time (epoch ms); null for an empty log. */
+  period: { first: number; last: number } | null;
 }
+
+/** A session gap longer than any journey: paths are not cut. */
+const NO_SESSION_CUT = '36500d';
 
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const { table, config } = report;
@@ -57,6 +66,9 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     const current = funnelResult.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
     if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
   }
+  let largestLossStep = 2;
+  for (const step of funnelResult.steps.slice(1))
+    if (step.dropped > funnelResult.steps[largestLossStep - 1]!.dropped) largestLossStep = step.step;
   const whatIfStep = config.what_if.step ?? weakestStep;
   if (whatIfStep > steps.length) {
     throw new Error(
@@ -78,6 +90,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     breakdown: breakdownBy ? funnelResolved(table, { ...funnelSpec, by: breakdownBy }) : null,
     breakdownBy,
     weakestStep,
+    largestLossStep,
     whatIfStep,
     whatIf: whatIfResolved(
       table,
@@ -89,10 +102,32 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
         purchase_event: config.purchase_event,
       }),
     ),
-    paths: pathsResolved(table, parsePathsSpec({ depth: 5, top: 10, limit: 40 })),
+    paths: pathsResolved(
+      table,
+      parsePathsSpec({
+        depth: config.paths.depth,
+        session_gap: config.paths.session_gap ?? NO_SESSION_CUT,
+        top: 10,
+        limit: 40,
+      }),
+    ),
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
     value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
+    pathsSpec: { sessionGap: config.paths.session_gap, depth: config.paths.depth },
+    period: periodOf(table.array('timestamp') as ArrayLike<number>),
   };
+}
+
+function periodOf(times: ArrayLike<number>): { first: number; last: number } | null {
+  if (times.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let row = 0; row < times.length; row++) {
+    const time = times[row]!;
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  return { first, last };
 }

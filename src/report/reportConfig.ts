@@ -75,6 +75,22 @@ export const reportConfigSchema = z.object({
   purchase_event: z.string().min(1).default('purchase'),
   /** The funnel breakdown's column (default: segment if the data has it, else channel). */
   breakdown_by: z.enum(['segment', 'channel', 'stage']).optional(),
+  /** ISO 4217 code of every money figure (value, what-if), shown beside it. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code like "CNY" or "EUR"')
+    .default('CNY'),
+  /** Who wrote the report: the PDF's author. */
+  author: z.string().min(1).optional(),
+  /** The canonical URL of the client's site, e.g. "https://reports.acme.com" (a one-report build's SITE). */
+  site: z.url().optional(),
+  /** Customer paths: the session gap ("30m"; null: no cut, one path per customer) and the depth. */
+  paths: z
+    .object({
+      session_gap: z.string().nullable().default('30m'),
+      depth: z.number().int().min(2).max(10).default(5),
+    })
+    .prefault({}),
   /** How long a data loader may run: a duration ("10m", "90s") or seconds; JOURNEY_LOADER_TIMEOUT overrides it. */
   loader_timeout: z
     .union([z.string(), z.number()])

@@ -8,6 +8,7 @@
  *   // in an MDX report: 开户成功率为 {percentText(steps[4].conversion_from_start, 'zh')}
  *   countText(3, 5, 'en'); // '< 5'
  */
+import { formatMoney } from '../charts/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
@@ -43,4 +44,18 @@ export function daysText(seconds: number | null, lang: Lang): string {
   if (seconds === null) return '–';
   const days = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(seconds / 86_400);
   return lang === 'zh' ? `${days} 天` : `${days} days`;
+}
+
+/** Money with its currency, as the figures show it: `1,190 元` (zh, CNY), `CNY 1,190`, `€1,190`. */
+export function moneyText(amount: number, currency: string, lang: Lang, digits = 0): string {
+  return formatMoney(amount, lang, currency, digits);
+}
+
+/** A date range `2026-08-01 – 2026-08-31` in the report's time zone. */
+export function periodText(period: { first: number; last: number } | null, timeZone: string, lang: Lang): string {
+  if (!period) return '–';
+  const day = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone });
+  const first = day.format(period.first);
+  const last = day.format(period.last);
+  return first === last ? first : lang === 'zh' ? `${first}至${last}` : `${first} – ${last}`;
 }

@@ -43,7 +43,8 @@ let firstBuild: RunResult;
 
 const journey = (args: string[]) => runScript(root, 'src/cli/main.ts', args);
 const buildReport = (slug: string, extra: string[] = []) =>
-  runScript(root, 'src/cli/main.ts', ['build-report', slug, '--no-playbook', ...extra]);
+  // --draft: the scaffold's <Todo> placeholders are still in (a final build refuses them).
+  runScript(root, 'src/cli/main.ts', ['build-report', slug, '--no-playbook', '--draft', ...extra]);
 const loaderRuns = async () =>
   (await readFile(join(root, 'data/reports', A.slug, 'runs.log'), 'utf8')).split('\n').filter(Boolean).length;
 
@@ -154,20 +155,44 @@ describe('a report scaffolded from an event log', () => {
     expect(html).toContain('--brand: #8a1538');
   });
 
-  it.runIf(hasChromium)('prints to a PDF of 5+ pages holding the client and the funnel steps', async () => {
-    const result = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug]);
-    expect(result.code, result.stderr).toBe(0);
-    const pdf = join(root, 'dist-pdf', `${A.slug}.pdf`);
-    expect(existsSync(pdf)).toBe(true);
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain(A.name);
-    for (const step of A.steps) expect(text).toContain(step);
-    expect(text).toMatch(/目录/);
-    expect(text).toMatch(/第 1 页，共 \d+ 页/);
-  });
+  it.runIf(hasChromium)(
+    'prints a finished PDF: cover bare, numbered contents, no controls, its own title',
+    async () => {
+      const config = JSON.parse(await readFile(join(root, 'data/reports', A.slug, 'report.json'), 'utf8')) as object;
+      await writeFile(
+        join(root, 'data/reports', A.slug, 'report.json'),
+        JSON.stringify({ ...config, author: '顾问 Anna Lee' }),
+      );
+      const refused = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/placeholders \(<Todo>\) still in the report/);
+      const result = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug, '--draft']);
+      expect(result.code, result.stderr).toBe(0);
+      const pdf = join(root, 'dist-pdf', `${A.slug}.pdf`);
+      expect(existsSync(pdf)).toBe(true);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain(A.name);
+      for (const step of A.steps) expect(text).toContain(step);
+      expect(text).toMatch(/目录/);
+      expect(info).toMatch(/^Title:\s+阿尔法储蓄银行客户旅程分析报告$/m); // no product name after it
+      expect(info).toMatch(/^Author:\s+顾问 Anna Lee$/m);
+      const pages = text.split('\f');
+      const pageCount = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      // The cover has no running header and no page number; the pages after it have both.
+      expect(pages[0]).not.toMatch(/第 \d+ 页/);
+      expect(pages[1]).toContain(`第 2 页，共 ${pageCount} 页`);
+      expect(pages[1]).toContain(A.name);
+      // The contents give each section's page, and the section is on that page.
+      const entry = /\d\.\s+目标\s+\.*\s*(\d+)/.exec(pages[1]!.replace(/_+/g, ' '));
+      expect(entry, pages[1]).not.toBeNull();
+      expect(pages[Number(entry![1]) - 1]).toMatch(/^\s*目标\s*$/m);
+      // Nothing interactive is printed.
+      expect(text).not.toMatch(/查看数据|下载 CSV|下载 SVG|CSV|▶/);
+    },
+  );
   it.runIf(hasChromium)('draws headings and chart bars in the brand colour', async () => {
     const server = await serveStatic(siteA);
     const browser = await launchChromium();

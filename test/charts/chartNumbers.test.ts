@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { funnelChart, funnelTable } from '../../src/charts/funnel.ts';
+import { funnelChart, funnelFinding, funnelTable } from '../../src/charts/funnel.ts';
 import { funnelBreakdownChart } from '../../src/charts/funnelBreakdown.ts';
 import { funnelComparisonChart, funnelComparisonTable } from '../../src/charts/funnelComparison.ts';
 import { opportunityMatrixChart, opportunityTable } from '../../src/charts/opportunityMatrix.ts';
@@ -40,17 +40,35 @@ describe('funnel chart numbers', () => {
   });
 
   it('shows conversion from previous and the drop under each later step', () => {
+    // Marked lines are drawn by their own mark, after the others: compare in order of rate.
+    const byRate = (a: number[], b: number[]) => a[0]! - b[0]!;
     const lines = texts.filter((text) => text.startsWith('↳'));
-    expect(lines.map((line) => numbers(line))).toEqual(
-      result.steps.slice(1).map((step) => [percent(step.conversion_from_previous as number), step.dropped]),
+    expect(lines.map((line) => numbers(line)).sort(byRate)).toEqual(
+      result.steps
+        .slice(1)
+        .map((step) => [percent(step.conversion_from_previous as number), step.dropped])
+        .sort(byRate),
     );
   });
 
-  it('highlights the step with the lowest conversion from previous', () => {
-    // 9/12 = 0.75, 6/9 = 0.667, 3/6 = 0.5: purchase.
-    expect(texts.filter((text) => text.includes('biggest drop-off'))).toEqual([
-      '↳ 50.0% of previous (−3) · biggest drop-off',
-    ]);
+  it('marks the weakest step (lowest conversion from previous) and the largest loss (most customers lost)', () => {
+    // 9/12 = 0.75, 6/9 = 0.667, 3/6 = 0.5: purchase is the weakest; each step loses 3: the earliest is the largest loss.
+    expect(texts.filter((text) => text.includes('weakest step'))).toEqual(['↳ 50.0% of previous (−3) · weakest step']);
+    expect(texts.filter((text) => text.includes('largest loss'))).toEqual(['↳ 75.0% of previous (−3) · largest loss']);
+  });
+
+  it('names both in the finding, distinctly, when they are different steps', () => {
+    // Lost 500, 400, 20; converted 50%, 20%, 80%: step 2 lost most, step 3 converted worst.
+    const steps = fixtures.handFunnel([1000, 500, 100, 80]);
+    expect(funnelFinding(steps, { lang: 'en' })).toBe(
+      `1,000 customers entered the funnel and 80 (8.0%) reached ${steps.steps[3]!.name}; the largest loss is at step 2, ${steps.steps[1]!.name} (500 customers); the weakest step is step 3, ${steps.steps[2]!.name} (20.0% of the previous step converted).`,
+    );
+    expect(funnelFinding(steps, { lang: 'zh' })).toContain(
+      `流失最多在第 2 步“${steps.steps[1]!.name}”（500 位）；转化率最低的是第 3 步“${steps.steps[2]!.name}”（20.0% 从上一步转化）`,
+    );
+    const same = fixtures.handFunnel([1000, 900, 100]);
+    expect(funnelFinding(same, { lang: 'zh' })).toContain('流失最多在第 3 步');
+    expect(funnelFinding(same, { lang: 'zh' })).toContain('这也是转化率最低的一步（11.1% 从上一步转化）');
   });
 
   it('puts the exact figures in each tooltip', () => {
@@ -70,7 +88,7 @@ describe('funnel chart numbers', () => {
     const all = [...smallTexts, ...smallTips].join('\n');
     expect(all).toContain('< 5 · < 5');
     expect(smallTips[3]).toBe(
-      '4. purchase · Customers: < 5 · Conversion from start: < 5 · Conversion from previous: < 5 · Dropped: < 5 · biggest drop-off',
+      '4. purchase · Customers: < 5 · Conversion from start: < 5 · Conversion from previous: < 5 · Dropped: < 5 · weakest step',
     );
     expect(all).not.toMatch(/Customers: 4\b|306|0\.4%|1\.3%/);
   });
@@ -193,7 +211,8 @@ describe('retention, scores, opportunities, what-if numbers', () => {
     const result = fixtures.whatIfResult;
     const { texts } = svgOf(whatIfChart(result, { lang: 'en' }));
     expect(texts.filter((text) => /^\d/.test(text) && !/k$/.test(text)).slice(-8)).toEqual(
-      result.steps.flatMap((step) => [String(step.customers), String(step.projected_customers)]),
+      // Projected customers are shown whole (4.5 -> 5); the table keeps the exact value to sort by.
+      result.steps.flatMap((step) => [String(step.customers), String(Math.round(step.projected_customers))]),
     );
     expect(whatIfTable(result, { lang: 'en' }).rows[3]!.map((item) => item.value)).toEqual([
       '4. purchase',

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateRange,
   formatDuration,
+  formatMoney,
   formatPercent,
   formatPoints,
   formatProjected,
@@ -52,8 +53,21 @@ describe('chart number formats', () => {
   });
 
   it('writes projected counts with one decimal below 100', () => {
-    expect(formatProjected(65.23, 'en')).toBe('65.2');
+    expect(formatProjected(65.23, 'en')).toBe('65');
+    expect(formatProjected(50.1, 'zh')).toBe('50');
+    expect(formatProjected(0.5, 'en')).toBe('1'); // half away from zero
     expect(formatProjected(1234.6, 'en')).toBe('1,235');
     expect(formatProjected(12, 'en')).toBe('12');
+  });
+});
+
+describe('formatMoney', () => {
+  it('shows the currency of every money figure: 元 in Chinese, the code or symbol in English', () => {
+    expect(formatMoney(1190, 'zh', 'CNY')).toBe('1,190 元');
+    expect(formatMoney(1190, 'en', 'CNY')).toBe('CNY 1,190');
+    expect(formatMoney(404_848.4, 'en', 'EUR')).toBe('€404,848');
+    expect(formatMoney(1190.5, 'zh', 'USD', 2)).toBe('US$1,190.50'.replace('US$', '$'));
+    expect(formatMoney(1190, 'en')).toBe('1,190');
+    expect(formatMoney(null, 'en', 'CNY')).toBe('–');
   });
 });

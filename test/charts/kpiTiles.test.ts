@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiTileView } from '../../src/charts/kpiTiles.ts';
+import { kpiTable, kpiTileView } from '../../src/charts/kpiTiles.ts';
 
 describe('kpiTileView', () => {
   it('tests a rate change with the unpooled z-test (spec §9 check: 5/10 vs 6/10, p 0.6514)', () => {
@@ -55,5 +55,15 @@ describe('funnelKpiTiles', () => {
     const view = kpiTileView(tiles[1]!, { lang: 'en' });
     expect(view.test?.before.successes).toBe(20);
     expect(view.test?.after.successes).toBe(35);
+  });
+});
+
+describe('KPI figures', () => {
+  it('calls the value column 数值 (a number), and shows money with its currency', () => {
+    const tiles = [{ label: '客单价', value: 1190, format: 'money' as const, currency: 'CNY' }];
+    const views = tiles.map((tile) => kpiTileView(tile, { lang: 'zh' }));
+    expect(views[0]!.valueText).toBe('1,190 元');
+    expect(kpiTable(views, { lang: 'zh' }, tiles).columns[1]!.label).toBe('数值');
+    expect(kpiTileView({ ...tiles[0]!, label: 'AOV' }, { lang: 'en' }).valueText).toBe('CNY 1,190');
   });
 });

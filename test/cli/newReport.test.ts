@@ -96,7 +96,10 @@ describe('journey new report', () => {
       sources: [
         { path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' },
       ],
+      currency: 'CNY',
       funnel: { steps: ['浏览', '填表', '提交'], window: '14d' },
+      // Steps 4-5 minutes apart (median 4.5 min): the journey fits in sessions.
+      paths: { session_gap: '30m', depth: 5 },
       purchase_event: '提交',
       what_if: { uplift: 0.2 },
       other_sources: [],
@@ -280,6 +283,86 @@ describe('journey new report', () => {
     expect(frontmatter.client).toBe(name);
     expect(frontmatter.title).toBe(`${name}客户旅程分析报告`);
     expect(frontmatter.summary!.startsWith(name)).toBe(true);
+  });
+
+  it('writes a scaffold neutral about the industry: facts computed, placeholders as <Todo>, notes as MDX comments', async () => {
+    const mdx = await readFile(join(root, 'content/reports/acme-en/index.mdx'), 'utf8');
+    const rendered = mdx.replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
+    // Notes for the consultant (file paths) live only in comments; no bank example survives.
+    expect(mdx).toContain('data/reports/acme-en/report.json');
+    // What a final build ships (no <Todo> left): nothing addressed to the consultant.
+    const shipped = rendered.replace(/<Todo>[\s\S]*?<\/Todo>/g, '');
+    expect(shipped).not.toMatch(/data\/reports|report\.json|journey-map\.yaml|opportunities\.json|account|开户|e\.g\./);
+    expect(rendered).toContain('<Todo>Write three to five sentences');
+    expect(rendered).toContain('**Business goal:** <Todo>');
+    // The summary's facts are expressions on the analyses, not typed-in text.
+    expect(rendered).toContain('{countText(loss.dropped, k, ');
+    expect(rendered).toContain('The largest loss was before “{loss.name}”');
+    expect(rendered).toContain(
+      'the weakest step, with the lowest conversion from the step before, was “{weakest.name}”',
+    );
+    // Starters hold no placeholder that could become a finding.
+    expect(JSON.parse(await readFile(join(root, 'data/reports/acme-en/opportunities.json'), 'utf8'))).toEqual([]);
+    const map = parseYaml(await readFile(join(root, 'data/reports/acme-en/journey-map.yaml'), 'utf8')) as {
+      stages: Record<string, unknown>[];
+    };
+    for (const stage of map.stages) {
+      expect(stage).not.toHaveProperty('emotion');
+      expect(stage).not.toHaveProperty('pain_points');
+    }
+  });
+
+  it('adds the other language to an existing report with --lang, linked both ways, once', async () => {
+    const io = capture(root);
+    expect(await main(['new', 'report', 'acme-en', '--lang', 'zh', '--name', '阿克米'], io)).toBe(0);
+    const index = await readFile(join(root, 'content/reports/acme-en/index.mdx'), 'utf8');
+    const zhPage = await readFile(join(root, 'content/reports/acme-en/zh.mdx'), 'utf8');
+    const indexFront = parseYaml(index.split(/^---$/m)[1]!) as Record<string, unknown>;
+    const zhFront = parseYaml(zhPage.split(/^---$/m)[1]!) as Record<string, unknown>;
+    expect(indexFront.translation).toBe('zh');
+    expect(indexFront.title).toBe('Customer journey analysis for Acme Ltd');
+    expect(zhFront).toMatchObject({ lang: 'zh', client: '阿克米', translation: '', order: 1 });
+    expect(zhPage).toContain("await openReport('acme-en')");
+    expect(zhPage).toContain('<ReportFigures part="funnel"');
+    expect(io.out.join('\n')).toContain('zh.mdx');
+    // A second time there is nothing to add: the usual refusal.
+    const again = capture(root);
+    expect(await main(['new', 'report', 'acme-en', '--lang', 'zh'], again)).toBe(2);
+    expect(again.err.join('\n')).toContain('already; nothing was written');
+    expect(await main(['new', 'report', 'acme-en', '--lang', 'en'], capture(root))).toBe(2);
+  });
+
+  it('chooses no session cut when the funnel steps are typically days apart', async () => {
+    const days = [
+      'customer_id,timestamp,event',
+      ...['a', 'b', 'c'].flatMap((id) => [
+        `${id},2026-03-01 09:00,quote`,
+        `${id},2026-03-03 09:00,apply`,
+        `${id},2026-03-09 09:00,policy`,
+      ]),
+    ].join('\n');
+    await writeFile(join(root, 'exports/days.csv'), days + '\n');
+    expect(await main(['new', 'report', 'insurer', '--lang', 'en', '--data', 'exports/days.csv'], capture(root))).toBe(
+      0,
+    );
+    const config = JSON.parse(await readFile(join(root, 'data/reports/insurer/report.json'), 'utf8')) as {
+      paths: unknown;
+    };
+    expect(config.paths).toEqual({ session_gap: null, depth: 5 });
+  });
+
+  it('refuses to build or print while a <Todo> remains, listing each with file and line, unless --draft', async () => {
+    const build = capture(root);
+    expect(await main(['build-report', 'insurer'], build)).toBe(1);
+    const message = build.err.join('\n');
+    const lines = (await readFile(join(root, 'content/reports/insurer/index.mdx'), 'utf8')).split('\n');
+    const firstTodo = lines.findIndex((line) => line.startsWith('<Todo>Write three')) + 1;
+    expect(message).toMatch(/^journey build-report: 12 placeholders \(<Todo>\) still in the report/);
+    expect(message).toContain(`content/reports/insurer/index.mdx:${firstTodo}  Write three to five sentences`);
+    expect(message).toContain('--draft');
+    const pdf = capture(root);
+    expect(await main(['pdf', 'insurer'], pdf)).toBe(1);
+    expect(pdf.err.join('\n')).toContain(`index.mdx:${firstTodo}`);
   });
 
   it('fills every template placeholder or fails', () => {

@@ -23,13 +23,20 @@ describe('touchpointScoresFigure', () => {
 describe('whatIfFigure', () => {
   it('projects the lifted step and models the slider', () => {
     const figure = whatIfFigure(whatIfResult, { lang: 'en', maxUplift: 0.3 });
-    // purchase: 3 of 6 (50%) lifted by half to 75% -> 4.5 customers, +1.5, worth 1.5 x 110 = 165.
+    // purchase: 3 of 6 (50%) lifted by half to 75% -> 4.5 customers, +1.5 (2 in prose), worth 1.5 x 110 = 165.
     expect(figure.finding).toBe(
-      'Raising conversion into purchase by +50% would bring 1.5 more customers to purchase, worth 165.',
+      'Raising conversion into purchase by +50% would bring 2 more customers to purchase, worth 165.',
     );
     expect(figure.legend?.map((entry) => entry.key)).toEqual(['Current', 'Projected']);
     expect(figure.slider).toEqual({
-      config: { lang: 'en', step: 4, customers: [12, 9, 6, 3], fromPrevious: [1, 0.75, 6 / 9, 0.5], aov: 110 },
+      config: {
+        lang: 'en',
+        step: 4,
+        customers: [12, 9, 6, 3],
+        fromPrevious: [1, 0.75, 6 / 9, 0.5],
+        aov: 110,
+        currency: null,
+      },
       inputLabel: 'Relative uplift in conversion: 4. purchase',
       lastStep: 'purchase',
       uplift: 0.5,

@@ -8,9 +8,9 @@ const texts = (figure: { table: { rows: { text: string }[][] } }) =>
 describe('funnelFigure', () => {
   it('draws one funnel: its table, the biggest drop-off, no legend', () => {
     const figure = funnelFigure(handFunnel([200, 120, 60, 20]), { lang: 'en', k: 5 });
-    // 120/200 = 60%, 60/120 = 50%, 20/60 = 33.3%: the last step loses the largest share.
+    // 200 -> 120 loses the most customers (80); 20/60 = 33.3% is the weakest conversion.
     expect(figure.finding).toBe(
-      '200 customers entered the funnel and 20 (10.0%) reached purchase; the biggest drop-off is at step 4, purchase, where only 33.3% of the previous step converted.',
+      '200 customers entered the funnel and 20 (10.0%) reached purchase; the largest loss is at step 2, view_product (80 customers); the weakest step is step 4, purchase (33.3% of the previous step converted).',
     );
     expect(texts(figure)).toEqual([
       ['1. visit', '200', '100.0%', '100.0%', '', '–'],

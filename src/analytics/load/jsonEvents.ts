@@ -9,14 +9,12 @@
  *   reader.push('[{"customer_id":"c1","timestamp":"2024-03-10","event":"visit"}]'); reader.end();
  */
 import type { TextEventReader } from './csvEvents.ts';
-import { EventTableBuilder } from './eventTableBuilder.ts';
 import { DataError } from './dataError.ts';
-import { quoteValue, type Issue } from './issues.ts';
+import type { Issue } from './issues.ts';
+import { JsonArrayStream, parseJson } from './jsonArrayStream.ts';
+import { RecordColumns } from './recordColumns.ts';
 import type { LoadResult } from './loadResult.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
-
-const RECORD_HINT =
-  'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
 
 function lineAt(text: string, position: number): number {
   let line = 1;
@@ -99,112 +97,124 @@ function tooDeepMessage(limit: number): string {
   return `nested deeper than ${limit} levels of arrays and objects — event values must be flat (text, numbers, dates): export one column per value`;
 }
 
-/** Loads records (already parsed values) with their lines into the event table. */
-export function eventsFromRecords(
-  file: string,
-  records: readonly unknown[],
-  lines: readonly number[],
-  options: ResolvedLoadOptions,
-  recordIssues: readonly Issue[] = [],
-): LoadResult {
-  const keys = new Map<string, number>();
-  for (const record of records) {
-    if (isRecord(record)) for (const key of Object.keys(record)) if (!keys.has(key)) keys.set(key, keys.size);
+/**
+ * Below this many characters the text is also kept whole, so an error is worded
+ * by the whole-file parser exactly as a small file's always was; beyond it only
+ * the stream is read and an error's positions are moved from the record to the file.
+ */
+export const KEPT_JSON_CHARS = 32 * 1024 * 1024;
+
+/** The whole-text reading, for a file that is not an array, or to word an error in a small one. */
+function wholeJsonEvents(file: string, text: string, options: ResolvedLoadOptions): LoadResult {
+  if (text.trim() === '') {
+    throw new DataError([
+      {
+        file,
+        line: 1,
+        column: '(file)',
+        message: `empty file — export the events as a JSON array: [{"customer_id": ...}, ...]`,
+      },
+    ]);
   }
-  if (records.length === 0 && recordIssues.length === 0) {
-    throw new DataError([{ file, line: 1, column: '(file)', message: `no events (no records) — ${RECORD_HINT}` }]);
+  // Counted from the array itself: its records may nest one level less.
+  const deepLine = tooDeepLine(text, MAX_JSON_DEPTH + 1);
+  if (deepLine > 0)
+    throw new DataError([{ file, line: deepLine, column: '(file)', message: tooDeepMessage(MAX_JSON_DEPTH) }]);
+  let parsed: unknown;
+  try {
+    parsed = parseJson(text);
+  } catch (error) {
+    const syntax = error as Error;
+    throw invalidJson(file, syntaxErrorLine(text, syntax), syntax.message);
   }
-  const names = [...keys.keys()];
-  if (names.length === 0 && recordIssues.length > 0) throw new DataError([...recordIssues]);
-  const builder = new EventTableBuilder(
-    file,
-    names.map((name) => ({ name })),
-    options,
-    'typed',
-  );
-  for (const issue of recordIssues) builder.invalidRow(issue.line, issue.column, issue.message);
-  const values: unknown[] = new Array(names.length);
-  records.forEach((record, index) => {
-    if (!isRecord(record)) {
-      builder.invalidRow(lines[index]!, '(record)', `record is not an object (${quoteValue(record)}) — ${RECORD_HINT}`);
-      return;
-    }
-    for (let i = 0; i < names.length; i++) values[i] = record[names[i]!];
-    builder.addRow(values, names.length, lines[index]!);
-  });
-  return builder.finish();
+  if (!Array.isArray(parsed)) {
+    const found = parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`;
+    const inner = isRecord(parsed) ? Object.keys(parsed).find((key) => Array.isArray(parsed[key])) : undefined;
+    const advice = inner
+      ? `export the array itself (the events seem to be under "${inner}")`
+      : 'export the events as [{"customer_id": ..., "timestamp": ..., "event": ...}, ...]';
+    throw new DataError([
+      {
+        file,
+        line: 1,
+        column: '(file)',
+        message: `expected a JSON array of event objects, found ${found} — ${advice}`,
+      },
+    ]);
+  }
+  const columns = new RecordColumns();
+  const lines = arrayElementLines(text);
+  parsed.forEach((record, index) => columns.add(record, lines[index]!));
+  return columns.finish(file, options, []);
 }
 
-/** Integers beyond 2^53 (ids from a bank's system) as their digits; plain JSON.parse would round them. */
-function keepLongIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
-  if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source))
-    return context.source;
-  return value;
-}
-
-/** JSON.parse, keeping long integers' digits (the reviver runs only when the text has a 16-digit run). */
-function parseJson(text: string): unknown {
-  return /\d{16}/.test(text) ? JSON.parse(text, keepLongIntegers) : JSON.parse(text);
+function invalidJson(file: string, line: number, detail: string): DataError {
+  return new DataError([
+    { file, line, column: '(file)', message: `invalid JSON (${detail}) — fix the syntax, or export the file again` },
+  ]);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function jsonEvents(file: string, options: ResolvedLoadOptions): TextEventReader {
-  const parts: string[] = [];
+/** A JSON array of event objects, read as a stream of records (see jsonArrayStream.ts). */
+export function jsonEvents(
+  file: string,
+  options: ResolvedLoadOptions,
+  maxRecordChars = MAX_NDJSON_LINE_CHARS,
+  keptChars = KEPT_JSON_CHARS,
+): TextEventReader {
+  const columns = new RecordColumns();
+  const stream = new JsonArrayStream((value, line) => columns.add(value, line), {
+    depthLimit: MAX_JSON_DEPTH + 1,
+    maxElementChars: maxRecordChars,
+  });
+  let kept: string[] | undefined = [];
+  let keptLength = 0;
   return {
-    push: (text) => void parts.push(text),
-    end: () => {},
+    push(text) {
+      if (kept) {
+        kept.push(text);
+        keptLength += text.length;
+      }
+      stream.push(text);
+      // A file that is not an array is read whole, as before; an array only while small.
+      if (kept && keptLength > keptChars && !stream.notArray) kept = undefined;
+    },
+    end: () => stream.end(),
     result() {
-      const text = parts.join('');
-      parts.length = 0;
-      if (text.trim() === '') {
+      if (kept && (stream.notArray || stream.state === 'before' || stream.deepLine > 0 || stream.problem)) {
+        const text = kept.join('');
+        kept = undefined;
+        // Throws for every case but one the stream refused and the parser takes: then its reading stands.
+        return wholeJsonEvents(file, text, options);
+      }
+      if (stream.notArray) throw new Error(`jsonEvents: ${file} is not an array and was not kept whole`);
+      if (stream.deepLine > 0)
+        throw new DataError([
+          { file, line: stream.deepLine, column: '(file)', message: tooDeepMessage(MAX_JSON_DEPTH) },
+        ]);
+      const { problem } = stream;
+      if (problem?.tooLong) {
+        const limit = characterLimit(maxRecordChars);
         throw new DataError([
           {
             file,
-            line: 1,
-            column: '(file)',
-            message: `empty file — export the events as a JSON array: [{"customer_id": ...}, ...]`,
+            line: problem.line,
+            column: '(record)',
+            message: `record longer than ${limit} characters, the most one JSON record may hold — export one flat object per event; the file was read no further`,
           },
         ]);
       }
-      // Counted from the array itself: its records may nest one level less.
-      const deepLine = tooDeepLine(text, MAX_JSON_DEPTH + 1);
-      if (deepLine > 0)
-        throw new DataError([{ file, line: deepLine, column: '(file)', message: tooDeepMessage(MAX_JSON_DEPTH) }]);
-      let parsed: unknown;
-      try {
-        parsed = parseJson(text);
-      } catch (error) {
-        const syntax = error as Error;
-        throw new DataError([
-          {
-            file,
-            line: syntaxErrorLine(text, syntax),
-            column: '(file)',
-            message: `invalid JSON (${syntax.message}) — fix the syntax, or export the file again`,
-          },
-        ]);
-      }
-      if (!Array.isArray(parsed)) {
-        const found = parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`;
-        const inner = isRecord(parsed) ? Object.keys(parsed).find((key) => Array.isArray(parsed[key])) : undefined;
-        const advice = inner
-          ? `export the array itself (the events seem to be under "${inner}")`
-          : 'export the events as [{"customer_id": ..., "timestamp": ..., "event": ...}, ...]';
-        throw new DataError([
-          {
-            file,
-            line: 1,
-            column: '(file)',
-            message: `expected a JSON array of event objects, found ${found} — ${advice}`,
-          },
-        ]);
-      }
-      return eventsFromRecords(file, parsed, arrayElementLines(text), options);
+      if (problem) throw invalidJson(file, problem.line, problem.detail);
+      return columns.finish(file, options, []);
     },
   };
+}
+
+function characterLimit(chars: number): string {
+  return chars % (1024 * 1024) === 0 ? `${chars / 1024 / 1024} Mi` : String(chars);
 }
 
 export function ndjsonEvents(
@@ -212,8 +222,7 @@ export function ndjsonEvents(
   options: ResolvedLoadOptions,
   maxLineChars = MAX_NDJSON_LINE_CHARS,
 ): TextEventReader {
-  const records: unknown[] = [];
-  const lines: number[] = [];
+  const columns = new RecordColumns();
   const issues: Issue[] = [];
   let pending = '';
   let line = 0;
@@ -227,8 +236,7 @@ export function ndjsonEvents(
       return;
     }
     try {
-      records.push(parseJson(text));
-      lines.push(line);
+      columns.add(parseJson(text), line);
     } catch (error) {
       issues.push({
         file,
@@ -251,7 +259,7 @@ export function ndjsonEvents(
       pending = pending.slice(start);
       if (newline >= 0 || pending.length > maxLineChars) {
         // Refused before it outgrows what a string can hold; the rest of the file is not read.
-        const limit = maxLineChars % (1024 * 1024) === 0 ? `${maxLineChars / 1024 / 1024} Mi` : String(maxLineChars);
+        const limit = characterLimit(maxLineChars);
         tooLong = {
           file,
           line: line + 1,
@@ -267,12 +275,12 @@ export function ndjsonEvents(
     },
     result() {
       if (tooLong) throw new DataError([...issues, tooLong].sort((a, b) => a.line - b.line));
-      if (records.length === 0 && issues.length === 0) {
+      if (columns.recordCount === 0 && issues.length === 0) {
         throw new DataError([
           { file, line: 1, column: '(file)', message: `empty file — write one JSON event object per line` },
         ]);
       }
-      return eventsFromRecords(file, records, lines, options, issues);
+      return columns.finish(file, options, issues);
     },
   };
 }
