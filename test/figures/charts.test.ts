@@ -43,7 +43,7 @@ describe('whatIfFigure', () => {
       // The slider reaches at least the given uplift.
       maxUplift: 0.5,
       upliftText: '+50%',
-      additionalText: '1.5',
+      additionalText: '2', // 1.5, rounded for reading
       valueText: '165',
     });
   });
