@@ -5,7 +5,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { privacyScan } from './src/integrations/privacyScan.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { unusedLogos } from './src/integrations/unusedLogos.ts';
 import { taskListLabels } from './src/integrations/taskListLabels.ts';
+import { demoDownloads } from './src/integrations/demoDownloads.ts';
 
 // GitHub Pages serves a project site under /<repository>/: the deploy workflow
 // sets SITE and BASE, and every internal link goes through the base-aware helpers.
@@ -18,8 +20,17 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // sitemap-index.xml under SITE+BASE (robots.txt points at it), without the 404 page.
-  // privacyScan, last, fails the build when a customer id of any report's data is in the output (spec §10).
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), pagefind(), privacyScan()],
+  // demoDownloads serves data/demo/ under the base, for the charts' "Reproduce" links; unusedLogos leaves out
+  // other clients' logos (public/ holds them all); privacyScan, last, fails the build when a customer id of any
+  // report's data is in the output (spec §10).
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    pagefind(),
+    demoDownloads(),
+    unusedLogos(),
+    privacyScan(),
+  ],
   // Astro's default Markdown processor (MDX inherits it); task-list boxes get their item's text as a label.
   markdown: { processor: satteri({ hastPlugins: [taskListLabels] }) },
   i18n: {

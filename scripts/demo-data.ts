@@ -3,7 +3,7 @@
  * given as the first argument). Deterministic: one fixed seed per file, no
  * clock, no Math.random, so re-running gives byte-identical files.
  *
- *   npm run data:demo              # rewrites data/demo/*.csv
+ *   npm run data:demo              # rewrites data/demo/*.csv and labels.json
  *   npm run data:demo -- /tmp/out  # writes elsewhere
  *
  * See data/demo/README.md for what each file holds.
@@ -17,6 +17,7 @@ import { BANK_SURVEY, bankSurvey } from './demo/bankSurvey.ts';
 import { COFFEE_AFTER, COFFEE_BEFORE, coffeeLog } from './demo/coffee.ts';
 import { ECOMMERCE_AFTER, ECOMMERCE_BEFORE, ecommerceLog } from './demo/ecommerce.ts';
 import { HOTEL_AFTER, HOTEL_BEFORE, hotelLog } from './demo/hotel.ts';
+import { demoLabelsJson } from './demo/labels.ts';
 import { seededRandom } from './demo/random.ts';
 import { RETAIL_AFTER, RETAIL_BEFORE, retailLog } from './demo/retail.ts';
 
@@ -37,6 +38,8 @@ export function demoFiles(): { name: string; bytes: Uint8Array }[] {
     { name: 'coffee-purchases-before.csv', bytes: utf8(coffeeLog(seededRandom(501), COFFEE_BEFORE)) },
     { name: 'coffee-purchases-after.csv', bytes: utf8(coffeeLog(seededRandom(502), COFFEE_AFTER)) },
     { name: 'bank-survey.csv', bytes: utf8(bankSurvey(seededRandom(601), BANK_SURVEY)) },
+    // Event, channel, segment and stage names in zh and en, for every log above.
+    { name: 'labels.json', bytes: utf8(demoLabelsJson()) },
   ];
 }
 

@@ -17,7 +17,7 @@ import type { Lang } from '../i18n/locales.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
-import { isSuppressed } from './suppression.ts';
+import { isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS } from './theme.ts';
 
 export type DriverQuadrant = 'fix_first' | 'keep_up' | 'low_priority' | 'overkill';

@@ -10,7 +10,12 @@
  */
 import type { Lang } from '../i18n/locales.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+/**
+ * The one locale per language for every number the site, the browser script
+ * and report prose print. English dates alone read day-first (4 Mar 2024),
+ * `DATE_LOCALE` below.
+ */
+export const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 /** What a missing figure (null, NaN) shows: an en dash, never 0. */
 export const MISSING = '–';
@@ -109,9 +114,13 @@ export function formatDuration(seconds: number | null | undefined, lang: Lang): 
   return `${formatNumber(seconds, lang, 0)} ${lang === 'zh' ? '秒' : 's'}`;
 }
 
+// Day-first English dates (4 Mar 2024, not Mar 4, 2024): the published charts
+// and pages have always read so; numbers are the same in en and en-GB.
+const DATE_LOCALE: Record<Lang, string> = { zh: LOCALE.zh, en: 'en-GB' };
+
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  zh: new Intl.DateTimeFormat(DATE_LOCALE.zh, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(DATE_LOCALE.en, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
 };
 
 /** A calendar day (YYYY-MM-DD or an ISO instant, read in UTC): 2024年3月4日 / 4 Mar 2024. */

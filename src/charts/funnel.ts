@@ -14,7 +14,7 @@ import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatCount, formatDuration, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
-import { countOrSuppressed, isSuppressed, suppressedLabel } from './suppression.ts';
+import { countOrSuppressed, isSuppressed, suppressedLabel } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -40,6 +40,8 @@ export interface FunnelRow {
   isWeakest: boolean;
   /** The largest loss: the most customers lost since the previous step. */
   isLargestLoss: boolean;
+  /** Which figures are suppressed (their text is `< k`): the flags, never a test of the text. */
+  hidden: { count: boolean; fromStart: boolean; fromPrevious: boolean };
 }
 
 export const stepLabel = (step: FunnelStepFigures) => `${step.step}. ${step.name}`;
@@ -103,6 +105,7 @@ export function funnelRows(steps: readonly FunnelStepFigures[], options: FunnelC
       droppedText: index === 0 ? '' : guard(formatCount(step.dropped, lang), hidden || previousHidden),
       isWeakest: index === weakest,
       isLargestLoss: index === largestLoss,
+      hidden: { count: isSuppressed(step.customers, k), fromStart: hidden, fromPrevious: hidden || previousHidden },
     };
   });
 }
@@ -127,7 +130,7 @@ function tipOf(row: FunnelRow, lang: Lang): string {
 function previousLine(row: FunnelRow, lang: Lang): string {
   if (row.index === 0) return '';
   // A suppressed drop is left out: "(−< 5)" would read as a negative count.
-  const dropped = row.droppedText.startsWith('<') ? '' : row.droppedText;
+  const dropped = row.hidden.fromPrevious ? '' : row.droppedText;
   const text =
     lang === 'zh'
       ? `↳ 上一步的 ${row.fromPreviousText}${dropped ? `（流失 ${dropped}）` : ''}`
@@ -219,14 +222,14 @@ export function funnelTable(result: AnyFunnelResult, options: FunnelChartOptions
     ],
     rows: result.steps.map((step, index) => {
       const row = rows[index]!;
-      const suppressedCell = (text: string, raw: number | null) =>
-        text.startsWith('<') ? cell(text, text) : cell(text, raw);
+      const suppressedCell = (text: string, raw: number | null, hidden: boolean) =>
+        hidden ? cell(text, text) : cell(text, raw);
       return [
         cell(row.label),
-        suppressedCell(row.countText, step.customers),
-        suppressedCell(row.fromStartText, step.conversion_from_start),
-        suppressedCell(row.fromPreviousText, step.conversion_from_previous),
-        index === 0 ? cell('', null) : suppressedCell(row.droppedText, step.dropped),
+        suppressedCell(row.countText, step.customers, row.hidden.count),
+        suppressedCell(row.fromStartText, step.conversion_from_start, row.hidden.fromStart),
+        suppressedCell(row.fromPreviousText, step.conversion_from_previous, row.hidden.fromPrevious),
+        index === 0 ? cell('', null) : suppressedCell(row.droppedText, step.dropped, row.hidden.fromPrevious),
         isSuppressed(step.customers, k)
           ? cell('', null)
           : cell(formatDuration(step.median_seconds_from_previous, lang), step.median_seconds_from_previous),
@@ -245,11 +248,9 @@ export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptio
   const weakest = rows.find((row) => row.isWeakest);
   const lastName = result.steps[result.steps.length - 1]!.name;
   const nameOf = (row: FunnelRow) => result.steps[row.index]!.name;
-  const rateShown = (row: FunnelRow) => !row.fromPreviousText.startsWith('<');
+  const rateShown = (row: FunnelRow) => !row.hidden.fromPrevious;
   if (lang === 'zh') {
-    const reached = last.countText.startsWith('<')
-      ? `不足 ${options.k} 位`
-      : `${last.countText}（${last.fromStartText}）`;
+    const reached = last.hidden.count ? `不足 ${options.k} 位` : `${last.countText}（${last.fromStartText}）`;
     const parts = [`${first.countText} 位客户进入漏斗，${reached}到达“${lastName}”`];
     if (loss) parts.push(`流失最多在第 ${loss.index + 1} 步“${nameOf(loss)}”（${loss.droppedText} 位）`);
     if (weakest && rateShown(weakest))
@@ -260,9 +261,7 @@ export function funnelFinding(result: AnyFunnelResult, options: FunnelChartOptio
       );
     return `${parts.join('；')}。`;
   }
-  const reached = last.countText.startsWith('<')
-    ? `fewer than ${options.k}`
-    : `${last.countText} (${last.fromStartText})`;
+  const reached = last.hidden.count ? `fewer than ${options.k}` : `${last.countText} (${last.fromStartText})`;
   const parts = [`${first.countText} customers entered the funnel and ${reached} reached ${lastName}`];
   if (loss)
     parts.push(`the largest loss is at step ${loss.index + 1}, ${nameOf(loss)} (${loss.droppedText} customers)`);

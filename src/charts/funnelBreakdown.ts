@@ -164,7 +164,8 @@ export function funnelBreakdownTable(result: AnyFunnelResult, options: FunnelCha
   const { lang } = options;
   const rows = breakdownRows(result, options);
   const raw = result.breakdown.flatMap((bucket) => bucket.steps);
-  const value = (text: string, number: number | null) => (text.startsWith('<') ? cell(text, text) : cell(text, number));
+  const value = (text: string, number: number | null, hidden: boolean) =>
+    hidden ? cell(text, text) : cell(text, number);
   return {
     columns: [
       { key: 'segment', label: label('segment', lang) },
@@ -176,9 +177,9 @@ export function funnelBreakdownTable(result: AnyFunnelResult, options: FunnelCha
     rows: rows.map((row, index) => [
       cell(row.bucket),
       cell(row.stepName),
-      value(row.countText, raw[index]!.customers),
-      value(row.fromStartText, raw[index]!.conversion_from_start),
-      value(row.fromPreviousText, raw[index]!.conversion_from_previous),
+      value(row.countText, raw[index]!.customers, row.hidden.count),
+      value(row.fromStartText, raw[index]!.conversion_from_start, row.hidden.fromStart),
+      value(row.fromPreviousText, raw[index]!.conversion_from_previous, row.hidden.fromPrevious),
     ]),
   };
 }

@@ -15,7 +15,7 @@ import { formatCompact, formatPercent, formatPValue, formatSignedPercent } from 
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
-import { isSuppressed } from './suppression.ts';
+import { isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -170,7 +170,8 @@ export function funnelComparisonTable(input: FunnelComparisonInput, options: Fun
   const before = funnelRows(input.before.steps, options);
   const after = funnelRows(input.after.steps, options);
   const tests = stepComparisons(input, options.k);
-  const number = (text: string, value: number | null) => (text.startsWith('<') ? cell(text, text) : cell(text, value));
+  const number = (text: string, value: number | null, hidden: boolean) =>
+    hidden ? cell(text, text) : cell(text, value);
   return {
     columns: [
       { key: 'step', label: label('step', lang) },
@@ -186,10 +187,14 @@ export function funnelComparisonTable(input: FunnelComparisonInput, options: Fun
       const test = tests[index]!;
       return [
         cell(before[index]!.label),
-        number(before[index]!.countText, step.customers),
-        number(before[index]!.fromPreviousText, step.conversion_from_previous),
-        number(after[index]!.countText, input.after.steps[index]!.customers),
-        number(after[index]!.fromPreviousText, input.after.steps[index]!.conversion_from_previous),
+        number(before[index]!.countText, step.customers, before[index]!.hidden.count),
+        number(before[index]!.fromPreviousText, step.conversion_from_previous, before[index]!.hidden.fromPrevious),
+        number(after[index]!.countText, input.after.steps[index]!.customers, after[index]!.hidden.count),
+        number(
+          after[index]!.fromPreviousText,
+          input.after.steps[index]!.conversion_from_previous,
+          after[index]!.hidden.fromPrevious,
+        ),
         test ? cell(formatSignedPercent(test.lift, lang), test.lift) : cell('', null),
         test ? cell(formatPValue(test.p_value, lang), test.p_value) : cell('', null),
         cell(significance(test, alpha, lang)),

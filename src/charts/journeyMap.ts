@@ -17,7 +17,7 @@ import { emotionRange, type JourneyDefinition, type JourneyStage } from './journ
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
 import { renderMarkdown, renderMarkdownInline } from './markdown.ts';
-import { countOrSuppressed, isSuppressed } from './suppression.ts';
+import { countOrSuppressed, isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 

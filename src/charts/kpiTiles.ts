@@ -21,7 +21,7 @@ import {
   formatSignedPercent,
 } from './format.ts';
 import { label } from './labels.ts';
-import { isSuppressed, suppressedLabel } from './suppression.ts';
+import { isSuppressed, suppressedLabel } from '../analytics/analyses/suppress.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 export interface KpiTileInput {
@@ -41,6 +41,8 @@ export interface KpiTileInput {
 export interface KpiTileView {
   label: string;
   valueText: string;
+  /** The tile describes fewer than k customers: its value shows `< k`, no change, no test. */
+  suppressed: boolean;
   previousText: string;
   changeText: string;
   /** null when no test was made. */
@@ -87,6 +89,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
     return {
       label: tile.label,
       valueText: suppressedLabel(k as number),
+      suppressed: true,
       previousText: '',
       changeText: '',
       significant: null,
@@ -114,6 +117,7 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
   return {
     label: tile.label,
     valueText: formatValue(tile, tile.value, lang),
+    suppressed: false,
     previousText,
     changeText,
     significant,
@@ -135,7 +139,7 @@ export function kpiTable(views: KpiTileView[], options: KpiOptions, tiles: KpiTi
     ],
     rows: views.map((view, index) => {
       const tile = tiles[index]!;
-      const hidden = view.valueText.startsWith('<');
+      const hidden = view.suppressed;
       return [
         cell(view.label),
         hidden ? cell(view.valueText, view.valueText) : cell(view.valueText, tile.value),

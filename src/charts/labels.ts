@@ -60,6 +60,13 @@ const LABELS = {
   dataSource: { zh: '数据来源', en: 'Source' },
   scrollCue: { zh: '← 左右滑动查看完整图表 →', en: '← Swipe to see the whole chart →' },
   showData: { zh: '查看数据', en: 'Show the data' },
+  reproduce: { zh: '如何复现', en: 'Reproduce' },
+  reproduceCall: { zh: '章节中的组件调用', en: 'The component call in the chapter' },
+  reproduceCommand: {
+    zh: '打印相同数字的命令（在项目根目录运行）',
+    en: 'The command that prints the same numbers (run it in the project folder)',
+  },
+  reproduceData: { zh: '下载演示数据', en: 'Download the demo data' },
   downloadCsv: { zh: '下载数据 (CSV)', en: 'Download data (CSV)' },
   downloadSvg: { zh: '下载图片 (SVG)', en: 'Download image (SVG)' },
   series: { zh: '图例（点击显示或隐藏）', en: 'Legend (click to show or hide)' },

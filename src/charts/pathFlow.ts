@@ -14,7 +14,7 @@ import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
-import { countOrSuppressed, isSuppressed } from './suppression.ts';
+import { countOrSuppressed, isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth, seriesColor } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 

@@ -13,7 +13,7 @@ import { cell, type ChartTable } from './chartTable.ts';
 import { formatCount, formatDate, formatPercent } from './format.ts';
 import { label } from './labels.ts';
 import { withMarkData } from './markData.ts';
-import { countOrSuppressed, isSuppressed } from './suppression.ts';
+import { countOrSuppressed, isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 

@@ -12,7 +12,7 @@ import type { WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatCount, formatMoney, formatProjected, formatSignedPercent } from './format.ts';
 import { label } from './labels.ts';
-import { countOrSuppressed, isSuppressed } from './suppression.ts';
+import { countOrSuppressed, isSuppressed } from '../analytics/analyses/suppress.ts';
 import type { RenderFunction } from '@observablehq/plot';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';

@@ -10,13 +10,20 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
 import type { LoadOptions } from '../analytics/load/load.ts';
-import { SpecError } from '../analytics/analyses/spec.ts';
+import { parseSuppressSpec, SpecError } from '../analytics/analyses/spec.ts';
+import { suppress } from '../analytics/analyses/suppress.ts';
 import { closestNames } from '../report/checkSettings.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
 import type { EngineAnalysis } from '../engines/engineAnalyses.ts';
 import { ENGINE_OPTIONS, ENGINE_OPTIONS_HELP, parseEngineArgs } from './engineOptions.ts';
 import { runOnEngine } from './engineRun.ts';
 import { loadForCommand, parseDataArgs, type OptionValue } from './options.ts';
+
+/** `--k N`: small-cell suppression of the `--json` result (spec §10); without it, none. */
+const SUPPRESS_OPTIONS = { k: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
+const SUPPRESS_OPTIONS_HELP =
+  '  --k N                  with --json: hide every cell of fewer than N customers\n' +
+  '                         ({ "suppressed": true, "fewer_than": N }); default: none';
 
 export interface AnalysisCommandDefinition<SpecInput, Spec, Result> {
   name: string;
@@ -44,8 +51,12 @@ export interface AnalysisCommand extends Command {
 export function analysisCommand<SpecInput, Spec, Result>(
   definition: AnalysisCommandDefinition<SpecInput, Spec, Result>,
 ): AnalysisCommand {
-  const options = definition.engine ? { ...definition.options, ...ENGINE_OPTIONS } : definition.options;
-  const help = definition.engine ? `${definition.help}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : definition.help;
+  // A command with its own --k (drivers) suppresses in its analysis.
+  const ownK = 'k' in definition.options;
+  const withK = ownK ? definition.options : { ...definition.options, ...SUPPRESS_OPTIONS };
+  const options = definition.engine ? { ...withK, ...ENGINE_OPTIONS } : withK;
+  const kHelp = ownK ? definition.help : `${definition.help}\n\nPrivacy:\n${SUPPRESS_OPTIONS_HELP}`;
+  const help = definition.engine ? `${kHelp}\n\nEngine options:\n${ENGINE_OPTIONS_HELP}` : kHelp;
   return {
     name: definition.name,
     help,
@@ -57,6 +68,8 @@ export function analysisCommand<SpecInput, Spec, Result>(
         return EXIT_OK;
       }
       if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
+      const k = ownK ? undefined : suppressionK(args.values, args.json);
+      const publish = (result: unknown) => JSON.stringify(k === undefined ? result : suppress(result, { k }), null, 2);
       const specInput = definition.spec(args.values, args.load);
       // Resolve the spec before paying for the load.
       const spec = attempt(() => definition.resolve(specInput));
@@ -69,9 +82,7 @@ export function analysisCommand<SpecInput, Spec, Result>(
           io.stderr(`journey ${definition.name}: ${result.message}`);
           return EXIT_DATA_ERROR;
         }
-        io.stdout(
-          args.json ? JSON.stringify(result, null, 2) : definition.render(result as Result, engine.table, spec),
-        );
+        io.stdout(args.json ? publish(result) : definition.render(result as Result, engine.table, spec));
         return EXIT_OK;
       }
       const loaded = await loadForCommand(args.file, args.load, io);
@@ -87,10 +98,20 @@ export function analysisCommand<SpecInput, Spec, Result>(
         io.stderr(`journey ${definition.name}: ${args.file}: ${result.message}`);
         return EXIT_DATA_ERROR;
       }
-      io.stdout(args.json ? JSON.stringify(result, null, 2) : definition.render(result, args.file, spec));
+      io.stdout(args.json ? publish(result) : definition.render(result, args.file, spec));
       return EXIT_OK;
     },
   };
+}
+
+/** The `--k` value, checked: a positive whole number, and only with --json. */
+function suppressionK(values: Record<string, OptionValue>, json: boolean): number | undefined {
+  const k = numeric(values, 'k');
+  if (k === undefined) return undefined;
+  if (!json) throw new UsageError('--k applies to --json output; add --json');
+  const parsed = attempt(() => parseSuppressSpec({ k }));
+  if (parsed instanceof Error) throw new UsageError(`--k expects a whole number of customers, 1 or more (got ${k})`);
+  return parsed.k;
 }
 
 /** A message per event name absent from the table, with the closest names of the data. */

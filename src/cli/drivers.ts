@@ -12,7 +12,13 @@ import {
   type DriversResult,
   type DriversSpecInput,
 } from '../analytics/analyses/drivers.ts';
-import { suppress, type Suppressed } from '../analytics/analyses/suppress.ts';
+import {
+  isSuppressedCell,
+  suppress,
+  suppressedLabel,
+  type Suppressed,
+  type SuppressedCell,
+} from '../analytics/analyses/suppress.ts';
 import type { ScoreColumn } from '../analytics/analyses/surveyAnswers.ts';
 import { analysisCommand, numeric, required, text } from './analysisCommand.ts';
 import { formatCount, formatPercent, formatTable } from './format.ts';
@@ -44,8 +50,11 @@ Example:
 
 type Published = Suppressed<DriversResult>;
 
-function figure(value: number | string | null, format: (value: number) => string): string {
-  return typeof value === 'number' ? format(value) : (value ?? '–');
+type Cell = number | SuppressedCell | null;
+
+function figure(value: Cell, format: (value: number) => string): string {
+  if (isSuppressedCell(value)) return suppressedLabel(value.fewer_than);
+  return value === null ? '–' : format(value);
 }
 
 function driverTable(rows: Suppressed<DriverRow>[]): string {
@@ -69,8 +78,8 @@ function driverTable(rows: Suppressed<DriverRow>[]): string {
   ]);
 }
 
-function modelLine(n: number | string | null, excluded: number | string | null, r2: number | string | null): string {
-  const count = (value: number | string | null) => figure(value, formatCount);
+function modelLine(n: Cell, excluded: Cell, r2: Cell): string {
+  const count = (value: Cell) => figure(value, formatCount);
   return `${count(n)} respondents in the model, ${count(excluded)} left out for a missing answer, R² ${figure(r2, (value) => value.toFixed(3))}`;
 }
 

@@ -20,6 +20,7 @@ import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { placeLogo } from '../report/logos.ts';
 import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import { writeStaged } from '../report/stagedFiles.ts';
 import {
@@ -58,7 +59,8 @@ Options:
   --name TEXT           the client's name as printed (default <client>)
   --currency CODE       ISO 4217 code of money figures (default CNY)
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
-  --logo PATH           logo under public/, e.g. /logos/acme.svg
+  --logo PATH           logo (SVG, PNG or JPEG): under public/, e.g. /logos/acme.svg,
+                        or a file elsewhere, copied to public/logos/<client>.<ext>
   --window DURATION     funnel window (default 14d)
   --date YYYY-MM-DD     report date (default today)
   --force               overwrite the files the scaffold writes when they exist
@@ -308,6 +310,13 @@ const newCommand: Command = {
       path: join(dataDir, basename(file)),
       copyFrom: resolve(io.cwd, file),
     }));
+    const placed = args.logo === null ? null : await placeLogo(args.root, io.cwd, args.logo, args.slug);
+    if (placed && 'problem' in placed) {
+      io.stderr(`journey new report: ${placed.problem}; nothing was written`);
+      return EXIT_USAGE;
+    }
+    const logo = placed?.logo ?? null;
+    if (placed?.copy) dataFiles.push(placed.copy);
     // Every file the scaffold would write: any of them existing stops it, so nothing hand-written is lost.
     const targets = [indexFile, configFile, journeyMapFile, opportunitiesFile, ...dataFiles.map((file) => file.path)];
     const existing = targets.filter((file) => existsSync(file));
@@ -377,7 +386,7 @@ const newCommand: Command = {
       client: args.name,
       lang: args.lang,
       brand: args.brand,
-      logo: args.logo,
+      logo,
       k: 5,
       sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({
         path: basename(file),
@@ -392,7 +401,7 @@ const newCommand: Command = {
     };
     parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
 
-    const mdx = await reportPage(args, args.name, args.brand, args.logo, '');
+    const mdx = await reportPage(args, args.name, args.brand, logo, '');
     // Data copied and text written under temporary names, renamed into place only when all are complete.
     await writeStaged([
       ...dataFiles,
@@ -403,11 +412,7 @@ const newCommand: Command = {
     ]);
 
     const shown = (path: string) => relative(io.cwd, path) || '.';
-    if (args.logo && !existsSync(join(args.root, 'public', args.logo))) {
-      io.stderr(
-        `journey new report: the logo ${args.logo} is not in public/ yet: put the file at ${shown(join(args.root, 'public', args.logo))}`,
-      );
-    }
+    if (placed?.copy) io.stderr(`journey new report: copied the logo ${args.logo} to ${shown(placed.copy.path)}`);
     io.stdout(
       [
         `Scaffolded the report "${args.slug}" (${args.lang}):`,

@@ -12,6 +12,9 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { parse as parseYaml } from 'yaml';
 import type { ColumnTable } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
+import { MASKED_NOTE, maskQuotedValues } from '../report/maskIds.ts';
+import { NO_LABELS, type DataLabels } from '../analytics/dataLabels.ts';
+import { labelsBeside } from '../analytics/load/labels.ts';
 import { formatDateRange } from '../charts/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -33,7 +36,9 @@ export function loadEventsCached(file: string, options: LoadOptions): Promise<Lo
     load = loadEvents(path, options).catch((error: unknown) => {
       loads.delete(key);
       if (error instanceof DataError)
-        throw new Error(`cannot load ${relative(projectRoot(), path)}:\n${error.format()}`);
+        throw new Error(
+          `cannot load ${relative(projectRoot(), path)}:\n${maskQuotedValues(error.format())}\n${MASKED_NOTE}`,
+        );
       throw error;
     });
     loads.set(key, load);
@@ -145,4 +150,19 @@ export function loadOptionsOf(props: {
 /** The page language: the prop, else the route's locale. */
 export function chartLang(given: Lang | undefined, currentLocale: string | undefined): Lang {
   return given ?? (currentLocale === 'en' ? 'en' : 'zh');
+}
+
+const labelReads = new Map<string, Promise<DataLabels>>();
+
+/** The labels of a chart's data (labels.json in its folder, read once per folder), or none without a file. */
+export function labelsOfData(file: string | undefined): Promise<DataLabels> {
+  if (file === undefined) return Promise.resolve(NO_LABELS);
+  const path = resolveDataPath(file);
+  const folder = dirname(path);
+  let read = labelReads.get(folder);
+  if (!read) {
+    read = labelsBeside(path);
+    labelReads.set(folder, read);
+  }
+  return read;
 }

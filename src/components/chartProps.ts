@@ -5,8 +5,11 @@
  * Specs and results are the analyses' own schemas: a spec comes out parsed
  * (resolved), and a result passed in directly is checked for its spec §11 shape.
  *
+ * A chart without its own `k` takes the page's (a report's frontmatter k, passed
+ * down in `Astro.locals`), so no chart on a report forgets the threshold.
+ *
  * @example
- *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname);
+ *   const props = parseProps('FunnelChart', funnelChartProps, Astro.props, Astro.url.pathname, Astro.locals);
  */
 import { z } from 'zod';
 import { anyFunnelResultSchema } from '../analytics/analyses/aggregatedFunnel.ts';
@@ -33,17 +36,30 @@ export class ComponentError extends Error {
   }
 }
 
+/** What the page sets for every chart on it. */
+export interface PageDefaults {
+  /** The page's frontmatter k. */
+  k?: number;
+}
+
 export function parseProps<Schema extends z.ZodType>(
   component: string,
   schema: Schema,
   props: unknown,
   page: string,
+  pageDefaults: PageDefaults = {},
 ): z.output<Schema> {
-  const parsed = schema.safeParse(props);
+  const parsed = schema.safeParse(withPageK(props, pageDefaults.k));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
   throw new ComponentError(component, page, issue.path.join('.') || '(props)', `${issue.message}${more}`);
+}
+
+function withPageK(props: unknown, pageK: number | undefined): unknown {
+  if (pageK === undefined || typeof props !== 'object' || props === null) return props;
+  const k = (props as { k?: unknown }).k;
+  return k === undefined ? { ...props, k: pageK } : props;
 }
 
 /** Runs `work`, turning any error into a ComponentError for `prop`. */
@@ -256,6 +272,8 @@ export const kpiTilesProps = z
     compare: z.object({ before: comparePeriod, after: comparePeriod }).optional(),
     /** Name of the previous period, e.g. "September"; default: compare.before.label. */
     previousLabel: z.string().optional(),
+    /** For computed `tiles`: the commands that print their figures and the demo files they read ("Reproduce"). */
+    reproduce: z.object({ commands: z.array(z.string()).min(1), files: z.array(z.string()).min(1) }).optional(),
     alpha: z.number().gt(0).lt(1).default(0.05),
   })
   .superRefine((props, context) => {

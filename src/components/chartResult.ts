@@ -66,6 +66,8 @@ export async function periodResults<Spec, Result>(
 ): Promise<{
   before: Result;
   after: Result;
+  /** Each period's data file (its own, else the chart's). */
+  files: { before: string; after: string };
   /** The period files' names, each once: the caption's source. */
   source: string;
   ranges: { before: PeriodRange; after: PeriodRange };
@@ -85,6 +87,7 @@ export async function periodResults<Spec, Result>(
   }));
   return {
     ...results,
+    files: { before: before.file, after: after.file },
     source: [...new Set([before.file, after.file].map((file) => file.split('/').pop()))].join(', '),
     ranges: { before: before.range, after: after.range },
   };

@@ -8,6 +8,7 @@
  *   funnelComparisonFigure({ before, after }, { lang: 'en', beforeLabel: 'September' }).legend;
  */
 import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
+import type { DataLabels } from '../analytics/dataLabels.ts';
 import { formatDateRange } from '../charts/format.ts';
 import { funnelChart, funnelFinding, funnelTable } from '../charts/funnel.ts';
 import {
@@ -28,6 +29,12 @@ import {
 import { renderSvg } from '../charts/render.ts';
 import { COLORS } from '../charts/theme.ts';
 import type { Figure } from './figure.ts';
+import { labelFunnel, labelledBy, withRawNames, type RawNames } from './labelled.ts';
+
+/** The data's labels (src/analytics/dataLabels.ts): names drawn in the reader's language, raw names in the table. */
+export interface LabelOptions {
+  labels?: DataLabels;
+}
 
 /** First and last instants (ISO) of one period's events. */
 export interface PeriodRange {
@@ -35,12 +42,19 @@ export interface PeriodRange {
   last: string | null;
 }
 
-/** One funnel, or its breakdown when the result has one. */
-export function funnelFigure(result: AnyFunnelResult, options: FunnelBreakdownOptions): Figure {
+/** One funnel, or its breakdown by `by` when the result has one. */
+export function funnelFigure(
+  computed: AnyFunnelResult,
+  options: FunnelBreakdownOptions & LabelOptions & { by?: string },
+): Figure {
+  const { lang, labels } = options;
+  const { result, raw } = labelledBy(computed, labels, (unlabelled, given) =>
+    labelFunnel(unlabelled, given, lang, options.by),
+  );
   if (result.breakdown.length > 0) {
     return {
       svg: renderSvg(funnelBreakdownChart(result, options)),
-      table: funnelBreakdownTable(result, options),
+      table: withRawNames(funnelBreakdownTable(result, options), raw, lang),
       finding: funnelBreakdownFinding(result, options),
       legend: breakdownSeries(result),
       notes: [],
@@ -48,18 +62,29 @@ export function funnelFigure(result: AnyFunnelResult, options: FunnelBreakdownOp
   }
   return {
     svg: renderSvg(funnelChart(result, options)),
-    table: funnelTable(result, options),
+    table: withRawNames(funnelTable(result, options), raw, lang),
     finding: funnelFinding(result, options),
     notes: [],
   };
 }
 
-/** Two periods of one funnel, after against before. */
-export function funnelComparisonFigure(input: FunnelComparisonInput, options: FunnelComparisonOptions): Figure {
+/** Two periods of one funnel, after against before; both periods' step names read with one set of labels. */
+export function funnelComparisonFigure(
+  computed: FunnelComparisonInput,
+  options: FunnelComparisonOptions & LabelOptions,
+): Figure {
+  const { lang, labels } = options;
+  const raw: RawNames = new Map();
+  const input = labels
+    ? {
+        before: labelFunnel(computed.before, labels, lang, undefined, raw).result,
+        after: labelFunnel(computed.after, labels, lang, undefined, raw).result,
+      }
+    : computed;
   const names = periodNames(options);
   return {
     svg: renderSvg(funnelComparisonChart(input, options)),
-    table: funnelComparisonTable(input, options),
+    table: withRawNames(funnelComparisonTable(input, options), raw, lang),
     finding: funnelComparisonFinding(input, options),
     legend: [
       { key: names.before, color: COLORS.before },

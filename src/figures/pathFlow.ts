@@ -17,6 +17,8 @@ import {
 } from '../charts/pathFlow.ts';
 import { renderSvg } from '../charts/render.ts';
 import type { Figure } from './figure.ts';
+import type { LabelOptions } from './funnel.ts';
+import { labelPaths, labelledBy, withRawNames } from './labelled.ts';
 
 export interface PathFlowFigure extends Figure {
   /** Caption of the data table (the flow edges). */
@@ -26,13 +28,16 @@ export interface PathFlowFigure extends Figure {
   topPathsCaption: string;
 }
 
-export function pathFlowFigure(result: PathsResult, options: PathFlowOptions): PathFlowFigure {
+/** Event names in the reader's language; both tables keep the data's names beside them. */
+export function pathFlowFigure(computed: PathsResult, options: PathFlowOptions & LabelOptions): PathFlowFigure {
+  const { lang, labels } = options;
+  const { result, raw } = labelledBy(computed, labels, (unlabelled, given) => labelPaths(unlabelled, given, lang));
   return {
     svg: renderSvg(pathFlowChart(result, options)),
-    table: flowEdgesTable(result, options),
+    table: withRawNames(flowEdgesTable(result, options), raw, lang),
     tableCaption: label('flowEdges', options.lang),
     finding: pathFlowFinding(result, options),
-    topPaths: topPathsTable(result, options),
+    topPaths: withRawNames(topPathsTable(result, options), raw, lang),
     topPathsCaption: label('topPaths', options.lang),
     notes: [],
   };

@@ -14,11 +14,21 @@ import {
   type TouchpointScoresOptions,
 } from '../charts/touchpointScores.ts';
 import type { Figure } from './figure.ts';
+import type { LabelOptions } from './funnel.ts';
+import { labelSatisfaction, labelledBy, withRawNames } from './labelled.ts';
 
-export function touchpointScoresFigure(result: SatisfactionResult, options: TouchpointScoresOptions): Figure {
+/** Touchpoint, stage and channel names in the reader's language; the table keeps the data's names beside them. */
+export function touchpointScoresFigure(
+  computed: SatisfactionResult,
+  options: TouchpointScoresOptions & LabelOptions,
+): Figure {
+  const { lang, labels } = options;
+  const { result, raw } = labelledBy(computed, labels, (unlabelled, given) =>
+    labelSatisfaction(unlabelled, given, lang),
+  );
   return {
     svg: renderSvg(touchpointScoresChart(result, options)),
-    table: touchpointScoresTable(result, options),
+    table: withRawNames(touchpointScoresTable(result, options), raw, lang),
     finding: touchpointScoresFinding(result, options),
     notes: [],
   };

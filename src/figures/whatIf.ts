@@ -15,6 +15,8 @@ import { renderSvg } from '../charts/render.ts';
 import { COLORS } from '../charts/theme.ts';
 import { whatIfChart, whatIfFinding, whatIfSuppressed, whatIfTable, type WhatIfOptions } from '../charts/whatIf.ts';
 import type { Figure } from './figure.ts';
+import type { LabelOptions } from './funnel.ts';
+import { labelFunnel, withRawNames } from './labelled.ts';
 
 /** What the browser script needs to recompute the projection. */
 export interface WhatIfConfig {
@@ -45,9 +47,15 @@ export interface WhatIfFigure extends Figure {
   slider: WhatIfSlider | undefined;
 }
 
-export function whatIfFigure(result: WhatIfResult, options: WhatIfOptions & { maxUplift: number }): WhatIfFigure {
-  const { lang } = options;
-  const table = whatIfTable(result, options);
+/** Step names in the reader's language; the table keeps the data's names beside them. */
+export function whatIfFigure(
+  computed: WhatIfResult,
+  options: WhatIfOptions & LabelOptions & { maxUplift: number },
+): WhatIfFigure {
+  const { lang, labels } = options;
+  const labelled = labels ? labelFunnel({ ...computed, breakdown: [] }, labels, lang) : undefined;
+  const result = labelled ? { ...computed, steps: labelled.result.steps } : computed;
+  const table = withRawNames(whatIfTable(result, options), labelled?.raw ?? new Map<string, string>(), lang);
   const finding = whatIfFinding(result, options);
   if (whatIfSuppressed(result, options.k)) return { svg: undefined, table, finding, notes: [], slider: undefined };
   const target = result.steps[result.step - 1];

@@ -16,6 +16,7 @@ const strings = {
   chapters: { zh: '章节', en: 'Chapters' },
   previous: { zh: '上一章', en: 'Previous' },
   next: { zh: '下一章', en: 'Next' },
+  workedAnswer: { zh: '参考答案', en: 'Worked answer' },
   language: { zh: '语言', en: 'Language' },
   themeToggle: { zh: '切换深色模式', en: 'Toggle dark mode' },
   missingTitle: { zh: '本章暂无中文版', en: 'This chapter is not yet in English' },

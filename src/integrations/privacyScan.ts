@@ -22,6 +22,8 @@ import { gunzipSync } from 'node:zlib';
 import { loadEvents } from '../analytics/load/load.ts';
 import { createDataLoaders } from '../report/dataLoaders.ts';
 import { createIdMatcher, findLeaks, isSingleRun, unescapeText, type IdMatcher } from '../report/findLeaks.ts';
+import { maskId } from '../report/maskIds.ts';
+import { DEMO_DIR } from './demoDownloads.ts';
 import { readReportConfig, REPORT_DATA_DIR, REPORT_CONFIG_FILE } from '../report/reportConfig.ts';
 
 /** Files that are never text: only their path is scanned. */
@@ -127,11 +129,7 @@ export async function productWords(root: string): Promise<(id: string) => boolea
       : /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(id) && all.includes(id);
 }
 
-/** Shows the first two characters of an id and hides the rest. */
-export function maskId(id: string): string {
-  const chars = [...id];
-  return chars.slice(0, 2).join('') + '*'.repeat(Math.max(1, chars.length - 2));
-}
+export { maskId };
 
 /**
  * A file's text, or null when it is not text: gzip (by magic number, whatever the
@@ -170,11 +168,31 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every leak of any report's ids in the files under `outDir`. */
+/**
+ * The output's copies of the public demo data (demoDownloads.ts): files under
+ * data/demo/ byte-identical to the project's data/demo/ file of the same name.
+ * Demo logs are invented and published on purpose, even where a demo report
+ * reads them; anything else holding their ids is still a leak.
+ */
+export async function publicDemoCopies(root: string, outDir: string): Promise<Set<string>> {
+  const copies = new Set<string>();
+  const served = join(outDir, DEMO_DIR);
+  if (!existsSync(served)) return copies;
+  for (const entry of await readdir(served, { withFileTypes: true })) {
+    const original = join(root, DEMO_DIR, entry.name);
+    if (!entry.isFile() || !existsSync(original)) continue;
+    const [copy, source] = await Promise.all([readFile(join(served, entry.name)), readFile(original)]);
+    if (copy.equals(source)) copies.add(`${DEMO_DIR}/${entry.name}`);
+  }
+  return copies;
+}
+
+/** Every leak of any report's ids in the files under `outDir` (but the output files named in `exempt`). */
 export async function scanOutput(
   outDir: string,
   ids: Map<string, Set<string>>,
   isProductWord?: (id: string) => boolean,
+  exempt: ReadonlySet<string> = new Set(),
 ): Promise<{ leaks: Leak[]; files: number; unscanned: number }> {
   const matchers = new Map<string, IdMatcher>();
   let unscanned = 0;
@@ -187,6 +205,7 @@ export async function scanOutput(
   const files = await listFiles(outDir);
   for (const file of files) {
     const name = relative(outDir, file).split(sep).join('/');
+    if (exempt.has(name)) continue;
     const skip = BINARY_EXTENSIONS.has(extname(file).toLowerCase()) || PRODUCT_FILES.test(name);
     const text = skip ? '' : (textOf(await readFile(file)) ?? '');
     for (const [report, matcher] of matchers) {
@@ -242,7 +261,12 @@ export function privacyScan(options: PrivacyScanOptions = {}): AstroIntegration 
         await rm(join(outDir, SCAN_STAMP), { force: true });
         const { ids, notes } = await (options.ids ?? customerIdsByReport)(root);
         for (const note of notes) logger.warn(note);
-        const { leaks, files, unscanned } = await scanOutput(outDir, ids, await productWords(root));
+        const { leaks, files, unscanned } = await scanOutput(
+          outDir,
+          ids,
+          await productWords(root),
+          await publicDemoCopies(root, outDir),
+        );
         const total = [...ids.values()].reduce((sum, set) => sum + set.size, 0);
         if (unscanned > 0)
           logger.warn(

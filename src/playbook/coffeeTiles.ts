@@ -11,6 +11,7 @@
 import { funnel } from '../analytics/analyses/funnel.ts';
 import { loadEvents } from '../analytics/load/load.ts';
 import { value } from '../analytics/analyses/value.ts';
+import { journeyCommand } from '../figures/reproduce.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const FILES = {
@@ -33,6 +34,15 @@ async function figures(file: string) {
   const again = funnel(table, { steps: ['purchase', 'purchase'], window: RETURN_WINDOW });
   return { purchases, returned: again.steps[1]!.customers, buyers: again.steps[0]!.customers };
 }
+
+/** The commands printing the tiles' figures (value, and the 14-day return as a two-step funnel), per period. */
+export const coffeeReproduce = {
+  commands: [FILES.before, FILES.after].flatMap((file) => [
+    journeyCommand('value', file),
+    journeyCommand('funnel', file, { steps: 'purchase,purchase', window: RETURN_WINDOW }),
+  ]),
+  files: [FILES.before, FILES.after],
+};
 
 let cached: Promise<[Awaited<ReturnType<typeof figures>>, Awaited<ReturnType<typeof figures>>]> | undefined;
 

@@ -13,7 +13,9 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
 import { settingProblems } from './checkSettings.ts';
+import { checkLogo } from './logos.ts';
 import { EVENT_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import {
@@ -93,6 +95,8 @@ export function openReport(slug: string, root = projectRoot()): Promise<OpenedRe
 /** Reads a report's config and data with the given loaders (no memoisation). */
 export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
+  const logoProblem = config.logo === null ? null : await checkLogo(root, config.logo);
+  if (logoProblem) throw new Error(`report ${slug}: ${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}: ${logoProblem}`);
   const tables: ColumnTable[] = [];
   const sourcePaths: OpenedReport['sourcePaths'] = [];
   const cleaning: SourceCleaning[] = [];
@@ -108,7 +112,7 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       if (error instanceof DataError) {
         const shown = relative(root, path);
         throw new Error(
-          `report ${slug}: the data in ${target} has errors:\n${error.format().replaceAll(path, shown)}`,
+          `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format().replaceAll(path, shown))}\n${MASKED_NOTE}`,
           { cause: error },
         );
       }
@@ -187,7 +191,10 @@ export function openOtherSource(slug: string, index: number, root = projectRoot(
         return (await loadEvents(path, sourceLoadOptions(source, config.k))).table;
       } catch (error) {
         if (error instanceof DataError)
-          throw new Error(`report ${slug}: the data in ${target} has errors:\n${error.format()}`, { cause: error });
+          throw new Error(
+            `report ${slug}: the data in ${target} has errors:\n${maskQuotedValues(error.format())}\n${MASKED_NOTE}`,
+            { cause: error },
+          );
         throw error;
       }
     })();

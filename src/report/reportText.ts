@@ -1,6 +1,6 @@
 /**
- * Numbers written into a report's prose, formatted like the charts and
- * suppressed like them: a count under k is `< k`, and a rate over fewer than
+ * Numbers written into a report's prose, formatted by the charts' `format.ts`
+ * and suppressed by `analyses/suppress.ts`, like the charts: a count under k is `< k`, and a rate over fewer than
  * k customers is a dash (spec §10). Use these, never a typed-in figure, so
  * every number in the text comes from the data.
  *
@@ -8,41 +8,33 @@
  *   // in an MDX report: 开户成功率为 {percentText(steps[4].conversion_from_start, 'zh')}
  *   countText(3, 5, 'en'); // '< 5'
  */
-import { formatMoney } from '../charts/format.ts';
+import { countOrSuppressed } from '../analytics/analyses/suppress.ts';
+import { formatCount, formatMoney, formatNumber, formatPercent, MISSING } from '../charts/format.ts';
 import type { Lang } from '../i18n/locales.ts';
-
-const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** A whole number of customers, or `< k` under k. */
 export function countText(customers: number, k: number, lang: Lang): string {
-  if (customers < k) return `< ${k}`;
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(customers);
+  return countOrSuppressed(customers, k, (value) => formatCount(value, lang));
 }
 
 /** A rate as a percentage with one decimal; a dash when it is null or rests on fewer than k customers. */
 export function percentText(rate: number | null, lang: Lang, base?: { customers: number; k: number }): string {
-  if (rate === null || (base && base.customers < base.k)) return '–';
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(rate);
+  if (base && base.customers < base.k) return MISSING;
+  return formatPercent(rate, lang, 1);
 }
 
 /** A difference of two rates in percentage points, signed: `+24.3 个百分点` / `+24.3 points`. */
 export function pointsText(difference: number, lang: Lang): string {
-  const points = new Intl.NumberFormat(locale(lang), {
-    signDisplay: 'always',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(difference * 100);
+  // Prose keeps the ASCII sign and a sign on zero (`+0.0`), unlike the charts' `−`.
+  const sign = difference < 0 || Object.is(difference, -0) ? '-' : '+';
+  const points = `${sign}${formatNumber(Math.abs(difference) * 100, lang, 1)}`;
   return lang === 'zh' ? `${points} 个百分点` : `${points} points`;
 }
 
-/** A duration in days with one decimal. */
+/** A duration in days with at most one decimal (3.5, 3). */
 export function daysText(seconds: number | null, lang: Lang): string {
-  if (seconds === null) return '–';
-  const days = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(seconds / 86_400);
+  if (seconds === null) return MISSING;
+  const days = formatNumber(seconds / 86_400, lang, 1).replace(/\.0$/, '');
   return lang === 'zh' ? `${days} 天` : `${days} days`;
 }
 

@@ -84,6 +84,8 @@ beforeAll(async () => {
   });
   betaIds = beta.ids;
   await writeFile(join(root, 'exports/beta.csv'), beta.csv);
+  // B's logo, copied by the scaffold to public/logos/beta-insure.svg (where A's build could pick it up).
+  await writeFile(join(root, 'exports/beta-logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
 
   const scaffoldA = await journey([
     'new',
@@ -113,6 +115,8 @@ beforeAll(async () => {
     B.name,
     '--data',
     'exports/beta.csv',
+    '--logo',
+    'exports/beta-logo.svg',
   ]);
   expect(scaffoldB.code).toBe(0);
 
@@ -163,6 +167,10 @@ describe('a report scaffolded from an event log', () => {
         join(root, 'data/reports', A.slug, 'report.json'),
         JSON.stringify({ ...config, author: '顾问 Anna Lee' }),
       );
+      // report.json changed: pdf prints only a build of the current sources, so build again first.
+      const stale = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug, '--draft']);
+      expect(stale.stderr).toMatch(/was built before the latest changes/);
+      expect((await buildReport(A.slug)).code).toBe(0);
       const refused = await runScript(root, 'src/cli/main.ts', ['pdf', A.slug]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/placeholders \(<Todo>\) still in the report/);
@@ -172,7 +180,7 @@ describe('a report scaffolded from an event log', () => {
       expect(existsSync(pdf)).toBe(true);
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
-      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/);
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain(A.name);
       for (const step of A.steps) expect(text).toContain(step);
@@ -192,6 +200,7 @@ describe('a report scaffolded from an event log', () => {
       // Nothing interactive is printed.
       expect(text).not.toMatch(/查看数据|下载 CSV|下载 SVG|CSV|▶/);
     },
+    240_000,
   );
   it.runIf(hasChromium)('draws headings and chart bars in the brand colour', async () => {
     const server = await serveStatic(siteA);
@@ -237,13 +246,19 @@ describe('privacy (spec §10)', () => {
     const bars = [...plain.matchAll(/<rect data-customers="([^"]*)" data-series="vip_trio"/g)].map((m) => m[1]);
     expect(bars).toEqual(A.steps.map(() => '< 5'));
     const labels = [...html.matchAll(/<text data-series="vip_trio"[^>]*>([^<]*)</g)].map((m) => m[1]);
-    expect(labels).toEqual(A.steps.map(() => '&lt; 5'));
+    // Counts stand beside rates in the breakdown's labels: both suppressed.
+    expect(labels).toEqual(A.steps.map(() => '&lt; 5 · &lt; 5'));
   });
 
   it('keeps report data out of public/ and out of the output', async () => {
     expect(await readdir(join(root, 'public'))).not.toContain('data');
     const { paths } = await outputText(siteA);
-    expect(paths.filter((p) => /\.(csv|tsv|parquet|arrow|ndjson)$|report\.json$/.test(p))).toEqual([]);
+    // build-report's own marker (.journey-build-report.json) holds no data: only the outputs' record.
+    expect(
+      paths.filter(
+        (p) => /\.(csv|tsv|parquet|arrow|ndjson)$|report\.json$/.test(p) && p !== '.journey-build-report.json',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -253,9 +268,13 @@ describe('isolation of a one-report build', () => {
     expect(paths.filter((p) => p.includes(B.slug))).toEqual([]);
     for (const needle of [B.slug, B.name, 'Betaworth', ...B.steps, '1,237']) expect(text, needle).not.toContain(needle);
     expect(text).not.toMatch(/(?<![\w.])1237(?![\w.])/);
+    // No logo of another report: neither B's nor the demo bank's, though public/logos/ holds both.
+    expect(existsSync(join(root, 'public/logos', `${B.slug}.svg`))).toBe(true);
+    expect(paths.filter((p) => p.startsWith('logos/'))).toEqual([]);
+    for (const needle of ['demo-bank', '示例银行']) expect(text, needle).not.toContain(needle);
     // The reports index lists A alone.
     const index = await readFile(join(siteA, 'reports/index.html'), 'utf8');
-    expect(index.match(/href="\/reports\/[^"/]+\/"/g)).toEqual([`href="/reports/${A.slug}/"`]);
+    expect([...new Set(index.match(/href="\/reports\/[^"/]+\/"/g))]).toEqual([`href="/reports/${A.slug}/"`]);
   });
 });
 
@@ -308,7 +327,8 @@ describe('the privacy scan itself', () => {
     const result = await buildReport(slug);
     const output = result.stderr + result.stdout;
     expect(result.code).not.toBe(0);
-    expect(output).toContain('privacy scan: 1 customer id found in the built site');
+    // The page and its search index fragment both hold it.
+    expect(output).toContain('privacy scan: 2 customer ids found in the built site');
     expect(output).toMatch(
       new RegExp(`reports/${slug}/index\\.html:\\d+:\\d+: customer id LK\\*{6} of report "${slug}"`),
     );

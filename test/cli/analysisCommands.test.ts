@@ -40,6 +40,22 @@ describe('journey funnel', () => {
     expect(result.breakdown.map((b) => b.value)).toEqual(['web', '(none)', 'app']);
   });
 
+  it('--k N hides cells of fewer than N customers in --json; no --k, no suppression', async () => {
+    const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--json', '--k', '4');
+    expect(code).toBe(0);
+    const steps = (JSON.parse(stdout) as { steps: Record<string, unknown>[] }).steps;
+    const hidden = { suppressed: true, fewer_than: 4 };
+    expect(steps.map((step) => step.customers)).toEqual([5, 4, hidden, hidden]);
+    expect(steps.map((step) => step.conversion_from_start)).toEqual([1, 0.8, null, null]);
+    expect(steps[1]!.dropped).toEqual(hidden);
+    const plain = JSON.parse((await run('funnel', SHOP, '--steps', STEPS, '--json')).stdout) as FunnelResult;
+    expect(plain.steps.map((step) => step.customers)).toEqual([5, 4, 3, 3]);
+    const noJson = await run('funnel', SHOP, '--steps', STEPS, '--k', '4');
+    expect([noJson.code, noJson.stderr.includes('--k applies to --json output')]).toEqual([2, true]);
+    const badK = await run('funnel', SHOP, '--steps', STEPS, '--json', '--k', '0.5');
+    expect([badK.code, badK.stderr.includes('--k expects a whole number')]).toEqual([2, true]);
+  });
+
   it('prints an aligned table with percentages', async () => {
     const { code, stdout } = await run('funnel', SHOP, '--steps', STEPS, '--window', '1d');
     expect(code).toBe(0);

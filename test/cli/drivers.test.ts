@@ -43,7 +43,7 @@ describe('journey drivers', () => {
       '整体满意度',
       'satisfaction',
       32,
-      '< 5',
+      { suppressed: true, fewer_than: 5 },
     ]);
     expect(result.r2).toBeCloseTo(0.8, 10);
     expect(result.drivers.map((row) => row.name)).toEqual(['开户', '柜台', 'App']);
@@ -55,7 +55,7 @@ describe('journey drivers', () => {
     expect(Object.keys(result.drivers[0]!)).toEqual(['name', 'n', 'mean', 'correlation', 'beta', 'weight', 'share']);
     expect(result.by.map((segment) => [segment.value, segment.n, segment.r2 === null])).toEqual([
       ['大众', 32, false],
-      ['私行', '< 5', true],
+      ['私行', { suppressed: true, fewer_than: 5 }, true],
     ]);
   });
 

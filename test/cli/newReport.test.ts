@@ -365,6 +365,61 @@ describe('journey new report', () => {
     expect(pdf.err.join('\n')).toContain(`index.mdx:${firstTodo}`);
   });
 
+  it('checks the logo: copies a file from outside public/, refuses a missing or non-image one', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await writeFile(join(root, 'exports/brand.png'), png);
+    await writeFile(join(root, 'exports/brand.svg'), 'not an image');
+    const scaffold = (slug: string, logo: string) => {
+      const io = capture(root);
+      return main(
+        [
+          'new',
+          'report',
+          slug,
+          '--data',
+          'exports/good.csv',
+          '--map',
+          'customer_id=用户ID,timestamp=时间,event=动作',
+          '--logo',
+          logo,
+        ],
+        io,
+      ).then((code) => ({ code, err: io.err }));
+    };
+    expect(await scaffold('logo-copied', 'exports/brand.png')).toEqual({
+      code: 0,
+      err: [
+        // The data's own warning first, then the logo.
+        'journey new report: 1 warning about exports/good.csv; run `journey check exports/good.csv --map customer_id=用户ID,timestamp=时间,event=动作 --tz UTC` to see them',
+        'journey new report: copied the logo exports/brand.png to public/logos/logo-copied.png',
+      ],
+    });
+    expect(await readFile(join(root, 'public/logos/logo-copied.png'))).toEqual(png);
+    const config = JSON.parse(await readFile(join(root, 'data/reports/logo-copied/report.json'), 'utf8')) as {
+      logo: string;
+    };
+    expect(config.logo).toBe('/logos/logo-copied.png');
+    expect(await readFile(join(root, 'content/reports/logo-copied/index.mdx'), 'utf8')).toContain(
+      '  logo: "/logos/logo-copied.png"',
+    );
+    // Named by its site path once it is in public/: used as it is.
+    expect((await scaffold('logo-in-public', '/logos/logo-copied.png')).code).toBe(0);
+
+    expect(await scaffold('logo-missing', '/logos/nothing.svg')).toEqual({
+      code: 2,
+      err: [
+        'journey new report: logo /logos/nothing.svg: no such file — give the logo file (SVG, PNG or JPEG), or its path under public/ (e.g. /logos/acme.svg); nothing was written',
+      ],
+    });
+    expect(await scaffold('logo-text', 'exports/brand.svg')).toEqual({
+      code: 2,
+      err: [
+        'journey new report: logo exports/brand.svg: not an SVG, PNG or JPEG image (judged by its first bytes) — export the logo as one of those; nothing was written',
+      ],
+    });
+    for (const slug of ['logo-missing', 'logo-text']) expect(existsSync(join(root, 'data/reports', slug))).toBe(false);
+  });
+
   it('fills every template placeholder or fails', () => {
     expect(fillTemplate('a {{x}} b', { x: '1' })).toBe('a 1 b');
     expect(() => fillTemplate('{{missing}}', {})).toThrow(/missing/);

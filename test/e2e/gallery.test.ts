@@ -50,12 +50,14 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     const figure = page.locator('figure[data-chart="funnel"]').first();
     const tip = figure.locator('[role="tooltip"]');
     const tipId = await tip.getAttribute('id');
-    // The counts the data table (built from the analysis result) gives for steps 1 and 2.
-    const counts = await figure
-      .locator('details table tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => Number((row as HTMLTableRowElement).cells[1]!.getAttribute('data-value'))),
+    // The counts the data table (built from the analysis result) gives for steps 1 and 2
+    // (found by header: a "Name in data" column may stand beside the step).
+    const counts = await figure.locator('details.chart-data table').evaluate((table) => {
+      const column = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === 'Customers');
+      return [...table.querySelectorAll('tbody tr')].map((row) =>
+        Number((row as HTMLTableRowElement).cells[column]!.getAttribute('data-value')),
       );
+    });
     const format = (n: number) => new Intl.NumberFormat('en').format(n);
     expect(await tip.isHidden()).toBe(true);
 
@@ -151,9 +153,10 @@ describe.runIf(hasChromium)('chart gallery in Chromium', () => {
     await link.click();
     const csv = await readFile(await (await download).path(), 'utf8');
     expect(csv.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
-      'Group,Step,Customers,Conversion from start,Conversion from previous',
+      'Group,Name in data,Step,Name in data,Customers,Conversion from start,Conversion from previous',
     );
-    expect(csv).toContain(`${series},1. visit,`);
+    // Labels in the page's language, each beside the data's own name (data/demo/labels.json).
+    expect(csv).toContain(`${series},${series.toLowerCase()},1. Visit,1. visit,`);
     const svgLink = figure.locator('a[data-download="svg"]');
     const svgDownload = page.waitForEvent('download');
     await svgLink.click();

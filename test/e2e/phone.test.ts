@@ -11,7 +11,7 @@ import { hasChromium, noChromiumReason, useSiteInBrowser, watchProblems } from '
 
 const root = inject('siteRoot');
 const base = inject('siteBase');
-const REPORTS = ['reports/demo-bank/', 'en/reports/demo-bank/', 'reports/demo-bank/en/'];
+const REPORTS = ['reports/demo-bank/', 'reports/demo-bank/en/'];
 
 if (!hasChromium) console.warn(`[e2e] skipped: ${noChromiumReason}`);
 

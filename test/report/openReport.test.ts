@@ -47,6 +47,15 @@ beforeAll(async () => {
     { 'e.csv': 'customer_id,timestamp,event\nx,not a time,a\n' },
   );
   await writeReport(
+    'leaky-rows',
+    { client: 'Leaky', lang: 'en', sources: [{ path: 'e.csv' }], funnel: { steps: ['a', 'b'] } },
+    {
+      // An id in the timestamp column, a row with an extra field (quoted whole), an unclosed quote.
+      'e.csv':
+        'customer_id,timestamp,event\nu1000011,2026-01-01T00:00:00Z,a\n2026-01-02T00:00:00Z,u1000012,a\nu1000013,2026-01-01T00:00:00Z,a,x\n"u1000014\n',
+    },
+  );
+  await writeReport(
     'cleaned',
     {
       client: 'Clean',
@@ -104,6 +113,24 @@ describe('openReport', () => {
     await expect(readReport('bad-data', root, createDataLoaders({ root, effects: quiet }))).rejects.toThrow(
       /^report bad-data: the data in data\/reports\/bad-data\/e\.csv has errors:\ndata\/reports\/bad-data\/e\.csv:2:timestamp: /,
     );
+  });
+
+  it('masks every value a data error quotes, so no customer id reaches the build log', async () => {
+    const error = await readReport('leaky-rows', root, createDataLoaders({ root, effects: quiet })).catch(
+      (e: unknown) => e as Error,
+    );
+    const file = 'data/reports/leaky-rows/e.csv';
+    // Row 4 is quoted whole: "u1000013 | 2026-01-01T00:00:00Z | a | x", 39 characters, 37 masked;
+    // row 5's field is `"u1000014` and a line break, 10 characters, 8 masked.
+    expect((error as Error).message.split('\n')).toEqual([
+      `report leaky-rows: the data in ${file} has errors:`,
+      `${file}:3:timestamp: not a timestamp ("u1******") — use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)`,
+      `${file}:4:(row): 4 fields where the header has 3, extra fields ("u1*************************************") — quote fields that contain the delimiter or a line break, and give every row one field per column`,
+      `${file}:5:customer_id: quoted field never closed ("\\"u********") — close the quote, and double any quote inside a field ("")`,
+      '3 errors in total',
+      '(values quoted from the data are masked here; `journey check FILE` shows them whole)',
+    ]);
+    for (const id of ['u1000012', 'u1000013', 'u1000014']) expect((error as Error).message).not.toContain(id);
   });
 
   it('names report.json and every field at fault', async () => {

@@ -9,6 +9,8 @@ import { loadEvents } from '../../src/analytics/load/load.ts';
 import { funnel } from '../../src/analytics/analyses/funnel.ts';
 import { compareRates } from '../../src/analytics/analyses/compareRates.ts';
 import { value } from '../../src/analytics/analyses/value.ts';
+import { labelOf } from '../../src/analytics/dataLabels.ts';
+import { readLabels } from '../../src/analytics/load/labels.ts';
 
 const committed = join(import.meta.dirname, '../../data/demo');
 let fresh: string;
@@ -23,8 +25,38 @@ afterAll(async () => {
 });
 
 describe('demo data generator', () => {
-  it('writes the ten event logs and the survey', () => {
-    expect(names).toHaveLength(11);
+  it('writes the ten event logs, the survey and the labels file', () => {
+    expect(names.filter((name) => name.endsWith('.csv') && name !== 'bank-survey.csv')).toHaveLength(10);
+    expect(names).toContain('bank-survey.csv');
+    expect(names).toContain('labels.json');
+    expect(names).toHaveLength(12);
+  });
+
+  it('labels every event, channel, segment and stage of every log in both languages', async () => {
+    const labels = await readLabels(join(committed, 'labels.json'));
+    const bankMap = {
+      customer_id: '客户编号',
+      timestamp: '时间',
+      event: '事件',
+      stage: '阶段',
+      channel: '渠道',
+      segment: '客群',
+    };
+    const unlabelled: string[] = [];
+    // The survey is a table of answers, not an event log.
+    for (const name of names.filter((file) => file.endsWith('.csv') && file !== 'bank-survey.csv')) {
+      const { table } = await loadEvents(join(committed, name), name.startsWith('bank') ? { map: bankMap } : {});
+      for (const column of ['event', 'channel', 'segment', 'stage'] as const) {
+        if (!table.columnNames().includes(column)) continue;
+        for (const raw of new Set(Array.from(table.array(column) as ArrayLike<string | null>))) {
+          if (raw !== null && !Object.hasOwn(labels[column] ?? {}, raw)) unlabelled.push(`${name} ${column} ${raw}`);
+        }
+      }
+    }
+    expect(unlabelled).toEqual([]);
+    // The bank's Chinese names read in English on English pages.
+    expect(labelOf(labels, 'channel', '网点', 'en')).toBe('Branch');
+    expect(labelOf(labels, 'event', 'purchase', 'zh')).toBe('购买');
   });
 
   it('re-running it gives files byte-identical to the committed data/demo/', async () => {

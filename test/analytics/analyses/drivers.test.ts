@@ -109,14 +109,14 @@ describe('drivers', () => {
     const small = published.by[1]!;
     expect([small.value, small.n, small.r2, small.drivers[0]!.n, small.drivers[0]!.mean]).toEqual([
       'private',
-      '< 5',
+      { suppressed: true, fewer_than: 5 },
       null,
-      '< 5',
+      { suppressed: true, fewer_than: 5 },
       null,
     ]);
     expect(published.n).toBe(35);
     // A zero count is under k too, as everywhere (spec §10).
-    expect(published.excluded).toBe('< 5');
+    expect(published.excluded).toEqual({ suppressed: true, fewer_than: 5 });
   });
 
   it('refuses an overall model with fewer than 10 respondents per driver, or fewer than k', () => {

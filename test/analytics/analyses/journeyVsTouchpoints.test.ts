@@ -108,11 +108,15 @@ describe('journeyVsTouchpoints', () => {
     const published = suppress(journeyVsTouchpoints(table, { journey_question: '整体' }), { k: 2 });
     expect(published.cells.map((cell) => [cell.customers, cell.share])).toEqual([
       [2, 2 / 6],
-      ['< 2', null],
-      ['< 2', null],
+      [{ suppressed: true, fewer_than: 2 }, null],
+      [{ suppressed: true, fewer_than: 2 }, null],
       [2, 2 / 6],
     ]);
-    expect(published.by_low_touchpoints[2]).toEqual({ low_touchpoints: 2, customers: '< 2', mean_journey: null });
+    expect(published.by_low_touchpoints[2]).toEqual({
+      low_touchpoints: 2,
+      customers: { suppressed: true, fewer_than: 2 },
+      mean_journey: null,
+    });
   });
 
   it('clear errors for a missing question or a score off the scale', () => {
