@@ -8,6 +8,7 @@
  *   funnelComparisonFigure({ before, after }, { lang: 'en', beforeLabel: 'September' }).legend;
  */
 import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
+import { compareFunnels, type FunnelPeriods } from '../analytics/analyses/compareFunnels.ts';
 import type { DataLabels } from '../analytics/dataLabels.ts';
 import { formatDateRange } from '../charts/format.ts';
 import { funnelChart, funnelFinding, funnelTable } from '../charts/funnel.ts';
@@ -23,7 +24,6 @@ import {
   funnelComparisonFinding,
   funnelComparisonTable,
   periodNames,
-  type FunnelComparisonInput,
   type FunnelComparisonOptions,
 } from '../charts/funnelComparison.ts';
 import { renderSvg } from '../charts/render.ts';
@@ -68,19 +68,25 @@ export function funnelFigure(
   };
 }
 
-/** Two periods of one funnel, after against before; both periods' step names read with one set of labels. */
+/**
+ * Two periods of one funnel, after against before: the tests (compareFunnels,
+ * at the page's k) on the data's names, then both periods' step names read
+ * with one set of labels.
+ */
 export function funnelComparisonFigure(
-  computed: FunnelComparisonInput,
+  computed: FunnelPeriods,
   options: FunnelComparisonOptions & LabelOptions,
 ): Figure {
   const { lang, labels } = options;
+  const tests = compareFunnels(computed, options.k);
   const raw: RawNames = new Map();
-  const input = labels
+  const periods = labels
     ? {
         before: labelFunnel(computed.before, labels, lang, undefined, raw).result,
         after: labelFunnel(computed.after, labels, lang, undefined, raw).result,
       }
     : computed;
+  const input = { before: periods.before, after: periods.after, tests };
   const names = periodNames(options);
   return {
     svg: renderSvg(funnelComparisonChart(input, options)),
