@@ -17,7 +17,7 @@ describe('journeyMapFigure', () => {
     'j.yaml',
   );
   const figures = {
-    scale: 5,
+    scale: 5 as const,
     stages: [
       { id: 'a', customers: 40, scored_customers: 3, scores: 3, mean_satisfaction: 4 },
       { id: 'b', customers: 3, scored_customers: 0, scores: 0, mean_satisfaction: null },
