@@ -50,8 +50,9 @@ export default defineConfig({
           name: 'site',
           include: siteTests,
           globalSetup: ['test/support/global-build.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Some of these build whole sites (~15 s alone); on a loaded 2-core machine, minutes.
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
           env: { TZ: 'UTC' },
         },

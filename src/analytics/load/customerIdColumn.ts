@@ -9,7 +9,7 @@
  *   ids.text(' c1 ', 2); // 'c1' (one trimmed)
  */
 import type { ColumnProblem } from './timestampColumn.ts';
-import { lineList } from './loadWarnings.ts';
+import { lineList } from './issues.ts';
 
 const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?E\+?\d+$/i;
 const LINES_KEPT = 5;

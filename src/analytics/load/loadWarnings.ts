@@ -7,17 +7,7 @@
  *   futureWarnings({ file: 'a.csv', lines, keep: undefined }, 'timestamp', timestamps, Date.now());
  */
 import type { DuplicateRows } from './duplicateRows.ts';
-import { quoteValue, type Issue } from './issues.ts';
-
-/** Line numbers a grouped warning lists before the count. */
-export const LINES_PER_WARNING = 5;
-
-/** `line 12`, or `lines 12, 40, 41, 77, 80, … (255 rows)` when there are more than listed. */
-export function lineList(lines: readonly number[], total: number): string {
-  if (total === 1 && lines.length === 1) return `line ${lines[0]}`;
-  const listed = lines.slice(0, LINES_PER_WARNING).join(', ');
-  return total > Math.min(lines.length, LINES_PER_WARNING) ? `lines ${listed}, … (${total} rows)` : `lines ${listed}`;
-}
+import { kindOf, lineList, LINES_PER_WARNING, quoteValue, type Issue } from './issues.ts';
 
 export interface WarningRows {
   file: string;
@@ -70,12 +60,6 @@ export function futureWarnings(
       ? `timestamp in the future (${new Date(latest).toISOString()}) — ${advice}`
       : `${count} timestamps in the future (${lineList(listed, count)}; the latest ${new Date(latest).toISOString()}) — ${advice}`;
   return [{ file, line: listed[0] ?? 0, column, message }];
-}
-
-/** A message's kind: its words before the quoted value (`not a timestamp`). */
-function kindOf(message: string): string {
-  const end = message.indexOf(' (');
-  return end < 0 ? message : message.slice(0, end);
 }
 
 /**

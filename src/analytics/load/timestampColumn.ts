@@ -18,7 +18,7 @@ import {
   parseSpreadsheetTimestamp,
 } from './excelTimestamp.ts';
 import type { ResolvedLoadOptions } from './loadOptions.ts';
-import { lineList } from './loadWarnings.ts';
+import { lineList } from './issues.ts';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.ts';
 
 export const TIMESTAMP_HINT =

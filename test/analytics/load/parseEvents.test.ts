@@ -222,7 +222,7 @@ describe('parseEvents: validation', () => {
     ]);
   });
 
-  it('prints the first 50 errors, then the total', async () => {
+  it('groups the errors of one kind: three in full, then the count and first lines', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `c${i},not-a-date,visit`).join('\n');
     try {
       await load('customer_id,timestamp,event\n' + rows);
@@ -231,9 +231,10 @@ describe('parseEvents: validation', () => {
       const dataError = error as DataError;
       expect(dataError.total).toBe(60);
       const lines = dataError.format().split('\n');
-      expect(lines).toHaveLength(51);
-      expect(lines[49]).toMatch(/^events\.csv:51:timestamp: /);
-      expect(lines[50]).toBe('... 10 more (60 in total)');
+      expect(lines).toHaveLength(5);
+      expect(lines[2]).toMatch(/^events\.csv:4:timestamp: not a timestamp \("not-a-date"\)/);
+      expect(lines[3]).toBe('  … and the same in lines 5, 6, 7, 8, 9, … (57 rows)');
+      expect(lines[4]).toBe('60 errors in total');
       expect(dataError.summary?.errors).toHaveLength(60);
     }
   });
