@@ -15,10 +15,19 @@ export const TEXT_COLUMNS = ['stage', 'channel', 'segment'] as const;
 export const NUMERIC_COLUMNS = ['value', 'satisfaction'] as const;
 export const OPTIONAL_COLUMNS = [...TEXT_COLUMNS, ...NUMERIC_COLUMNS] as const;
 export const EVENT_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
+/**
+ * A survey's columns, read only when mapped (`--map csat=评分,nps=推荐意愿,comment=意见`):
+ * scores on 1-5 and 0-10, and free text that is counted, never published.
+ */
+export const SURVEY_SCORE_COLUMNS = ['csat', 'nps'] as const;
+export const SURVEY_COLUMNS = [...SURVEY_SCORE_COLUMNS, 'comment'] as const;
+/** Every column a mapping may name. */
+export const MAPPABLE_COLUMNS = [...EVENT_COLUMNS, ...SURVEY_COLUMNS] as const;
 
 export type RequiredColumn = (typeof REQUIRED_COLUMNS)[number];
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
+export type MappableColumn = (typeof MAPPABLE_COLUMNS)[number];
 
 export type { ColumnTable };
 

@@ -118,22 +118,44 @@ export function formatDuration(seconds: number | null | undefined, lang: Lang): 
 // and pages have always read so; numbers are the same in en and en-GB.
 const DATE_LOCALE: Record<Lang, string> = { zh: LOCALE.zh, en: 'en-GB' };
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  zh: new Intl.DateTimeFormat(DATE_LOCALE.zh, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat(DATE_LOCALE.en, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
-};
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar day (YYYY-MM-DD or an ISO instant, read in UTC): 2024年3月4日 / 4 Mar 2024. */
-export function formatDate(value: string | null | undefined, lang: Lang): string {
-  if (!value) return MISSING;
-  const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isFinite(ms) ? dateFormats[lang].format(ms) : value;
+function dateFormat(lang: Lang, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+      year: 'numeric',
+      month: lang === 'zh' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone,
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
-/** A date range: 2024年3月4日 – 2024年4月1日. */
-export function formatDateRange(first: string | null | undefined, last: string | null | undefined, lang: Lang): string {
+/**
+ * A calendar day: 2024年3月4日 / 4 Mar 2024. A bare YYYY-MM-DD is that day as
+ * written; an instant is the day it falls on in `tz` (the report's zone), so a
+ * Shanghai morning is not shown as the previous UTC evening.
+ */
+export function formatDate(value: string | null | undefined, lang: Lang, tz = 'UTC'): string {
+  if (!value) return MISSING;
+  const bare = value.length === 10;
+  const ms = Date.parse(bare ? `${value}T00:00:00Z` : value);
+  return Number.isFinite(ms) ? dateFormat(lang, bare ? 'UTC' : tz).format(ms) : value;
+}
+
+/** A date range in the zone `tz`: 2024年3月4日 – 2024年4月1日. */
+export function formatDateRange(
+  first: string | null | undefined,
+  last: string | null | undefined,
+  lang: Lang,
+  tz = 'UTC',
+): string {
   if (!first && !last) return '';
-  return `${formatDate(first, lang)} – ${formatDate(last, lang)}`;
+  return `${formatDate(first, lang, tz)} – ${formatDate(last, lang, tz)}`;
 }
 
 /** A projected (expected) number of customers: whole, since customers come whole: 50.1 -> 50, 1,234.6 -> 1,235. */

@@ -20,6 +20,7 @@ import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { concatEvents } from '../report/openReport.ts';
+import { missingQuestion } from '../report/checkSettings.ts';
 import { placeLogo } from '../report/logos.ts';
 import { chooseSessionGap, DEFAULT_SESSION_GAP } from '../report/sessionGap.ts';
 import { writeStaged } from '../report/stagedFiles.ts';
@@ -49,6 +50,12 @@ Options:
   --lang zh|en          language of the report (default zh); on an existing report,
                         adds that language's page with the same figures
   --data FILE           an event log to copy into the report (repeatable)
+  --survey FILE         a survey export, its own source (kind "survey"; repeatable):
+                        its rows feed satisfaction and drivers, never the funnel
+  --survey-map MAP      the preceding --survey's columns, e.g. customer_id=客户编号,
+                        event=问题,csat=评分,nps=推荐意愿,comment=意见 (no timestamp needed)
+  --journey-question Q  the preceding --survey's journey-level question (e.g. 整体满意度):
+                        the report then shows the driver matrix
   --map NAME=COLUMN,... column mapping of the data, e.g. --map customer_id=客户编号
   --tz ZONE             time zone of timestamps without offset (default UTC)
   --skip-invalid        skip invalid rows (written as the source's "skip_invalid")
@@ -130,6 +137,8 @@ interface Parsed {
   /** --lang was given: on an existing report, adds that language's page. */
   langGiven: boolean;
   data: string[];
+  /** Survey files, each with the --survey-map options that followed it. */
+  surveys: { file: string; map: Record<string, string>; journeyQuestion?: string }[];
   map: Record<string, string>;
   tz: string;
   /** Source settings written to report.json and used to read the data now. */
@@ -151,7 +160,11 @@ function parse(argv: string[], cwd: string): Parsed {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
+        survey: { type: 'string', multiple: true },
+        'survey-map': { type: 'string', multiple: true },
+        'journey-question': { type: 'string', multiple: true },
         lang: { type: 'string' },
         data: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
@@ -174,7 +187,23 @@ function parse(argv: string[], cwd: string): Parsed {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // Each --survey-map belongs to the --survey before it.
+  const surveys: { file: string; mapSpecs: string[]; journeyQuestion?: string }[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'survey') surveys.push({ file: token.value, mapSpecs: [] });
+    if (token.name === 'survey-map') {
+      const last = surveys[surveys.length - 1];
+      if (!last) throw new UsageError('--survey-map must follow the --survey FILE it maps');
+      last.mapSpecs.push(token.value);
+    }
+    if (token.name === 'journey-question') {
+      const last = surveys[surveys.length - 1];
+      if (!last) throw new UsageError('--journey-question must follow the --survey FILE it belongs to');
+      last.journeyQuestion = token.value;
+    }
+  }
   const [kind, slug, ...extra] = positionals;
   if (kind !== 'report')
     throw new UsageError(
@@ -209,7 +238,7 @@ function parse(argv: string[], cwd: string): Parsed {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
     throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
   const data = values.data ?? [];
-  const names = data.map((file) => basename(file));
+  const names = [...data, ...surveys.map((survey) => survey.file)].map((file) => basename(file));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
   if (duplicate)
     throw new UsageError(`two --data files are named ${duplicate}: rename one, they are copied into one folder`);
@@ -222,6 +251,11 @@ function parse(argv: string[], cwd: string): Parsed {
     lang,
     langGiven: values.lang !== undefined,
     data,
+    surveys: surveys.map((survey) => ({
+      file: survey.file,
+      map: parseColumnMap(survey.mapSpecs),
+      journeyQuestion: survey.journeyQuestion,
+    })),
     map: parseColumnMap(values.map ?? []),
     tz,
     cleaning,
@@ -306,7 +340,7 @@ const newCommand: Command = {
     const configFile = join(dataDir, REPORT_CONFIG_FILE);
     const journeyMapFile = join(dataDir, 'journey-map.yaml');
     const opportunitiesFile = join(dataDir, 'opportunities.json');
-    const dataFiles = args.data.map((file) => ({
+    const dataFiles = [...args.data, ...args.surveys.map((survey) => survey.file)].map((file) => ({
       path: join(dataDir, basename(file)),
       copyFrom: resolve(io.cwd, file),
     }));
@@ -371,6 +405,24 @@ const newCommand: Command = {
           );
       }
     }
+    for (const survey of args.surveys) {
+      const { error, result } = await loadInDirectory(
+        survey.file,
+        { map: survey.map, tz: args.tz, timestampOptional: true },
+        io.cwd,
+      );
+      if (error) {
+        errors.push(...error.issues);
+        totalErrors += error.total;
+      } else if (result && survey.journeyQuestion !== undefined) {
+        const questions = new Set(Array.from(result.table.array('event') as ArrayLike<string>));
+        const problem = missingQuestion(survey.journeyQuestion, survey.file, questions);
+        if (problem) {
+          io.stderr(`journey new report: --journey-question ${problem} (nothing was written)`);
+          return EXIT_USAGE;
+        }
+      }
+    }
     if (totalErrors > 0) {
       io.stderr(formatIssues(errors, totalErrors));
       io.stderr(
@@ -388,12 +440,21 @@ const newCommand: Command = {
       brand: args.brand,
       logo,
       k: 5,
-      sources: (args.data.length ? args.data : ['events.csv']).map((file) => ({
-        path: basename(file),
-        map: args.map,
-        tz: args.tz,
-        ...args.cleaning,
-      })),
+      sources: [
+        ...(args.data.length ? args.data : ['events.csv']).map((file) => ({
+          path: basename(file),
+          map: args.map,
+          tz: args.tz,
+          ...args.cleaning,
+        })),
+        ...args.surveys.map((survey) => ({
+          path: basename(survey.file),
+          kind: 'survey' as const,
+          map: survey.map,
+          tz: args.tz,
+          ...(survey.journeyQuestion !== undefined && { journey_question: survey.journeyQuestion }),
+        })),
+      ],
       currency: args.currency,
       funnel: { steps, window: args.window },
       paths: { session_gap: table ? chooseSessionGap(table, steps) : DEFAULT_SESSION_GAP, depth: 5 },

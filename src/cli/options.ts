@@ -11,7 +11,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { EVENT_COLUMNS } from '../analytics/events.ts';
+import { MAPPABLE_COLUMNS } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
@@ -73,9 +73,9 @@ export function parseColumnMap(specs: readonly string[]): Record<string, string>
       if (!name || !column) {
         throw new UsageError(`bad --map entry "${pair}": expected NAME=COLUMN, e.g. --map customer_id=客户编号`);
       }
-      if (!(EVENT_COLUMNS as readonly string[]).includes(name)) {
+      if (!(MAPPABLE_COLUMNS as readonly string[]).includes(name)) {
         throw new UsageError(
-          `bad --map entry "${pair}": "${name}" is not a column of the event log (${EVENT_COLUMNS.join(', ')})`,
+          `bad --map entry "${pair}": "${name}" is not a column of the event log (${MAPPABLE_COLUMNS.join(', ')})`,
         );
       }
       if (map[name] !== undefined && map[name] !== column) {

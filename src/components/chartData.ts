@@ -110,11 +110,11 @@ export function dataCaption(
   file: string | undefined,
   summary: { first: string | null; last: string | null } | undefined,
   lang: Lang,
-  given: { source?: string; period?: string },
+  given: { source?: string; period?: string; tz?: string },
 ): Caption {
   return {
     source: given.source ?? (file ? basename(file) : ''),
-    period: given.period ?? (summary ? formatDateRange(summary.first, summary.last, lang) : ''),
+    period: given.period ?? (summary ? formatDateRange(summary.first, summary.last, lang, given.tz) : ''),
   };
 }
 

@@ -100,12 +100,13 @@ export function funnelComparisonFigure(
   };
 }
 
-/** The caption's period of a comparison: "Before: 1–30 Sep 2024; After: 1–31 Oct 2024". */
+/** The caption's period of a comparison, days in the zone `tz`: "Before: 1 Sep 2024 – 30 Sep 2024; After: ...". */
 export function comparisonPeriod(
   ranges: { before: PeriodRange; after: PeriodRange },
   options: FunnelComparisonOptions,
+  tz?: string,
 ): string {
   const names = periodNames(options);
-  const span = (range: PeriodRange) => formatDateRange(range.first, range.last, options.lang);
+  const span = (range: PeriodRange) => formatDateRange(range.first, range.last, options.lang, tz);
   return `${names.before}: ${span(ranges.before)}; ${names.after}: ${span(ranges.after)}`;
 }

@@ -68,7 +68,7 @@ export function kpiTilesFigure(tiles: KpiTileInput[], options: KpiTilesOptions):
   };
 }
 
-/** The caption's period of tiles made from two periods: the later one's dates. */
-export function kpiPeriod(ranges: { after: PeriodRange }, options: KpiOptions): string {
-  return formatDateRange(ranges.after.first, ranges.after.last, options.lang);
+/** The caption's period of tiles made from two periods: the later one's days in the zone `tz`. */
+export function kpiPeriod(ranges: { after: PeriodRange }, options: KpiOptions, tz?: string): string {
+  return formatDateRange(ranges.after.first, ranges.after.last, options.lang, tz);
 }

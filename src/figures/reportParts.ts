@@ -20,6 +20,7 @@ export const REPORT_PARTS = [
   'paths',
   'retention',
   'satisfaction',
+  'drivers',
   'value',
   'opportunities',
   'whatIf',
@@ -34,7 +35,7 @@ const BY_NAMES = {
 
 export interface ReportParts {
   titles: Record<ReportPart, string>;
-  /** The report's source files, by name: every figure's caption. */
+  /** The report's event sources, by name (a survey source captions only its own figures). */
   source: string;
   kpiTiles: KpiTileInput[];
   /** Buyers, order value and CLV; empty when the data has no value column. */
@@ -43,12 +44,15 @@ export interface ReportParts {
 }
 
 export function reportParts(
-  config: { sources: { path: string }[]; currency?: string },
+  config: { sources: { path: string; kind?: string }[]; currency?: string },
   analyses: ReportAnalyses,
   lang: Lang,
 ): ReportParts {
   const zh = lang === 'zh';
-  const source = config.sources.map((s) => s.path.split('/').pop()).join(', ');
+  const source = config.sources
+    .filter((s) => s.kind !== 'survey')
+    .map((s) => s.path.split('/').pop())
+    .join(', ');
   const steps = analyses.funnel.steps;
   const stepAt = (index: number) => {
     const step = steps[index];
@@ -68,6 +72,7 @@ export function reportParts(
     paths: zh ? '客户路径' : 'Customer paths',
     retention: zh ? '每周留存' : 'Weekly retention',
     satisfaction: zh ? '各触点满意度' : 'Satisfaction by touchpoint',
+    drivers: zh ? '先改进哪个触点' : 'Which touchpoint to fix first',
     value: zh ? '客户价值' : 'Customer value',
     opportunities: zh ? '优化机会优先级' : 'Opportunities by priority',
     whatIf: zh ? `若「${raised.name}」的转化率提升` : `If “${raised.name}” converted better`,

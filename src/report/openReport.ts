@@ -13,10 +13,11 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import { countComments } from '../analytics/analyses/surveySatisfaction.ts';
 import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
-import { settingProblems } from './checkSettings.ts';
+import { settingProblems, unmappedColumnProblem } from './checkSettings.ts';
 import { checkLogo } from './logos.ts';
-import { EVENT_COLUMNS } from '../analytics/events.ts';
+import { EVENT_COLUMNS, SURVEY_SCORE_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import {
   readReportConfig,
@@ -29,8 +30,12 @@ import {
 export interface OpenedReport {
   slug: string;
   config: ReportConfig;
-  /** Every source's events, canonical columns only. */
+  /** Every events source's events, canonical columns only. */
   table: ColumnTable;
+  /** Every survey source's answers (customer_id, event, csat, nps, segment...), null without one; comments dropped. */
+  survey: ColumnTable | null;
+  /** Comments in the survey sources: counted, never published. */
+  surveyComments: number;
   /** Each source as read: the file's path (a loader's cached output for a loader), its mapping and zone. */
   sourcePaths: { path: string; map: Record<string, string>; tz: string }[];
   /** Per source (report.json's path): rows loaded, invalid rows skipped and duplicates dropped, for the build log and the data note. */
@@ -55,6 +60,7 @@ export function sourceLoadOptions(source: DataSource, k: number): LoadOptions {
     numberFormat: source.number_format,
     skipInvalid: source.skip_invalid,
     dedupe: source.dedupe,
+    timestampOptional: source.kind === 'survey',
   };
 }
 
@@ -98,17 +104,34 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   const logoProblem = config.logo === null ? null : await checkLogo(root, config.logo);
   if (logoProblem) throw new Error(`report ${slug}: ${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}: ${logoProblem}`);
   const tables: ColumnTable[] = [];
+  const surveys: ColumnTable[] = [];
+  let surveyComments = 0;
   const sourcePaths: OpenedReport['sourcePaths'] = [];
   const cleaning: SourceCleaning[] = [];
-  for (const source of config.sources) {
+  const configFile = `${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}`;
+  // Mapped columns a file lacks are settings of report.json: gathered over every source, reported at once.
+  const mappingProblems: string[] = [];
+  let eventsUnread = false;
+  const surveyQuestions = new Map<number, Set<string>>();
+  for (const [index, source] of config.sources.entries()) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
     const path = await loaders.resolve(target, { timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout) });
     sourcePaths.push({ path, map: source.map, tz: source.tz });
     try {
       const { table, skipped, duplicatesDropped } = await loadEvents(path, sourceLoadOptions(source, config.k));
-      tables.push(table);
+      if (source.kind === 'survey') {
+        surveyComments += countComments(table);
+        surveys.push(table);
+        surveyQuestions.set(index, distinctEvents(table));
+      } else tables.push(table);
       cleaning.push({ source: source.path, rows: table.numRows(), skipped, duplicatesDropped });
     } catch (error) {
+      if (error instanceof DataError && error.issues.length > 0 && error.issues.every((issue) => issue.unmapped)) {
+        for (const { unmapped } of error.issues)
+          if (unmapped) mappingProblems.push(unmappedColumnProblem(configFile, index, source, unmapped));
+        if (source.kind !== 'survey') eventsUnread = true;
+        continue;
+      }
       if (error instanceof DataError) {
         const shown = relative(root, path);
         throw new Error(
@@ -119,19 +142,24 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
       throw error;
     }
   }
+  if (tables.length === 0 && !eventsUnread)
+    throw new Error(`report ${slug}: report.json has no events source (a survey alone has no journey to analyse)`);
   const table = concatEvents(tables);
-  const problems = settingProblems(config, dataNames(table), `${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}`);
+  const survey = surveys.length > 0 ? concatEvents(surveys, [...EVENT_COLUMNS, ...SURVEY_SCORE_COLUMNS]) : null;
+  // Without every events source the funnel's settings cannot be checked: each step would look missing.
+  const problems = [
+    ...mappingProblems,
+    ...(eventsUnread ? [] : settingProblems(config, { ...dataNames(table), surveyQuestions }, configFile)),
+  ];
   if (problems.length > 0)
     throw new Error(`report ${slug}: report.json names what the data does not have:\n${problems.join('\n')}`);
   for (const entry of cleaning) console.log(cleaningLine(slug, entry));
-  return { slug, config, table, sourcePaths, cleaning };
+  return { slug, config, table, survey, surveyComments, sourcePaths, cleaning };
 }
 
 /** The distinct event names and the columns with any value, for checking settings. */
 function dataNames(table: ColumnTable): { events: Set<string>; columns: Set<string> } {
-  const events = new Set<string>();
-  const column = table.array('event') as ArrayLike<string>;
-  for (let row = 0; row < column.length; row++) events.add(String(column[row]));
+  const events = distinctEvents(table);
   const columns = new Set(
     table.columnNames().filter((name) => {
       const values = table.array(name) as ArrayLike<unknown>;
@@ -142,9 +170,16 @@ function dataNames(table: ColumnTable): { events: Set<string>; columns: Set<stri
   return { events, columns };
 }
 
+function distinctEvents(table: ColumnTable): Set<string> {
+  const events = new Set<string>();
+  const column = table.array('event') as ArrayLike<string>;
+  for (let row = 0; row < column.length; row++) events.add(String(column[row]));
+  return events;
+}
+
 /** Stacks event tables, keeping the canonical columns any of them has (null elsewhere). */
-export function concatEvents(tables: ColumnTable[]): ColumnTable {
-  const names = EVENT_COLUMNS.filter((name) => tables.some((t) => t.columnNames().includes(name)));
+export function concatEvents(tables: ColumnTable[], columnNames: readonly string[] = EVENT_COLUMNS): ColumnTable {
+  const names = columnNames.filter((name) => tables.some((t) => t.columnNames().includes(name)));
   const columns: Record<string, unknown[]> = {};
   for (const name of names) {
     const values: unknown[] = [];

@@ -9,7 +9,7 @@
  *   analyses.funnel.steps.at(-1).conversion_from_start; // 0.41
  */
 import { funnelResolved, type FunnelResult } from '../analytics/analyses/funnel.ts';
-import { hasColumn } from '../analytics/events.ts';
+import { hasColumn, type ColumnTable } from '../analytics/events.ts';
 import { pathsResolved, type PathsResult } from '../analytics/analyses/paths.ts';
 import { retentionResolved, type RetentionResult } from '../analytics/analyses/retention.ts';
 import { satisfactionResolved, type SatisfactionResult } from '../analytics/analyses/satisfaction.ts';
@@ -21,6 +21,9 @@ import {
   parseValueSpec,
   parseWhatIfSpec,
 } from '../analytics/analyses/spec.ts';
+import { driversResolved, type DriversResult } from '../analytics/analyses/drivers.ts';
+import { parseDriversSpec } from '../analytics/analyses/spec.ts';
+import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
@@ -42,6 +45,13 @@ export interface ReportAnalyses {
   retention: RetentionResult;
   /** Null when the data has no satisfaction column. */
   satisfaction: SatisfactionResult | null;
+  /** CSAT and NPS per touchpoint from the survey sources, in journey order; null without a survey source. */
+  surveySatisfaction: SurveyTouchpoint[] | null;
+  /**
+   * Key drivers of the survey source's `journey_question` (the driver matrix), null without one;
+   * `error` says why no model could be fitted (too few respondents, constant answers).
+   */
+  drivers: { result: DriversResult | null; error: string | null } | null;
   /** Null when the data has no value column. */
   value: ValueResult | null;
   /** Distinct customers in the data. */
@@ -50,6 +60,31 @@ export interface ReportAnalyses {
   pathsSpec: { sessionGap: string | null; depth: number };
   /** The first and last event time (epoch ms); null for an empty log. */
   period: { first: number; last: number } | null;
+}
+
+/** Funnel steps (each alternative of `a|b`), then the journey map's stages in order of first appearance. */
+function journeyOrder(table: ColumnTable, steps: readonly string[]): string[] {
+  const order = steps.flatMap((step) => step.split('|'));
+  if (hasColumn(table, 'stage')) {
+    const stages = table.array('stage') as ArrayLike<string | null>;
+    for (let row = 0; row < stages.length; row++) {
+      const stage = stages[row];
+      if (stage && !order.includes(stage)) order.push(stage);
+    }
+  }
+  return order;
+}
+
+function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
+  const outcome = report.config.sources.find((source) => source.kind === 'survey')?.journey_question;
+  if (!outcome || !report.survey) return null;
+  try {
+    const spec = parseDriversSpec({ outcome, k: report.config.k });
+    return { result: driversResolved(report.survey, spec), error: null };
+  } catch (error) {
+    // A model that cannot be fitted is a finding for the report's author, not a failed build.
+    return { result: null, error: (error as Error).message };
+  }
 }
 
 /** A session gap longer than any journey: paths are not cut. */
@@ -113,6 +148,8 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
     ),
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
+    surveySatisfaction: report.survey ? surveySatisfaction(report.survey, journeyOrder(table, steps)) : null,
+    drivers: reportDrivers(report),
     value: hasValue ? valueResolved(table, parseValueSpec({ purchase_event: config.purchase_event })) : null,
     customers: new Set(Array.from(table.array('customer_id') as ArrayLike<string>)).size,
     pathsSpec: { sessionGap: config.paths.session_gap, depth: config.paths.depth },

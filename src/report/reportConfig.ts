@@ -27,6 +27,14 @@ export const clientSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a report name uses lower-case letters, digits and hyphens, e.g. "acme-bank"');
 
 export const dataSourceSchema = z.object({
+  /**
+   * `events` (an event log) or `survey` (one row per answer: the touchpoint in `event`,
+   * scores mapped as csat/nps, free text as comment). Survey rows never enter funnels,
+   * paths, retention or value; they feed satisfaction and drivers.
+   */
+  kind: z.enum(['events', 'survey']).default('events'),
+  /** A survey's journey-level question (its `event` value): the outcome of the driver matrix. */
+  journey_question: z.string().min(1).optional(),
   /** The event log, relative to the report's data folder; it may be a data loader's output. */
   path: z.string().min(1),
   /** Canonical column -> the file's column, as `--map` takes it. */

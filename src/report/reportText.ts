@@ -10,6 +10,7 @@
  */
 import { countOrSuppressed } from '../analytics/analyses/suppress.ts';
 import { formatCount, formatMoney, formatNumber, formatPercent, MISSING } from '../charts/format.ts';
+import type { SourceCleaning } from './openReport.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 /** A whole number of customers, or `< k` under k. */
@@ -50,4 +51,29 @@ export function periodText(period: { first: number; last: number } | null, timeZ
   const first = day.format(period.first);
   const last = day.format(period.last);
   return first === last ? first : lang === 'zh' ? `${first}至${last}` : `${first} – ${last}`;
+}
+
+/**
+ * The data note's cleaning sentence, per source: rows kept, invalid rows skipped
+ * and duplicates dropped (counts of rows, not customers, so never suppressed).
+ *
+ * @example
+ *   cleaningText([{ source: 'e.csv', rows: 2929, skipped: 3, duplicatesDropped: 2 }], 'en');
+ *   // 'Cleaning, per source: e.csv: 2,929 rows kept, 3 invalid rows skipped, 2 duplicate rows dropped.'
+ */
+export function cleaningText(cleaning: readonly SourceCleaning[], lang: Lang): string {
+  const count = (n: number) => formatCount(n, lang);
+  if (lang === 'zh') {
+    const parts = cleaning.map(
+      (entry) =>
+        `${entry.source} 保留 ${count(entry.rows)} 行，跳过 ${count(entry.skipped)} 行无效数据，去除 ${count(entry.duplicatesDropped)} 行重复`,
+    );
+    return `各数据源的清洗：${parts.join('；')}。`;
+  }
+  const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+  const parts = cleaning.map(
+    (entry) =>
+      `${entry.source}: ${plural(entry.rows, 'row', 'rows')} kept, ${plural(entry.skipped, 'invalid row', 'invalid rows')} skipped, ${plural(entry.duplicatesDropped, 'duplicate row', 'duplicate rows')} dropped`,
+  );
+  return `Cleaning, per source: ${parts.join('; ')}.`;
 }

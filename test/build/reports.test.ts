@@ -36,6 +36,7 @@ const B = {
 
 let root = '';
 let alphaIds: string[] = [];
+let alpha: { csv: string; ids: string[] } = { csv: '', ids: [] };
 let betaIds: string[] = [];
 /** The first one-report build of A, for the tests that read it. */
 let siteA = '';
@@ -66,7 +67,7 @@ beforeAll(async () => {
   root = await createReportProject();
   await mkdir(join(root, 'exports'));
   // A: 200 customers, one segment of only 3; its data will come from a loader.
-  const alpha = generateEventLog({
+  alpha = generateEventLog({
     idPrefix: 'AQZ-',
     customers: 200,
     steps: A.steps,
@@ -75,6 +76,19 @@ beforeAll(async () => {
   });
   alphaIds = alpha.ids;
   await writeFile(join(root, 'exports/alpha.csv'), alpha.csv);
+  // A's survey: 60 of its customers rate two touchpoints and the journey (整体), 1-5.
+  const surveyRows = ['客户,问题,评分'];
+  for (let i = 0; i < 60; i++) {
+    const [app, branch] = [1 + ((i * 7) % 5), 1 + ((i * 3) % 5)];
+    const overall = Math.min(5, Math.max(1, Math.round((2 * app + branch) / 3 + ((i % 3) - 1) * 0.6)));
+    for (const [question, score] of [
+      ['alpha_app', app],
+      ['alpha_branch', branch],
+      ['整体', overall],
+    ] as const)
+      surveyRows.push(`${alpha.ids[i]},${question},${score}`);
+  }
+  await writeFile(join(root, 'exports/alpha-survey.csv'), surveyRows.join('\n') + '\n');
   const beta = generateEventLog({
     idPrefix: 'BWX9',
     customers: B.customers,
@@ -97,6 +111,12 @@ beforeAll(async () => {
     A.name,
     '--data',
     'exports/alpha.csv',
+    '--survey',
+    'exports/alpha-survey.csv',
+    '--survey-map',
+    'customer_id=客户,event=问题,csat=评分',
+    '--journey-question',
+    '整体',
     '--brand',
     '#8a1538',
   ]);
@@ -157,6 +177,14 @@ describe('a report scaffolded from an event log', () => {
     expect(html).toContain(A.name);
     for (const step of A.steps) expect(html).toContain(step);
     expect(html).toContain('--brand: #8a1538');
+    // The survey's journey_question gives the driver matrix; its CSAT stands per touchpoint.
+    expect(html).toContain('先改进哪个触点');
+    expect(html).toContain('各触点满意度 (CSAT)');
+    // The data note counts each source's rows: A's events (the log's lines but its header) and 180 answers.
+    const eventRows = alpha.csv.trim().split('\n').length - 1;
+    expect(html.replace(/<[^>]+>/g, '')).toContain(
+      `各数据源的清洗：events.csv 保留 ${eventRows.toLocaleString('en-US')} 行，跳过 0 行无效数据，去除 0 行重复；alpha-survey.csv 保留 180 行，跳过 0 行无效数据，去除 0 行重复。`,
+    );
   });
 
   it.runIf(hasChromium)(

@@ -40,6 +40,10 @@ beforeAll(async () => {
   await mkdir(join(root, 'exports'));
   await writeFile(join(root, 'exports/good.csv'), GOOD + '\n');
   await writeFile(
+    join(root, 'exports/问卷.csv'),
+    ['客户,问题,评分,推荐意愿,意见', 'c1,提交,5,10,电话13800000000', 'c2,提交,2,6,', 'c4,填表,4,9,'].join('\n') + '\n',
+  );
+  await writeFile(
     join(root, 'exports/bad.csv'),
     [
       'customer_id,timestamp,event',
@@ -94,7 +98,12 @@ describe('journey new report', () => {
       logo: null,
       k: 5,
       sources: [
-        { path: 'good.csv', map: { customer_id: '用户ID', timestamp: '时间', event: '动作' }, tz: 'Asia/Shanghai' },
+        {
+          kind: 'events',
+          path: 'good.csv',
+          map: { customer_id: '用户ID', timestamp: '时间', event: '动作' },
+          tz: 'Asia/Shanghai',
+        },
       ],
       currency: 'CNY',
       funnel: { steps: ['浏览', '填表', '提交'], window: '14d' },
@@ -423,5 +432,72 @@ describe('journey new report', () => {
   it('fills every template placeholder or fails', () => {
     expect(fillTemplate('a {{x}} b', { x: '1' })).toBe('a 1 b');
     expect(() => fillTemplate('{{missing}}', {})).toThrow(/missing/);
+  });
+
+  it('writes each --survey as a survey source with the --survey-map options that follow it', async () => {
+    const io = capture(root);
+    const map = 'customer_id=用户ID,timestamp=时间,event=动作';
+    const survey = ['--survey', 'exports/问卷.csv', '--survey-map', 'customer_id=客户,event=问题'];
+    const scores = ['--survey-map', 'csat=评分,nps=推荐意愿,comment=意见'];
+    const argv = ['new', 'report', 'surveyed', '--data', 'exports/good.csv', '--map', map, ...survey, ...scores];
+    expect(await main(argv, io)).toBe(0);
+    const config = JSON.parse(await readFile(join(root, 'data/reports/surveyed/report.json'), 'utf8')) as {
+      sources: unknown[];
+      funnel: { steps: string[] };
+    };
+    expect(config.sources[1]).toEqual({
+      path: '问卷.csv',
+      kind: 'survey',
+      map: { customer_id: '客户', event: '问题', csat: '评分', nps: '推荐意愿', comment: '意见' },
+      tz: 'UTC',
+    });
+    expect(existsSync(join(root, 'data/reports/surveyed/问卷.csv'))).toBe(true);
+    // The survey's answers do not shape the proposed funnel.
+    expect(config.funnel.steps).toEqual(['浏览', '填表', '提交']);
+  });
+
+  it("writes --journey-question into its survey's source, and refuses one the survey lacks", async () => {
+    const map = 'customer_id=用户ID,timestamp=时间,event=动作';
+    const survey = ['--survey', 'exports/问卷.csv', '--survey-map', 'customer_id=客户,event=问题,csat=评分'];
+    const base = ['new', 'report', 'driven', '--data', 'exports/good.csv', '--map', map, ...survey];
+    const io = capture(root);
+    expect(await main([...base, '--journey-question', '提交'], io)).toBe(0);
+    const config = JSON.parse(await readFile(join(root, 'data/reports/driven/report.json'), 'utf8')) as {
+      sources: { journey_question?: string }[];
+    };
+    expect(config.sources.map((source) => source.journey_question)).toEqual([undefined, '提交']);
+
+    const misspelt = capture(root);
+    const argv = ['new', 'report', 'misdriven', '--data', 'exports/good.csv', '--map', map, ...survey];
+    expect(await main([...argv, '--journey-question', '提 交'], misspelt)).toBe(2);
+    expect(misspelt.err.at(-1)).toBe(
+      'journey new report: --journey-question "提 交" is not a question in 问卷.csv — did you mean "提交"? (nothing was written)',
+    );
+    expect(existsSync(join(root, 'data/reports/misdriven'))).toBe(false);
+  });
+
+  it('refuses a --survey-map before any --survey', async () => {
+    const io = capture(root);
+    const argv = ['new', 'report', 'orphan', '--survey-map', 'csat=评分', '--survey', 'exports/问卷.csv'];
+    expect(await main(argv, io)).toBe(2);
+    expect(io.err.join('\n')).toContain('--survey-map must follow the --survey FILE it maps');
+  });
+
+  it('journey satisfaction reads the survey: CSAT and NPS per touchpoint, comments only counted', async () => {
+    const io = capture(root);
+    const map = 'customer_id=客户,event=问题,csat=评分,nps=推荐意愿,comment=意见';
+    expect(await main(['satisfaction', 'exports/问卷.csv', '--json', '--map', map], io)).toBe(0);
+    const output = io.out.join('\n');
+    expect(output).not.toContain('13800000000');
+    const result = JSON.parse(output) as {
+      comments: number;
+      touchpoints: { name: string; csat: { csat: number }; nps: { nps: number } }[];
+    };
+    expect(result.comments).toBe(1);
+    // 提交: CSAT 5, 2 -> 1 of 2; NPS 10 promoter, 6 detractor -> 0. 填表: 4 -> 100%; 9 -> +100.
+    expect(result.touchpoints.map((t) => [t.name, t.csat.csat, t.nps.nps])).toEqual([
+      ['提交', 0.5, 0],
+      ['填表', 1, 100],
+    ]);
   });
 });

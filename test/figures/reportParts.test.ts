@@ -16,21 +16,27 @@ const analyses: ReportAnalyses = {
   paths: pathsResult,
   retention: retentionResult,
   satisfaction: null,
+  surveySatisfaction: null,
+  drivers: null,
   value: null,
   customers: 12,
   pathsSpec: { sessionGap: null, depth: 4 },
   period: null,
 };
-const config = { sources: [{ path: 'data/reports/acme/web.csv' }, { path: 'shop.xlsx' }], currency: 'EUR' };
+const config = {
+  sources: [{ path: 'data/reports/acme/web.csv' }, { path: 'survey.csv', kind: 'survey' }, { path: 'shop.xlsx' }],
+  currency: 'EUR',
+};
 
 describe('reportParts', () => {
-  it('titles the parts after the funnel and names the sources', () => {
+  it('titles the parts after the funnel and names the event sources, not the survey', () => {
     const parts = reportParts(config, analyses, 'en');
     expect(parts.source).toBe('web.csv, shop.xlsx');
     expect(parts.titles).toMatchObject({
       funnel: 'Funnel from “visit” to “purchase”',
       breakdown: 'Conversion by channel',
       whatIf: 'If “purchase” converted better',
+      drivers: 'Which touchpoint to fix first',
     });
     expect(reportParts(config, { ...analyses, breakdownBy: null }, 'zh').titles.breakdown).toBe('按客群的转化');
     expect(parts.pathsCaption).toBe(

@@ -33,6 +33,8 @@ function report(extra: Partial<ReportConfigInput> = {}): OpenedReport {
     slug: 'x',
     config,
     table: eventTable({ customer_id, timestamp, event, segment }),
+    survey: null,
+    surveyComments: 0,
     sourcePaths: [],
     cleaning: [],
   };

@@ -7,7 +7,7 @@
  *   resolveColumns(['客户编号', 'timestamp', 'event'], { customer_id: '客户编号' });
  *   // { indexOf: { customer_id: 0, timestamp: 1, event: 2 }, problems: [] }
  */
-import { EVENT_COLUMNS, REQUIRED_COLUMNS, type EventColumn } from '../events.ts';
+import { EVENT_COLUMNS, REQUIRED_COLUMNS, SURVEY_COLUMNS, type EventColumn, type MappableColumn } from '../events.ts';
 
 /** Names clients use for the canonical columns, English and Chinese. */
 export const COLUMN_ALIASES: Record<EventColumn, string[]> = {
@@ -84,7 +84,7 @@ export const COLUMN_ALIASES: Record<EventColumn, string[]> = {
 
 export interface ColumnProblem {
   kind: 'missing' | 'mapped-not-found';
-  column: EventColumn;
+  column: MappableColumn;
   /** The file column named in the mapping (`mapped-not-found`). */
   fileColumn?: string;
   /** A file column that probably is the missing one. */
@@ -93,7 +93,7 @@ export interface ColumnProblem {
 
 export interface ColumnResolution {
   /** Canonical column -> index of the file column. */
-  indexOf: Partial<Record<EventColumn, number>>;
+  indexOf: Partial<Record<MappableColumn, number>>;
   /** Canonical column -> file column name, for the summary. */
   mapped: Record<string, string>;
   problems: ColumnProblem[];
@@ -122,11 +122,11 @@ function editDistance(a: string, b: string): number {
 
 /** The file column that most probably holds `column`, or undefined. */
 export function suggestColumn(
-  column: EventColumn,
+  column: MappableColumn,
   header: readonly string[],
   taken: ReadonlySet<number> = new Set(),
 ): string | undefined {
-  const candidates = [column, ...COLUMN_ALIASES[column]].map(normalise);
+  const candidates = [column, ...(COLUMN_ALIASES[column as EventColumn] ?? [])].map(normalise);
   let best: { name: string; score: number } | undefined;
   header.forEach((name, index) => {
     if (taken.has(index)) return;
@@ -145,13 +145,19 @@ export function suggestColumn(
 }
 
 /** Resolves the canonical columns against the file's header. */
-export function resolveColumns(header: readonly string[], map: Readonly<Record<string, string>>): ColumnResolution {
-  const indexOf: Partial<Record<EventColumn, number>> = {};
+export function resolveColumns(
+  header: readonly string[],
+  map: Readonly<Record<string, string>>,
+  timestampOptional = false,
+): ColumnResolution {
+  const indexOf: Partial<Record<MappableColumn, number>> = {};
   const mapped: Record<string, string> = {};
   const problems: ColumnProblem[] = [];
   const taken = new Set<number>();
   const mappedFileColumns = new Set(Object.values(map));
-  for (const column of EVENT_COLUMNS) {
+  // Survey columns are read only when mapped, never by a header of the same name.
+  const mappedSurvey = SURVEY_COLUMNS.filter((column) => map[column] !== undefined);
+  for (const column of [...EVENT_COLUMNS, ...mappedSurvey]) {
     const fileColumn = map[column];
     if (fileColumn !== undefined) {
       const index = header.indexOf(fileColumn);
@@ -173,6 +179,7 @@ export function resolveColumns(header: readonly string[], map: Readonly<Record<s
     }
   }
   for (const column of REQUIRED_COLUMNS) {
+    if (column === 'timestamp' && timestampOptional) continue;
     if (indexOf[column] === undefined && map[column] === undefined) {
       problems.push({ kind: 'missing', column, suggestion: suggestColumn(column, header, taken) });
     }

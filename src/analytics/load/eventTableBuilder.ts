@@ -21,7 +21,13 @@ import {
   type ColumnSink,
   type TextColumnPart,
 } from './columnSinks.ts';
-import { EVENT_COLUMNS, NUMERIC_COLUMNS, TEXT_COLUMNS, type EventColumn } from '../events.ts';
+import {
+  MAPPABLE_COLUMNS,
+  NUMERIC_COLUMNS,
+  SURVEY_SCORE_COLUMNS,
+  TEXT_COLUMNS,
+  type MappableColumn,
+} from '../events.ts';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
 import { DataError } from './dataError.ts';
 import { quoteValue, type Issue } from './issues.ts';
@@ -40,6 +46,7 @@ import { fieldText, type CsvRow } from './csvParser.ts';
 import { CustomerIdColumn, type CustomerIdColumnState } from './customerIdColumn.ts';
 import { parseNumberBytes } from './parseNumber.ts';
 import { TimestampColumn, type TimestampColumnState } from './timestampColumn.ts';
+import { totalsLabel, totalsRowMessage } from './totalsRow.ts';
 
 /** Errors kept in memory; more are counted, not stored. */
 export const STORED_ISSUE_LIMIT = 10_000;
@@ -107,8 +114,8 @@ export class EventTableBuilder {
   private readonly events = new TextSink();
   private readonly timestamps = new GrowableFloat64Array();
   private readonly lines = new GrowableInt32Array();
-  private readonly optionalText: { column: EventColumn; index: number; sink: TextSink }[] = [];
-  private readonly optionalNumbers: { column: EventColumn; index: number; sink: NumberSink }[] = [];
+  private readonly optionalText: { column: MappableColumn; index: number; sink: TextSink }[] = [];
+  private readonly optionalNumbers: { column: MappableColumn; index: number; sink: NumberSink }[] = [];
   private readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
   private readonly parsedNumbers: number[] = [];
   private readonly idIndex: number;
@@ -131,23 +138,23 @@ export class EventTableBuilder {
     this.timestampColumn = new TimestampColumn(options);
     this.header = cleanHeader(header.map((column) => column.name));
     this.isInstant = header.map((column) => column.isInstant === true);
-    this.resolution = resolveColumns(this.header, options.map);
+    this.resolution = resolveColumns(this.header, options.map, options.timestampOptional);
     this.reportColumnProblems();
     const { indexOf } = this.resolution;
     this.idIndex = indexOf.customer_id ?? -1;
     this.timestampIndex = indexOf.timestamp ?? -1;
     this.eventIndex = indexOf.event ?? -1;
     this.customerIdColumn = new CustomerIdColumn(this.header[this.idIndex] ?? 'customer_id');
-    for (const column of TEXT_COLUMNS) {
+    for (const column of [...TEXT_COLUMNS, 'comment'] as const) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
     }
-    for (const column of NUMERIC_COLUMNS) {
+    for (const column of [...NUMERIC_COLUMNS, ...SURVEY_SCORE_COLUMNS]) {
       const index = indexOf[column];
       if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true) });
     }
     const used = new Set(Object.values(indexOf));
-    const names = new Set<string>(EVENT_COLUMNS.filter((column) => indexOf[column] !== undefined));
+    const names = new Set<string>(MAPPABLE_COLUMNS.filter((column) => indexOf[column] !== undefined));
     this.header.forEach((name, index) => {
       if (used.has(index)) return;
       // A file column that shares a canonical name mapped from elsewhere keeps its data under another name.
@@ -193,15 +200,16 @@ export class EventTableBuilder {
           this.headerLine,
           problem.fileColumn ?? problem.column,
           `column given in --map ${problem.column}=${problem.fileColumn} is not in the file (columns found: ${found}) — ${todo}`,
+          { column: problem.column, found: this.header },
         );
       }
     }
   }
 
   /** An error that makes the whole file unusable (no table is produced, even with --skip-invalid). */
-  fileError(line: number, column: string, message: string): void {
+  fileError(line: number, column: string, message: string, unmapped?: Issue['unmapped']): void {
     this.fatal = true;
-    this.pushError({ file: this.file, line, column, message });
+    this.pushError({ file: this.file, line, column, message, ...(unmapped && { unmapped }) });
   }
 
   private pushError(issue: Issue): void {
@@ -252,6 +260,8 @@ export class EventTableBuilder {
 
     const idValue = values[this.idIndex];
     const idText = textOf(idValue);
+    const timestampBlank = this.timestampIndex < 0 || (textOf(values[this.timestampIndex]) ?? '').trim() === '';
+    if (timestampBlank && idText !== null && this.isTotalsRow(idText, lineOf(this.idIndex), line)) return;
     const id = idText === null ? null : this.customerIdColumn.text(idText, lineOf(this.idIndex));
     if (typeof idValue === 'number' && !Number.isSafeInteger(idValue) && Number.isInteger(idValue)) {
       valid = false;
@@ -280,11 +290,11 @@ export class EventTableBuilder {
     }
     const timestampValue = values[this.timestampIndex];
     const timestampLine = lineOf(this.timestampIndex);
-    const timestamp = this.timestampColumn.read(
-      timestampValue,
-      this.isInstant[this.timestampIndex] === true,
-      timestampLine,
-    );
+    // A survey without a timestamp column: its rows never enter time-based analyses.
+    const timestamp =
+      this.timestampIndex < 0
+        ? 0
+        : this.timestampColumn.read(timestampValue, this.isInstant[this.timestampIndex] === true, timestampLine);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = textOf(timestampValue) ?? '';
@@ -344,6 +354,10 @@ export class EventTableBuilder {
     }
     let valid = true;
     const id = this.idIndex;
+    const at = this.timestampIndex;
+    const timestampBlank =
+      at < 0 || (quoted[at] !== undefined ? quoted[at].trim() === '' : isBlank(bytes, starts[at]!, ends[at]!));
+    if (timestampBlank && this.isTotalsRow(fieldText(row, id), fieldLines[id]!, row.line)) return;
     if (quoted[id] !== undefined ? quoted[id].trim() === '' : isBlank(bytes, starts[id]!, ends[id]!)) {
       valid = false;
       this.rowError(
@@ -361,12 +375,13 @@ export class EventTableBuilder {
         `empty event name (${quoteValue(fieldText(row, event))}) — fill it in or drop the row (--skip-invalid)`,
       );
     }
-    const at = this.timestampIndex;
     const quotedTimestamp = quoted[at];
     const timestamp =
-      quotedTimestamp !== undefined
-        ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
-        : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
+      at < 0
+        ? 0
+        : quotedTimestamp !== undefined
+          ? this.timestampColumn.read(quotedTimestamp, false, fieldLines[at]!)
+          : this.timestampColumn.readBytes(bytes, starts[at]!, ends[at]!, fieldLines[at]!);
     if (timestamp !== timestamp) {
       valid = false;
       const raw = fieldText(row, at);
@@ -416,6 +431,16 @@ export class EventTableBuilder {
     for (let n = 0; n < numbers.length; n++) numbers[n]!.sink.push(parsedNumbers[n]!);
     const extras = this.extras;
     for (let e = 0; e < extras.length; e++) pushOptionalField(extras[e]!.sink as TextSink, row, extras[e]!.index);
+  }
+
+  /** An Excel totals row (合计 with no timestamp): one issue naming it, and the row is not read. */
+  private isTotalsRow(idText: string, idLine: number, line: number): boolean {
+    const label = totalsLabel(idText);
+    if (label === null) return false;
+    const timestampColumn = this.timestampIndex < 0 ? null : this.header[this.timestampIndex]!;
+    this.rowError(idLine, this.header[this.idIndex]!, totalsRowMessage(label, timestampColumn));
+    this.markSkipped(line);
+    return true;
   }
 
   /** A CSV row's customer id, trimmed; checked for scientific notation when it may be one. */
@@ -597,7 +622,7 @@ export class EventTableBuilder {
       columns.timestamp = out;
     } else columns.timestamp = timestamps.slice();
     columns.event = this.events.materialize(keep);
-    for (const column of EVENT_COLUMNS) {
+    for (const column of MAPPABLE_COLUMNS) {
       const text = this.optionalText.find((entry) => entry.column === column);
       if (text) columns[column] = text.sink.materialize(keep);
       const number = this.optionalNumbers.find((entry) => entry.column === column);

@@ -15,6 +15,8 @@ export interface Issue {
   message: string;
   /** In a workbook, the cell (`明细!B7`), or the row (`明细!7:7`), shown in place of LINE:COLUMN. */
   cell?: string;
+  /** A mapped column absent from the file: the canonical name and the file's columns, so a report can name its setting. */
+  unmapped?: { column: string; found: readonly string[] };
 }
 
 /** How many issues a printed report lists before giving only the total. */

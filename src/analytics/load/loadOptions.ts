@@ -6,7 +6,7 @@
  *   resolveLoadOptions({ map: { customer_id: '客户编号' }, tz: 'Asia/Shanghai' });
  */
 import { z } from 'zod';
-import { EVENT_COLUMNS } from '../events.ts';
+import { MAPPABLE_COLUMNS } from '../events.ts';
 import { timeZoneProblem } from '../timeZone.ts';
 import { NUMBER_FORMATS } from './formattedNumber.ts';
 
@@ -17,10 +17,10 @@ export const loadOptionsSchema = z
       .record(z.string(), z.string().min(1))
       .superRefine((map, context) => {
         for (const name of Object.keys(map)) {
-          if (!(EVENT_COLUMNS as readonly string[]).includes(name)) {
+          if (!(MAPPABLE_COLUMNS as readonly string[]).includes(name)) {
             context.addIssue({
               code: 'custom',
-              message: `unknown column "${name}" in the mapping; expected one of ${EVENT_COLUMNS.join(', ')}`,
+              message: `unknown column "${name}" in the mapping; expected one of ${MAPPABLE_COLUMNS.join(', ')}`,
             });
           }
         }
@@ -42,6 +42,8 @@ export const loadOptionsSchema = z
     sheet: z.string().min(1).optional(),
     /** Drop invalid rows (reported as warnings) instead of failing. */
     skipInvalid: z.boolean().default(false),
+    /** A survey: the timestamp column may be absent (rows then carry timestamp 0, never analysed in time). */
+    timestampOptional: z.boolean().default(false),
     /** Drop exact duplicate rows (keeping the first). */
     dedupe: z.boolean().default(false),
     /** Minimum customers per segment or channel before a warning (spec §10). */

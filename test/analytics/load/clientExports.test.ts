@@ -54,11 +54,11 @@ describe('a GB18030 export from Excel in a Chinese locale', () => {
   const bytes = new Uint8Array(iconv.encode(text, 'gb18030'));
   const options: LoadOptions = { map: MAP, tz: 'Asia/Shanghai', numberFormat: '1,234.56' };
 
-  it('refuses the 合计 row, naming its line and columns', async () => {
-    expect(await issuesOf(bytes, 'e.csv', options)).toEqual([
-      'e.csv:6:事件: empty event name ("") — fill it in or drop the row (--skip-invalid)',
-      `e.csv:6:时间: empty timestamp ("") — ${TIMESTAMP_HINT}`,
-    ]);
+  const TOTALS =
+    'looks like an Excel totals row ("合计" with an empty 时间), not a customer — delete the row from the export, or skip it with --skip-invalid';
+
+  it('refuses the 合计 row as a totals row, naming its line and id column', async () => {
+    expect(await issuesOf(bytes, 'e.csv', options)).toEqual([`e.csv:6:客户编号: ${TOTALS}`]);
   });
 
   it('reads every value exactly with --skip-invalid', async () => {
@@ -75,10 +75,46 @@ describe('a GB18030 export from Excel in a Chinese locale', () => {
     expect(Array.from(table.array('value') as ArrayLike<number | null>)).toEqual([null, 1280, 1280.5, null]);
     expect(table.array('channel')).toEqual(['App', '网点', null, 'App']);
     expect(summary.warnings.map(formatIssue)).toEqual([
-      'e.csv:6:事件: row skipped: empty event name ("") — fill it in or drop the row (--skip-invalid)',
-      `e.csv:6:时间: row skipped: empty timestamp ("") — ${TIMESTAMP_HINT}`,
+      `e.csv:6:客户编号: row skipped: ${TOTALS}`,
       'e.csv:6:(file): 1 invalid row skipped (--skip-invalid)',
       'e.csv:2:客户编号: 1 customer id had spaces around it and was trimmed — nothing to do unless ids differ only by spaces',
+    ]);
+  });
+});
+
+describe('a GB18030 survey export from Excel', () => {
+  // No timestamp column; CRLF, Chinese headers, a blank score, a 总计 row, trailing empty rows.
+  const text = [
+    '客户编号,问题,评分,推荐意愿,意见',
+    'C001,支付,5,10,很好',
+    'C002,支付,4,,',
+    'C003,投保,2,6,太慢',
+    '总计：,,11,16,',
+    ',,,,',
+    '',
+  ].join('\r\n');
+  const bytes = new Uint8Array(iconv.encode(text, 'gb18030'));
+  const options: LoadOptions = {
+    map: { customer_id: '客户编号', event: '问题', csat: '评分', nps: '推荐意愿', comment: '意见' },
+    timestampOptional: true,
+  };
+  const TOTALS =
+    'looks like an Excel totals row ("总计"), not a customer — delete the row from the export, or skip it with --skip-invalid';
+
+  it('refuses the 总计 row, naming its line and id column', async () => {
+    expect(await issuesOf(bytes, 's.csv', options)).toEqual([`s.csv:5:客户编号: ${TOTALS}`]);
+  });
+
+  it('reads every answer exactly with --skip-invalid, the blank score as missing', async () => {
+    const { table, skipped, summary } = await load(bytes, 's.csv', { ...options, skipInvalid: true });
+    expect(skipped).toBe(1);
+    expect(table.array('customer_id')).toEqual(['C001', 'C002', 'C003']);
+    expect(table.array('event')).toEqual(['支付', '支付', '投保']);
+    expect(Array.from(table.array('csat') as ArrayLike<number>)).toEqual([5, 4, 2]);
+    expect(Array.from(table.array('nps') as ArrayLike<number | null>)).toEqual([10, null, 6]);
+    expect(summary.warnings.map(formatIssue)).toEqual([
+      `s.csv:5:客户编号: row skipped: ${TOTALS}`,
+      's.csv:5:(file): 1 invalid row skipped (--skip-invalid)',
     ]);
   });
 });
