@@ -8,6 +8,8 @@ const slowTests = [
   'test/**/*.property.test.ts',
   'test/analytics/load/roundTrip.test.ts',
   'test/analytics/load/largeFiles.test.ts',
+  // Spawns the bin on a 12 MB file, twice.
+  'test/bin/journey.test.ts',
 ];
 
 export default defineConfig({

@@ -16,7 +16,7 @@ step), conversions, drop-offs and time to convert.
 Options:
   --steps LIST      the steps in order, comma-separated; a|b accepts either event
   --window DURATION how long an attempt may take from step 1, inclusive (default 14d;
-                    units s, m, h, d, w)
+                    units s, m, h, d, w; at most 3650d)
   --mode MODE       ordered (default: other events may come between steps),
                     strict (the next event must be the next step) or unordered
   --by COLUMN       break down by a column's value on the first step (e.g. channel)

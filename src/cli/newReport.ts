@@ -68,7 +68,7 @@ Options:
   --brand #RRGGBB       brand colour of the report's headings and charts (default ${DEFAULT_BRAND})
   --logo PATH           logo (SVG, PNG or JPEG): under public/, e.g. /logos/acme.svg,
                         or a file elsewhere, copied to public/logos/<client>.<ext>
-  --window DURATION     funnel window (default 14d)
+  --window DURATION     funnel window (default 14d; at most 3650d)
   --date YYYY-MM-DD     report date (default today)
   --force               overwrite the files the scaffold writes when they exist
   --root DIR            project folder (default the working directory)
@@ -380,19 +380,16 @@ const newCommand: Command = {
     let totalErrors = 0;
     for (const file of args.data) {
       const { cleaning } = args;
-      const { result, error } = await loadInDirectory(
-        file,
-        {
-          map: args.map,
-          tz: args.tz,
-          skipInvalid: cleaning.skip_invalid,
-          dedupe: cleaning.dedupe,
-          excelDates: cleaning.excel_dates,
-          numberFormat: cleaning.number_format,
-          sheet: cleaning.sheet,
-        },
-        io.cwd,
-      );
+      const loadOptions = {
+        map: args.map,
+        tz: args.tz,
+        skipInvalid: cleaning.skip_invalid,
+        dedupe: cleaning.dedupe,
+        excelDates: cleaning.excel_dates,
+        numberFormat: cleaning.number_format,
+        sheet: cleaning.sheet,
+      };
+      const { result, error } = await loadInDirectory(file, loadOptions, io.cwd);
       if (error) {
         errors.push(...error.issues);
         totalErrors += error.total;
@@ -401,7 +398,7 @@ const newCommand: Command = {
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
-            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, { map: args.map, tz: args.tz })}\` to see them`,
+            `journey new report: ${warnings} warning${warnings === 1 ? '' : 's'} about ${file}; run \`${checkCommand(file, loadOptions)}\` to see them`,
           );
       }
     }

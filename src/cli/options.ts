@@ -162,6 +162,9 @@ export function checkCommand(file: string, options: LoadOptions): string {
   if (options.tz) words.push('--tz', shellWord(options.tz));
   if (options.skipInvalid) words.push('--skip-invalid');
   if (options.dedupe) words.push('--dedupe');
+  if (options.excelDates) words.push('--excel-dates');
+  if (options.numberFormat) words.push('--number-format', shellWord(options.numberFormat));
+  if (options.sheet !== undefined) words.push('--sheet', shellWord(options.sheet));
   return words.join(' ');
 }
 

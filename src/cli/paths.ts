@@ -17,7 +17,8 @@ Options:
   --start EVENT          paths begin at the first occurrence of EVENT in a session
   --end EVENT            paths stop after the first occurrence of EVENT
   --depth N              nodes kept per path (default 5)
-  --session-gap DURATION a gap this long starts a new session (default 30m; 0 = never)
+  --session-gap DURATION a gap this long starts a new session (default 30m; 0 = never;
+                         at most 3650d)
   --keep-repeats         do not collapse consecutive repeats of an event
   --top N                paths listed (default 20)
   --min-sessions N       edges crossed by fewer sessions are dropped (default 1)

@@ -15,9 +15,9 @@ of them whose latest event of any kind is older than --older-than.
 
 Options:
   --steps LIST         the funnel steps, as for journey funnel
-  --older-than D       inactivity that counts as stalled, e.g. 7d
+  --older-than D       inactivity that counts as stalled, e.g. 7d (at most 3650d)
   --now INSTANT        reference time, ISO 8601 (default: the latest event in the log)
-  --window DURATION    funnel window (default 14d)
+  --window DURATION    funnel window (default 14d; at most 3650d)
   --mode MODE          ordered (default), strict or unordered
   --list               also list the stalled customer ids (not for publication)
 ${DATA_OPTIONS_HELP}

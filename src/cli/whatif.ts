@@ -17,9 +17,9 @@ conversion, and prices the extra customers at the last step with the AOV.
 Options:
   --steps LIST          the funnel steps, as for journey funnel
   --step K              the step to improve (2 or later)
-  --uplift U            relative uplift, e.g. 0.3
+  --uplift U            relative uplift, e.g. 0.3 (above -1, at most 100)
   --purchase-event E    the event whose value gives the AOV (default purchase)
-  --window DURATION     funnel window (default 14d)
+  --window DURATION     funnel window (default 14d; at most 3650d)
   --mode MODE           ordered (default), strict or unordered
 ${DATA_OPTIONS_HELP}
 

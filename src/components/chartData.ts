@@ -12,6 +12,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { parse as parseYaml } from 'yaml';
 import type { ColumnTable } from '../analytics/events.ts';
 import { DataError, loadEvents, type LoadOptions, type LoadResult } from '../analytics/load/load.ts';
+import type { NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { MASKED_NOTE, maskQuotedValues } from '../report/maskIds.ts';
 import { NO_LABELS, type DataLabels } from '../analytics/dataLabels.ts';
 import { labelsBeside } from '../analytics/load/labels.ts';
@@ -138,12 +139,18 @@ export function loadOptionsOf(props: {
   tz?: string;
   skipInvalid?: boolean;
   dedupe?: boolean;
+  excelDates?: boolean;
+  numberFormat?: NumberFormat;
+  sheet?: string;
 }): LoadOptions {
   const options: LoadOptions = {};
   if (props.map) options.map = props.map;
   if (props.tz) options.tz = props.tz;
   if (props.skipInvalid !== undefined) options.skipInvalid = props.skipInvalid;
   if (props.dedupe !== undefined) options.dedupe = props.dedupe;
+  if (props.excelDates !== undefined) options.excelDates = props.excelDates;
+  if (props.numberFormat !== undefined) options.numberFormat = props.numberFormat;
+  if (props.sheet !== undefined) options.sheet = props.sheet;
   return options;
 }
 

@@ -25,6 +25,7 @@ import {
   whatIfSpecSchema,
 } from '../analytics/analyses/spec.ts';
 import { LOCALES } from '../i18n/locales.ts';
+import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
 import { whatIfResultSchema } from '../analytics/analyses/whatIf.ts';
 import { driversResultSchema, driversSpecSchema } from '../analytics/analyses/drivers.ts';
 
@@ -110,6 +111,12 @@ export const dataProps = {
   tz: z.string().optional(),
   skipInvalid: z.boolean().optional(),
   dedupe: z.boolean().optional(),
+  /** Numbers in the timestamp column are Excel date serials. */
+  excelDates: z.boolean().optional(),
+  /** Read `1,234.56`-style numbers (thousands separators, a currency sign). */
+  numberFormat: z.enum(NUMBER_FORMATS).optional(),
+  /** The sheet of an .xlsx workbook (default: the first). */
+  sheet: z.string().min(1).optional(),
 };
 
 /** One period of a before/after comparison: its own file, or a time range of the chart's file, or both. */

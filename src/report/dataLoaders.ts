@@ -25,6 +25,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { glob, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDurationSeconds } from '../analytics/duration.ts';
+import { MAX_LOADER_TIMEOUT_SECONDS } from './reportConfig.ts';
 import {
   DEFAULT_LOADER_MAX_BYTES,
   DEFAULT_LOADER_TIMEOUT_SECONDS,
@@ -57,12 +58,14 @@ export const defaultLoaderEffects: LoaderEffects = {
 
 /**
  * A loader's timeout in seconds: `JOURNEY_LOADER_TIMEOUT` when set, else the
- * report's `loader_timeout` (a duration: "10m", "90s", or seconds), else 10 minutes.
+ * report's `loader_timeout` (a duration: "10m", "90s", or seconds; at most 7d), else 10 minutes.
  */
 export function loaderTimeoutSeconds(configured?: string | number, env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = env.JOURNEY_LOADER_TIMEOUT;
-  if (fromEnv !== undefined && fromEnv !== '') return positive(parseDurationSeconds(fromEnv, 'JOURNEY_LOADER_TIMEOUT'));
-  if (configured !== undefined) return positive(parseDurationSeconds(configured, 'loader_timeout'));
+  if (fromEnv !== undefined && fromEnv !== '')
+    return positive(parseDurationSeconds(fromEnv, 'JOURNEY_LOADER_TIMEOUT', MAX_LOADER_TIMEOUT_SECONDS));
+  if (configured !== undefined)
+    return positive(parseDurationSeconds(configured, 'loader_timeout', MAX_LOADER_TIMEOUT_SECONDS));
   return DEFAULT_LOADER_TIMEOUT_SECONDS;
 }
 

@@ -13,6 +13,7 @@
 import { table as arqueroTable, type ColumnTable } from 'arquero';
 import { relative } from 'node:path';
 import { DataError, loadEvents, type LoadOptions } from '../analytics/load/load.ts';
+import type { NumberFormat } from '../analytics/load/formattedNumber.ts';
 import { countComments } from '../analytics/analyses/surveySatisfaction.ts';
 import { MASKED_NOTE, maskQuotedValues } from './maskIds.ts';
 import { settingProblems, unmappedColumnProblem } from './checkSettings.ts';
@@ -37,9 +38,21 @@ export interface OpenedReport {
   /** Comments in the survey sources: counted, never published. */
   surveyComments: number;
   /** Each source as read: the file's path (a loader's cached output for a loader), its mapping and zone. */
-  sourcePaths: { path: string; map: Record<string, string>; tz: string }[];
+  /** Each source's resolved file and how to read it, for components that load it themselves. */
+  sourcePaths: SourceFile[];
   /** Per source (report.json's path): rows loaded, invalid rows skipped and duplicates dropped, for the build log and the data note. */
   cleaning: SourceCleaning[];
+}
+
+export interface SourceFile {
+  path: string;
+  map: Record<string, string>;
+  tz: string;
+  skipInvalid?: boolean;
+  dedupe?: boolean;
+  excelDates?: boolean;
+  numberFormat?: NumberFormat;
+  sheet?: string;
 }
 
 export interface SourceCleaning {
@@ -116,7 +129,16 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   for (const [index, source] of config.sources.entries()) {
     const target = `${REPORT_DATA_DIR}/${slug}/${source.path}`;
     const path = await loaders.resolve(target, { timeoutSeconds: loaderTimeoutSeconds(config.loader_timeout) });
-    sourcePaths.push({ path, map: source.map, tz: source.tz });
+    sourcePaths.push({
+      path,
+      map: source.map,
+      tz: source.tz,
+      skipInvalid: source.skip_invalid,
+      dedupe: source.dedupe,
+      excelDates: source.excel_dates,
+      numberFormat: source.number_format,
+      sheet: source.sheet,
+    });
     try {
       const { table, skipped, duplicatesDropped } = await loadEvents(path, sourceLoadOptions(source, config.k));
       if (source.kind === 'survey') {

@@ -87,8 +87,8 @@ function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
   }
 }
 
-/** A session gap longer than any journey: paths are not cut. */
-const NO_SESSION_CUT = '36500d';
+/** The longest session gap a spec takes (ten years), longer than any journey: paths are not cut. */
+const NO_SESSION_CUT = '3650d';
 
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
   const { table, config } = report;

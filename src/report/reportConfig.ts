@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { timeZoneProblem } from '../analytics/timeZone.ts';
 import { NUMBER_FORMATS } from '../analytics/load/formattedNumber.ts';
 import { parseDurationSeconds } from '../analytics/duration.ts';
+import { upliftSchema } from '../analytics/analyses/spec.ts';
 
 export const REPORT_CONTENT_DIR = 'content/reports';
 export const REPORT_DATA_DIR = 'data/reports';
@@ -104,7 +105,7 @@ export const reportConfigSchema = z.object({
     .union([z.string(), z.number()])
     .optional()
     .refine((value) => value === undefined || isPositiveDuration(value), {
-      message: 'a loader timeout is a duration longer than 0, such as "10m", "90s" or 600',
+      message: 'a loader timeout is a duration longer than 0 and at most 7d, such as "10m", "90s" or 600',
     }),
   /** Whether the Pages workflow publishes this report; client reports stay private unless set. */
   publish: z.boolean().default(false),
@@ -112,14 +113,17 @@ export const reportConfigSchema = z.object({
   what_if: z
     .object({
       step: z.number().int().min(2).optional(),
-      uplift: z.number().gt(-1).default(0.2),
+      uplift: upliftSchema.default(0.2),
     })
     .prefault({}),
 });
 
+/** A week: far beyond any query, and below the ~24.8 days after which a Node timer fires at once. */
+export const MAX_LOADER_TIMEOUT_SECONDS = 7 * 86400;
+
 function isPositiveDuration(value: string | number): boolean {
   try {
-    return parseDurationSeconds(value, 'loader_timeout') > 0;
+    return parseDurationSeconds(value, 'loader_timeout', MAX_LOADER_TIMEOUT_SECONDS) > 0;
   } catch {
     return false;
   }

@@ -76,6 +76,25 @@ describe('journey funnel', () => {
     expect(noColumn.stderr).toContain('no such column');
     expect((await run('funnel', 'missing.csv', '--steps', STEPS)).code).toBe(1);
   });
+
+  it('refuses a window or gap beyond 3650 days, or a --now not in the calendar, as usage errors', async () => {
+    const range = '(more than 3650d; give a duration from 0 to 3650d, such as 14d, 1h, 30m or 45s)';
+    const huge = await run('funnel', SHOP, '--steps', STEPS, '--window', '1'.repeat(400) + 'd');
+    expect(huge.code).toBe(2);
+    expect(huge.stdout).toBe('');
+    expect(huge.stderr).toContain(`invalid window: 11111111111111111111… (401 characters) ${range}`);
+    expect(huge.stderr).not.toContain('Infinity');
+    const gap = await run('paths', SHOP, '--session-gap', '3651d');
+    expect(gap.code).toBe(2);
+    expect(gap.stderr).toContain(`invalid session gap: 3651d ${range}`);
+    const rolled = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '7d', '--now', '2026-02-30');
+    expect(rolled.code).toBe(2);
+    expect(rolled.stdout).toBe('');
+    expect(rolled.stderr).toContain('invalid now: 2026-02-30 (no such day in the calendar;');
+    const stalled = await run('stalls', SHOP, '--steps', STEPS, '--older-than', '522w');
+    expect(stalled.code).toBe(2);
+    expect(stalled.stderr).toContain(`invalid older than: 522w ${range}`);
+  });
 });
 
 describe('journey paths, retention, value, satisfaction', () => {

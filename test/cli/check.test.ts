@@ -24,8 +24,8 @@ async function run(args: string[], cwd = BAD) {
 const TIMESTAMP_HINT =
   'use ISO 8601 with Z or an offset (2024-03-10T08:00:00+08:00), YYYY-MM-DD HH:MM[:SS] in the --tz zone, or epoch seconds (10 digits) or milliseconds (13 digits)';
 const NUMBER_HINT = 'write a plain number (12.5), without units or currency signs, or leave it empty';
-const NOT_TEXT_HINT =
-  'export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark';
+const NUL_HINT =
+  'a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow';
 const RECORD_HINT =
   'each event must be an object like {"customer_id": "c1", "timestamp": "2024-03-10 08:00", "event": "visit"}';
 
@@ -157,20 +157,14 @@ const BAD_FILES: [file: string, args: string[], stderr: string[]][] = [
       'header-unterminated-quote.csv:1:(file): header row has a quoted field never closed ("\\"timestamp,event\\nc1,2024-03-10,visit\\n") — close the quote, and double any quote inside a field ("")',
     ],
   ],
-  [
-    'binary-garbage.csv',
-    [],
-    [`binary-garbage.csv:1:(file): not a text file (a NUL byte at byte 9) — ${NOT_TEXT_HINT}`],
-  ],
-  [
-    'utf16-without-bom.csv',
-    [],
-    [`utf16-without-bom.csv:1:(file): not a text file (a NUL byte at byte 2) — ${NOT_TEXT_HINT}`],
-  ],
+  ['binary-garbage.csv', [], [`binary-garbage.csv:3:1: ${NUL_HINT}`]],
+  ['utf16-without-bom.csv', [], [`utf16-without-bom.csv:1:2: ${NUL_HINT}`]],
   [
     'not-utf8-or-gb18030.csv',
     [],
-    [`not-utf8-or-gb18030.csv:1:(file): not text in UTF-8, UTF-16 (with a BOM) or GB18030 — ${NOT_TEXT_HINT}`],
+    [
+      'not-utf8-or-gb18030.csv:2:15: not text in UTF-8, UTF-16 (with a BOM) or GB18030 from here — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
+    ],
   ],
   [
     'export.xlsx',

@@ -50,6 +50,34 @@ describe('the CLI drains stdout before it exits', () => {
   });
 });
 
+describe('stderr is drained too', () => {
+  it(
+    'keeps all of a 1 MB message written just before the exit, into a pipe read late',
+    { timeout: 60_000 },
+    async () => {
+      const exitModule = fileURLToPath(new URL('../../src/cli/exit.ts', import.meta.url));
+      const script = `import { exitAfterDrain } from ${JSON.stringify(exitModule)};
+process.stderr.write('e'.repeat(1_000_000) + '\\n');
+await exitAfterDrain(3);`;
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: Buffer }>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--experimental-strip-types', '--no-warnings', '--input-type=module', '-e', script],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        const chunks: Buffer[] = [];
+        child.stderr.pause();
+        child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+        setTimeout(() => child.stderr.resume(), 1500);
+        child.on('error', reject);
+        child.on('close', (exitCode) => resolve({ code: exitCode, stderr: Buffer.concat(chunks) }));
+      });
+      expect(code).toBe(3);
+      expect(stderr.byteLength).toBe(1_000_001);
+    },
+  );
+});
+
 describe('unexpected errors', () => {
   it('print one line without a stack trace, unless --verbose', async () => {
     const { main } = await import('../../src/cli/main.ts');

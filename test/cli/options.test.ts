@@ -91,6 +91,9 @@ describe('loadForCommand', () => {
     expect(checkCommand("it's.csv", { skipInvalid: true, dedupe: true })).toBe(
       "journey check 'it'\\''s.csv' --skip-invalid --dedupe",
     );
+    expect(
+      checkCommand('明细.xlsx', { excelDates: true, numberFormat: '1.234,56', sheet: '3月 明细', skipInvalid: true }),
+    ).toBe("journey check 明细.xlsx --skip-invalid --excel-dates --number-format 1.234,56 --sheet '3月 明细'");
   });
 
   it('prints data errors and returns null', async () => {

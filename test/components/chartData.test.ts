@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cachedLoadCount, filterPeriod, loadEventsCached, tableRange } from '../../src/components/chartData.ts';
+import {
+  cachedLoadCount,
+  filterPeriod,
+  loadEventsCached,
+  loadOptionsOf,
+  tableRange,
+} from '../../src/components/chartData.ts';
 
 describe('chart data loading', () => {
   it('loads a file once per options within a build, however many charts ask', async () => {
@@ -36,5 +42,30 @@ describe('chart data loading', () => {
     expect(shifted.numRows()).toBe(24);
     expect(tableRange(shifted)).toEqual({ first: '2026-09-05T08:34:31.000Z', last: '2026-09-10T06:52:30.000Z' });
     expect(() => filterPeriod(table, 'soon')).toThrow('invalid from: "soon"');
+  });
+});
+
+describe('loadOptionsOf', () => {
+  it("passes every reading option of a report source, so a component reads the data as the report's tables do", () => {
+    expect(
+      loadOptionsOf({
+        map: { customer_id: '客户编号' },
+        tz: 'Asia/Shanghai',
+        skipInvalid: true,
+        dedupe: true,
+        excelDates: true,
+        numberFormat: '1,234.56',
+        sheet: '明细',
+      }),
+    ).toEqual({
+      map: { customer_id: '客户编号' },
+      tz: 'Asia/Shanghai',
+      skipInvalid: true,
+      dedupe: true,
+      excelDates: true,
+      numberFormat: '1,234.56',
+      sheet: '明细',
+    });
+    expect(loadOptionsOf({})).toEqual({});
   });
 });

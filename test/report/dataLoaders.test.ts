@@ -249,5 +249,10 @@ describe('data loaders have a bounded cost', () => {
     expect(() => loaderTimeoutSeconds('soon', {})).toThrow(
       'invalid loader_timeout: soon (expected a duration such as 14d, 1h, 30m or 45s)',
     );
+    // Node fires a timer of more than ~24.8 days at once: a week is the most a loader may take.
+    expect(loaderTimeoutSeconds('7d', {})).toBe(604_800);
+    expect(() => loaderTimeoutSeconds('90s', { JOURNEY_LOADER_TIMEOUT: '30d' })).toThrow(
+      'invalid JOURNEY_LOADER_TIMEOUT: 30d (more than 7d; give a duration from 0 to 7d, such as 1h, 30m or 45s)',
+    );
   });
 });

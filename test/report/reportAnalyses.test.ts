@@ -70,3 +70,40 @@ describe('reportAnalyses', () => {
     );
   });
 });
+
+describe('reportAnalyses: paths not cut into sessions', () => {
+  it('keeps a journey of 200 days in one path when session_gap is null', () => {
+    const config = parseReportConfig(
+      {
+        client: 'X',
+        lang: 'en',
+        sources: [{ path: 'e.csv' }],
+        funnel: { steps: ['visit', 'apply'] },
+        paths: { session_gap: null, depth: 5 },
+      },
+      'report.json',
+    );
+    const day = 86_400_000;
+    const t0 = Date.UTC(2026, 0, 1);
+    const table = eventTable({
+      customer_id: ['c1', 'c1', 'c1', 'c2', 'c2'],
+      timestamp: [t0, t0 + 100 * day, t0 + 200 * day, t0, t0 + 3 * day],
+      event: ['visit', 'apply', 'open', 'visit', 'apply'],
+    });
+    const analyses = reportAnalyses({
+      slug: 'x',
+      config,
+      table,
+      survey: null,
+      surveyComments: 0,
+      sourcePaths: [],
+      cleaning: [],
+    });
+    expect(analyses.pathsSpec).toEqual({ sessionGap: null, depth: 5 });
+    // One session each: a gap of 100 days does not cut c1's path (ties: the shorter path first).
+    expect(analyses.paths.paths.map((p) => [p.path, p.sessions])).toEqual([
+      [['visit', 'apply'], 1],
+      [['visit', 'apply', 'open'], 1],
+    ]);
+  });
+});

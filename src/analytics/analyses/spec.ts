@@ -83,7 +83,14 @@ const instant = z
   .nullish()
   .transform((value, context) => {
     if (value === undefined || value === null) return null;
-    const ms = typeof value === 'number' ? value : hasRealDate(value) ? Date.parse(value) : NaN;
+    if (typeof value === 'string' && !hasRealDate(value)) {
+      context.addIssue({
+        code: 'custom',
+        message: `invalid now: ${value} (no such day in the calendar; expected an ISO 8601 instant such as 2026-03-01T00:00:00Z)`,
+      });
+      return z.NEVER;
+    }
+    const ms = typeof value === 'number' ? value : Date.parse(value);
     if (!Number.isFinite(ms)) {
       context.addIssue({ code: 'custom', message: `invalid now: ${value} (expected epoch ms or an ISO 8601 instant)` });
       return z.NEVER;
@@ -220,11 +227,20 @@ export const stallsSpecSchema = z
 export type StallsSpecInput = z.input<typeof stallsSpecSchema>;
 export type StallsSpec = z.output<typeof stallsSpecSchema>;
 
+/** The largest relative uplift: +10,000%, enough to take a 1% conversion to 100%. */
+export const MAX_UPLIFT = 100;
+
+/** A relative change of a conversion: above -1 (-100%) and at most MAX_UPLIFT. */
+export const upliftSchema = z.number().refine((uplift) => uplift > -1 && uplift <= MAX_UPLIFT, {
+  error: (issue) =>
+    `invalid uplift: ${String(issue.input)} (expected a relative change above -1 and at most ${MAX_UPLIFT}, e.g. 0.3 for +30%)`,
+});
+
 export const whatIfSpecSchema = z
   .object({
     ...funnelFields,
     step: z.number().int().min(2),
-    uplift: z.number().gt(-1),
+    uplift: upliftSchema,
     purchase_event: z.string().min(1).default('purchase'),
   })
   .transform((spec, context) => {

@@ -32,8 +32,9 @@ export function memoryAvailable(): number {
   return Math.min(getHeapStatistics().heap_size_limit, totalmem());
 }
 
-function gigabytes(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+/** `20.0 GB`, or `12 MB` below a gigabyte (a small file under a small heap would read `0.0 GB`). */
+function memoryText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
 }
 
 export function checkMemoryFits(file: string, format: FileFormat, size: number, available: number): void {
@@ -44,7 +45,7 @@ export function checkMemoryFits(file: string, format: FileFormat, size: number, 
       file,
       line: 1,
       column: '(file)',
-      message: `a ${gigabytes(size)} file needs about ${gigabytes(need)} of memory to load, more than the ${gigabytes(available)} available here — run the analysis with --engine duckdb, which reads the file from disk, or on a machine with more memory`,
+      message: `a ${memoryText(size)} file needs about ${memoryText(need)} of memory to load, more than the ${memoryText(available)} available here — run the analysis with --engine duckdb, which reads the file from disk, or on a machine with more memory`,
     },
   ]);
 }

@@ -55,6 +55,8 @@ export async function parseEventStream(
     return consumer.result();
   } catch (error) {
     if (error instanceof NotTextError) {
+      if (error.line !== undefined && error.column !== undefined)
+        throw new DataError([{ file, line: error.line, column: String(error.column), message: error.message }]);
       throw fileError(
         file,
         `${error.message} — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark`,

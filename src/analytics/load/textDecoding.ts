@@ -1,15 +1,30 @@
 /**
- * Bytes -> text for the text formats (spec §1): UTF-8 with or without a BOM,
- * UTF-16 LE/BE with a BOM, otherwise GB18030 when the bytes are not valid
- * UTF-8 (Excel in a Chinese locale). Decoding is incremental; when UTF-8 fails
- * part-way, the whole source is read again as GB18030 by a fresh consumer.
- * `decodeTextStream` hands on strings (JSON); `utf8Stream` hands on UTF-8
- * bytes (CSV), passing valid UTF-8 through untouched and transcoding the rest.
+ * Bytes -> text for the text formats (spec §1): one encoding per file, either
+ * UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM, or GB18030 when the
+ * bytes are not valid UTF-8 and everything before the first such byte was
+ * ASCII (Excel in a Chinese locale). A UTF-8 file that switches encoding part
+ * way, a file cut in the middle of a character, half a UTF-16 surrogate pair
+ * and a NUL byte anywhere are errors naming the line and column
+ * (textProblems.ts). Decoding is incremental; for GB18030 the whole source is
+ * read again by a fresh consumer. `decodeTextStream` hands on strings (JSON);
+ * `utf8Stream` hands on UTF-8 bytes (CSV), passing valid UTF-8 through
+ * untouched and transcoding the rest.
  *
  * @example
  *   const { consumer, encoding } = await utf8Stream(() => chunksOf(bytes), () => csvEvents(...));
  */
 import { isUtf8 } from 'node:buffer';
+import {
+  invalidGb18030Offset,
+  invalidUtf8Index,
+  NotTextError,
+  prefixFacts,
+  textProblemAt,
+  textProblemError,
+  Utf16Checker,
+} from './textProblems.ts';
+
+export { NotTextError } from './textProblems.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -23,15 +38,12 @@ export interface Utf8Consumer {
   end(): void;
 }
 
-/** The source is not text: binary bytes, or neither UTF-8 nor GB18030. */
-export class NotTextError extends Error {
-  override name = 'NotTextError';
-  /** Byte offset of the first offending byte, when known. */
-  readonly byteOffset: number | undefined;
-  constructor(message: string, byteOffset?: number) {
-    super(message);
-    this.byteOffset = byteOffset;
-  }
+type ByteSource = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** Where one reading pass sends its output: UTF-8 bytes as they are, or decoded text. */
+interface TextSink {
+  bytes(utf8: Uint8Array): void;
+  text(text: string): void;
 }
 
 /** The encoding a byte-order mark announces, if any. */
@@ -49,70 +61,13 @@ export function findNulByte(bytes: Uint8Array, limit = 65_536): number {
   return -1;
 }
 
-/**
- * Decodes a byte stream into `consumer`s. `open` must be callable again (the
- * GB18030 retry reads the source a second time); `create` makes a fresh consumer.
- */
-export async function decodeTextStream<C extends TextConsumer>(
-  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  create: () => C,
-): Promise<{ consumer: C; encoding: TextEncoding }> {
-  let consumer = create();
-  let encoding: TextEncoding | undefined;
-  let decoder: TextDecoder | undefined;
-  let notUtf8 = false;
-  const decode = (chunk?: Uint8Array): string | undefined => {
-    try {
-      return chunk ? decoder!.decode(chunk, { stream: true }) : decoder!.decode();
-    } catch (error) {
-      if (encoding === 'utf-8' && error instanceof TypeError) {
-        notUtf8 = true;
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  for await (const chunk of open()) {
-    if (chunk.length === 0) continue;
-    if (decoder === undefined) {
-      encoding = encodingFromBom(chunk);
-      if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
-        const nul = findNulByte(chunk);
-        if (nul >= 0) throw new NotTextError(`not a text file (a NUL byte at byte ${nul + 1})`, nul);
-      }
-      // A BOM-less file is tried as UTF-8 first; `fatal` tells us when it is not.
-      encoding ??= 'utf-8';
-      decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-    }
-    const text = decode(chunk);
-    if (notUtf8) break;
-    consumer.push(text!);
-  }
-  if (!notUtf8) {
-    const rest = decoder ? decode() : '';
-    if (!notUtf8) {
-      consumer.push(rest!);
-      consumer.end();
-      return { consumer, encoding: encoding ?? 'utf-8' };
-    }
-  }
-  // Not UTF-8: read everything again as GB18030.
-  consumer = create();
-  const gb18030 = new TextDecoder('gb18030', { fatal: true });
-  try {
-    for await (const chunk of open()) consumer.push(gb18030.decode(chunk, { stream: true }));
-    consumer.push(gb18030.decode());
-  } catch (error) {
-    if (error instanceof TypeError) throw new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
-    throw error;
-  }
-  consumer.end();
-  return { consumer, encoding: 'gb18030' };
-}
-
 /** Checks UTF-8 chunk by chunk; a code point split between chunks is checked with the next one. */
 export class Utf8Validator {
   private pending = new Uint8Array(0);
+  /** Bytes checked and found valid so far (the pending tail excluded). */
+  private valid = 0;
+  /** After a failed `check` or `finish`: the offset of the first byte that is not UTF-8. */
+  invalidAt = -1;
 
   check(chunk: Uint8Array): boolean {
     let data = chunk;
@@ -131,75 +86,147 @@ export class Utf8Validator {
       }
       break;
     }
-    if (!isUtf8(data.subarray(0, cut))) return false;
+    if (!isUtf8(data.subarray(0, cut))) {
+      this.invalidAt = this.valid + invalidUtf8Index(data);
+      return false;
+    }
+    this.valid += cut;
     this.pending = data.slice(cut);
     return true;
   }
 
   /** Whether the source ended on a whole code point. */
   finish(): boolean {
-    return this.pending.length === 0;
+    if (this.pending.length === 0) return true;
+    this.invalidAt = this.valid;
+    return false;
   }
+}
+
+/**
+ * Reads `open()` into the sinks `create` makes (a second one for the GB18030
+ * pass) and returns the encoding; throws NotTextError with a line and column.
+ */
+async function readText(open: ByteSource, create: () => TextSink): Promise<TextEncoding> {
+  let sink = create();
+  let encoding: TextEncoding | undefined;
+  let utf16: { checker: Utf16Checker; decoder: TextDecoder } | undefined;
+  const validator = new Utf8Validator();
+  let offset = 0;
+  let bomBytes = 0;
+  let utf8 = true;
+  for await (const chunk of open()) {
+    if (chunk.length === 0) continue;
+    const chunkStart = offset;
+    offset += chunk.length;
+    if (encoding === undefined) {
+      const bom = encodingFromBom(chunk);
+      encoding = bom ?? 'utf-8';
+      if (encoding === 'utf-16le' || encoding === 'utf-16be')
+        utf16 = { checker: new Utf16Checker(encoding === 'utf-16be'), decoder: new TextDecoder(encoding) };
+      else if (bom === 'utf-8') bomBytes = 3;
+    }
+    if (utf16) {
+      const problem = utf16.checker.check(chunk);
+      if (problem) throw await textProblemError(open, problem, encoding);
+      sink.text(utf16.decoder.decode(chunk, { stream: true }));
+      continue;
+    }
+    if (!validator.check(chunk)) {
+      utf8 = false;
+      break;
+    }
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) throw await textProblemError(open, { kind: 'nul', offset: chunkStart + nul }, 'utf-8');
+    sink.bytes(chunkStart < bomBytes ? chunk.subarray(bomBytes - chunkStart) : chunk);
+  }
+  if (utf16) {
+    const problem = utf16.checker.finish();
+    if (problem) throw await textProblemError(open, problem, encoding!);
+    sink.text(utf16.decoder.decode());
+    return encoding!;
+  }
+  const cut = utf8 && !validator.finish();
+  if (utf8 && !cut) return 'utf-8';
+  const before = await prefixFacts(open, validator.invalidAt, 'utf-8');
+  if (before.wideUtf8) throw textProblemAt(cut ? 'cut' : 'mixed', before, 'utf-8');
+  // Not UTF-8, and nothing but ASCII before: read everything again as GB18030.
+  sink = create();
+  const gb18030 = new TextDecoder('gb18030', { fatal: true });
+  offset = 0;
+  for await (const chunk of open()) {
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) throw await textProblemError(open, { kind: 'nul', offset: offset + nul }, 'gb18030');
+    offset += chunk.length;
+    const text = decodeGb18030(gb18030, chunk);
+    if (text === undefined) throw await notGb18030Error(open);
+    sink.text(text);
+  }
+  const rest = decodeGb18030(gb18030);
+  if (rest === undefined) throw await notGb18030Error(open);
+  sink.text(rest);
+  return 'gb18030';
+}
+
+/** The decoded text, or undefined where the bytes are not GB18030. */
+function decodeGb18030(decoder: TextDecoder, chunk?: Uint8Array): string | undefined {
+  try {
+    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/** Neither UTF-8 nor GB18030: at the first byte that is not GB18030, when it can be told. */
+async function notGb18030Error(open: ByteSource): Promise<NotTextError> {
+  const offset = await invalidGb18030Offset(open);
+  if (offset < 0) return new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
+  return textProblemError(open, { kind: 'unreadable', offset }, 'gb18030');
+}
+
+/**
+ * Decodes a byte stream into `consumer`s. `open` must be callable again (the
+ * GB18030 pass and the search for an error's line read the source again);
+ * `create` makes a fresh consumer.
+ */
+export async function decodeTextStream<C extends TextConsumer>(
+  open: ByteSource,
+  create: () => C,
+): Promise<{ consumer: C; encoding: TextEncoding }> {
+  let consumer!: C;
+  let utf8Decoder = new TextDecoder();
+  const encoding = await readText(open, () => {
+    consumer = create();
+    utf8Decoder = new TextDecoder();
+    return {
+      bytes: (bytes) => consumer.push(utf8Decoder.decode(bytes, { stream: true })),
+      text: (text) => consumer.push(text),
+    };
+  });
+  if (encoding === 'utf-8') consumer.push(utf8Decoder.decode());
+  consumer.end();
+  return { consumer, encoding };
 }
 
 const encoder = new TextEncoder();
 
 /**
  * Streams a text source into `consumer`s as UTF-8 bytes. Like decodeTextStream,
- * `open` may be called twice (the GB18030 retry) and `create` makes a fresh consumer.
+ * `open` may be called again and `create` makes a fresh consumer.
  */
 export async function utf8Stream<C extends Utf8Consumer>(
-  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  open: ByteSource,
   create: () => C,
 ): Promise<{ consumer: C; encoding: TextEncoding }> {
-  let consumer = create();
-  let encoding: TextEncoding | undefined;
-  let transcoder: TextDecoder | undefined;
-  const validator = new Utf8Validator();
-  let first = true;
-  let notUtf8 = false;
-  for await (const bytes of open()) {
-    let chunk = bytes;
-    if (chunk.length === 0) continue;
-    if (first) {
-      first = false;
-      encoding = encodingFromBom(chunk);
-      if (encoding === 'utf-16le' || encoding === 'utf-16be') transcoder = new TextDecoder(encoding);
-      else {
-        const nul = findNulByte(chunk);
-        if (nul >= 0) throw new NotTextError(`not a text file (a NUL byte at byte ${nul + 1})`, nul);
-        if (encoding === 'utf-8') chunk = chunk.subarray(3);
-        encoding = 'utf-8';
-      }
-    }
-    if (transcoder) {
-      consumer.pushBytes(encoder.encode(transcoder.decode(chunk, { stream: true })));
-      continue;
-    }
-    if (!validator.check(chunk)) {
-      notUtf8 = true;
-      break;
-    }
-    consumer.pushBytes(chunk);
-  }
-  if (!notUtf8) {
-    if (transcoder) consumer.pushBytes(encoder.encode(transcoder.decode()));
-    else if (!validator.finish()) notUtf8 = true;
-    if (!notUtf8) {
-      consumer.end();
-      return { consumer, encoding: encoding ?? 'utf-8' };
-    }
-  }
-  // Not UTF-8: read everything again as GB18030.
-  consumer = create();
-  const gb18030 = new TextDecoder('gb18030', { fatal: true });
-  try {
-    for await (const chunk of open()) consumer.pushBytes(encoder.encode(gb18030.decode(chunk, { stream: true })));
-    consumer.pushBytes(encoder.encode(gb18030.decode()));
-  } catch (error) {
-    if (error instanceof TypeError) throw new NotTextError('not text in UTF-8, UTF-16 (with a BOM) or GB18030');
-    throw error;
-  }
+  let consumer!: C;
+  const encoding = await readText(open, () => {
+    consumer = create();
+    return {
+      bytes: (bytes) => consumer.pushBytes(bytes),
+      text: (text) => consumer.pushBytes(encoder.encode(text)),
+    };
+  });
   consumer.end();
-  return { consumer, encoding: 'gb18030' };
+  return { consumer, encoding };
 }

@@ -1,14 +1,18 @@
 /**
  * Multi-megabyte files through the streaming loader: more than one chunk, and a
- * GB18030 byte found only past the first chunk. Slow, so they run in the
+ * GB18030 byte found only past the first chunk, a NUL byte past the parallel
+ * CSV threshold. Slow, so they run in the
  * vitest project `slow` (vitest.config.ts); the rest of loadEvents is load.test.ts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadEvents, parseEvents } from '../../../src/analytics/load/load.ts';
+import { DataError, loadEvents, parseEvents } from '../../../src/analytics/load/load.ts';
+
+const NUL =
+  'a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow';
 
 const directory = mkdtempSync(join(tmpdir(), 'journey-large-'));
 
@@ -58,5 +62,19 @@ describe('loadEvents (multi-megabyte files)', () => {
     const { table } = await loadEvents(path, { k: 1 });
     expect(table.numRows()).toBe(rows + 1);
     expect(table.array('event') as string[]).toContain('访问');
+  });
+
+  it('reports a NUL byte past 16 MiB as the single-threaded reader does', async () => {
+    const note = 'x'.repeat(1000);
+    const row = `c1,2024-03-10,visit,${note}\n`;
+    const count = Math.ceil((16 * 1024 * 1024) / row.length) + 10;
+    const path = join(directory, 'nul-past-16mib.csv');
+    const text = 'customer_id,timestamp,event,note\n' + row.repeat(count) + 'c2,2024-03-10,visit,a\0b\n';
+    writeFileSync(path, text);
+    expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+    // "c2,2024-03-10,visit,a" is 21 characters.
+    await expect(loadEvents(path, { k: 1 })).rejects.toThrow(
+      new DataError([{ file: path, line: count + 2, column: '22', message: NUL }]),
+    );
   });
 });

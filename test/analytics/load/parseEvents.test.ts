@@ -175,7 +175,7 @@ describe('parseEvents: encodings', () => {
 
   it('calls binary data not text', async () => {
     expect(await issuesOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), 'x.csv')).toEqual([
-      'x.csv:1:(file): not a text file (a NUL byte at byte 5) — export the data as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow; a UTF-16 file needs its byte-order mark',
+      'x.csv:1:5: a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
     ]);
   });
 });

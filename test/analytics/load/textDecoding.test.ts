@@ -37,6 +37,15 @@ describe('utf8Stream', () => {
     }
   });
 
+  it('keeps a first character whose first byte is that of a BOM', async () => {
+    // "ｃ" (U+FF43) is EF BD 83 in UTF-8: no BOM, nothing to drop.
+    const text = 'ｃustomer_id\n';
+    for (const size of [3, 64]) {
+      const { consumer } = await utf8Stream(pieces(new TextEncoder().encode(text), size), bytesCollector);
+      expect(new TextDecoder().decode(new Uint8Array(consumer.parts))).toBe(text);
+    }
+  });
+
   it('transcodes UTF-16 (with a BOM) and GB18030 (retrying with a fresh consumer)', async () => {
     const utf16 = new Uint8Array(iconv.encode(TEXT.replace(' 😀', ''), 'utf-16le', { addBOM: true }));
     const fromUtf16 = await utf8Stream(pieces(utf16, 7), bytesCollector);
@@ -52,7 +61,11 @@ describe('utf8Stream', () => {
 
   it('refuses binary data and text that is neither UTF-8 nor GB18030', async () => {
     await expect(utf8Stream(() => [new Uint8Array([0x41, 0x00, 0x42])], bytesCollector)).rejects.toEqual(
-      new NotTextError('not a text file (a NUL byte at byte 2)', 1),
+      new NotTextError(
+        'a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow',
+        1,
+        2,
+      ),
     );
     await expect(utf8Stream(() => [new Uint8Array([0x41, 0xff, 0xff, 0x42])], bytesCollector)).rejects.toBeInstanceOf(
       NotTextError,
