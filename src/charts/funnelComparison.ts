@@ -1,27 +1,27 @@
 /**
  * A funnel in two periods (before/after a change): paired bars per step, and
  * per step the lift in conversion from the previous step with its two-sided
- * p-value (spec §9, compareRates). The headline compares conversion from start
- * to the last step.
+ * p-value (spec §9), as given by analyses/compareFunnels.ts: the chart draws
+ * the tests, it makes none. The headline compares conversion from start to the
+ * last step.
  *
  * @example
- *   renderSvg(funnelComparisonChart({ before, after }, { lang: 'en' }));
+ *   renderSvg(funnelComparisonChart({ before, after, tests: compareFunnels({ before, after }) }, { lang: 'en' }));
  */
 import * as Plot from '@observablehq/plot';
-import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
-import type { FunnelResult } from '../analytics/analyses/funnel.ts';
+import type { CompareResult } from '../analytics/analyses/compareRates.ts';
+import type { FunnelComparisonTests, FunnelPeriods } from '../analytics/analyses/compareFunnels.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatPercent, formatPValue, formatSignedPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
 import { label } from './labels.ts';
 import { withMarkData, withSeries } from './markData.ts';
-import { isSuppressed } from '../analytics/analyses/suppress.ts';
 import { BASE_PLOT_OPTIONS, COLORS, labelWidth } from './theme.ts';
 import type { Lang } from '../i18n/locales.ts';
 
-export interface FunnelComparisonInput {
-  before: FunnelResult;
-  after: FunnelResult;
+/** The two periods' funnels and their tests (analyses/compareFunnels.ts), computed before drawing. */
+export interface FunnelComparisonInput extends FunnelPeriods {
+  tests: FunnelComparisonTests;
 }
 
 export interface FunnelComparisonOptions extends FunnelChartOptions {
@@ -30,43 +30,6 @@ export interface FunnelComparisonOptions extends FunnelChartOptions {
   afterLabel?: string;
   /** Significance level; default 0.05. */
   alpha?: number;
-}
-
-/** Per step k >= 2: after vs before on conversion from step k-1 (null when a rate cannot be formed or is suppressed). */
-export function stepComparisons(input: FunnelComparisonInput, k?: number): (CompareResult | null)[] {
-  const { before, after } = input;
-  if (
-    before.steps.length !== after.steps.length ||
-    before.steps.some((step, i) => step.name !== after.steps[i]!.name)
-  ) {
-    throw new Error('funnel comparison: the two periods must have the same steps');
-  }
-  return before.steps.map((step, index) => {
-    if (index === 0) return null;
-    const counts = [
-      before.steps[index - 1]!.customers,
-      step.customers,
-      after.steps[index - 1]!.customers,
-      after.steps[index]!.customers,
-    ];
-    if (counts[0] === 0 || counts[2] === 0 || counts.some((n) => isSuppressed(n, k))) return null;
-    return compareRates({
-      before: { successes: counts[1]!, n: counts[0]! },
-      after: { successes: counts[3]!, n: counts[2]! },
-    });
-  });
-}
-
-/** The headline test: conversion from start to the last step. */
-export function overallComparison(input: FunnelComparisonInput, k?: number): CompareResult | null {
-  const first = (result: FunnelResult) => result.steps[0]!.customers;
-  const last = (result: FunnelResult) => result.steps[result.steps.length - 1]!.customers;
-  const counts = [first(input.before), last(input.before), first(input.after), last(input.after)];
-  if (counts[0] === 0 || counts[2] === 0 || counts.some((n) => isSuppressed(n, k))) return null;
-  return compareRates({
-    before: { successes: counts[1]!, n: counts[0]! },
-    after: { successes: counts[3]!, n: counts[2]! },
-  });
 }
 
 interface PeriodRow extends FunnelRow {
@@ -113,7 +76,7 @@ export function funnelComparisonChart(
   const alpha = options.alpha ?? 0.05;
   const rows = periodRows(input, options);
   const names = periodNames(options);
-  const tests = stepComparisons(input, options.k);
+  const tests = input.tests.steps;
   const steps = input.before.steps.map(stepLabel);
   const maxCustomers = Math.max(1, ...rows.map((row) => row.barCustomers));
   const liftRows = steps
@@ -169,7 +132,7 @@ export function funnelComparisonTable(input: FunnelComparisonInput, options: Fun
   const names = periodNames(options);
   const before = funnelRows(input.before.steps, options);
   const after = funnelRows(input.after.steps, options);
-  const tests = stepComparisons(input, options.k);
+  const tests = input.tests.steps;
   const number = (text: string, value: number | null, hidden: boolean) =>
     hidden ? cell(text, text) : cell(text, value);
   return {
@@ -207,7 +170,7 @@ export function funnelComparisonFinding(input: FunnelComparisonInput, options: F
   const { lang } = options;
   const alpha = options.alpha ?? 0.05;
   const names = periodNames(options);
-  const test = overallComparison(input, options.k);
+  const test = input.tests.overall;
   const lastName = input.before.steps[input.before.steps.length - 1]!.name;
   if (test === null)
     return lang === 'zh'

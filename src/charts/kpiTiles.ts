@@ -1,14 +1,15 @@
 /**
  * Headline figures (KPI tiles): each value, its change against the previous
  * period and, for a rate with its n in both periods, whether the change is
- * significant (spec §9 unpooled z-test via compareRates). Counts and money
- * get no test and say so.
+ * significant: the test (spec §9) is given, made by the figure
+ * (src/figures/kpiTiles.ts); this file only draws it. Counts and money get no
+ * test and say so.
  *
  * @example
- *   kpiTileView({ label: 'Conversion', value: 0.32, previous: 0.28, format: 'percent', n: 900, previousN: 880 }, { lang: 'en' });
+ *   kpiTileView(tile, kpiTest(tile), { lang: 'en' }); // tile: { label: 'Conversion', value: 0.32, previous: 0.28, format: 'percent', n: 900, previousN: 880 }
  *   // { valueText: '32.0%', changeText: '+4.0 pp (+14.3%)', significant: true, significanceText: 'significant (p = 0.046)' }
  */
-import { compareRates, type CompareResult } from '../analytics/analyses/compareRates.ts';
+import type { CompareResult } from '../analytics/analyses/compareRates.ts';
 import type { FunnelResult } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import {
@@ -72,17 +73,8 @@ function formatValue(tile: KpiTileInput, value: number | undefined, lang: Lang):
   }
 }
 
-/** The rate test, when the tile is a rate with n in both periods. */
-export function kpiTest(tile: KpiTileInput): CompareResult | null {
-  if (tile.format !== 'percent' || tile.previous === undefined || tile.n === undefined || tile.previousN === undefined)
-    return null;
-  return compareRates({
-    before: { successes: Math.round(tile.previous * tile.previousN), n: tile.previousN },
-    after: { successes: Math.round(tile.value * tile.n), n: tile.n },
-  });
-}
-
-export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileView {
+/** One tile's texts; `test` is the tile's rate test, null for a tile that has none. */
+export function kpiTileView(tile: KpiTileInput, test: CompareResult | null, options: KpiOptions): KpiTileView {
   const { lang, k } = options;
   const alpha = options.alpha ?? 0.05;
   if (isSuppressed(tile.customers ?? tile.n, k)) {
@@ -106,7 +98,6 @@ export function kpiTileView(tile: KpiTileInput, options: KpiOptions): KpiTileVie
         ? `${formatPoints(tile.value - tile.previous, lang)}${relative === null ? '' : ` (${formatSignedPercent(relative, lang)})`}`
         : formatSignedPercent(relative, lang);
   }
-  const test = kpiTest(tile);
   const significant = test === null || test.p_value === null ? null : test.p_value < alpha;
   const significanceText =
     tile.previous === undefined

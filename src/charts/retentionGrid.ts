@@ -70,6 +70,9 @@ export function retentionCells(result: RetentionResult, options: RetentionGridOp
   );
 }
 
+/** The narrowest cell that holds "100%" at the charts' 12 px, inside its 1 px insets. */
+const MIN_CELL_WIDTH = 40;
+
 export function retentionGridChart(result: RetentionResult, options: RetentionGridOptions): Plot.PlotOptions {
   const { lang, k } = options;
   const cells = retentionCells(result, options);
@@ -80,11 +83,15 @@ export function retentionGridChart(result: RetentionResult, options: RetentionGr
   const opacity = (item: RetentionCell) => (item.suppressed ? 0.06 : 0.08 + 0.92 * item.rate);
   const tip = (item: RetentionCell) =>
     `${item.cohortLabel} · ${periodName} ${item.period} · ${item.suppressed ? item.text : `${formatPercent(item.rate, lang)} (${formatCount(item.count, lang)})`}${item.partial ? label('partial', lang) : ''}`;
+  const marginLeft = Math.max(...rows.map((text) => labelWidth(text))) + 12;
+  // Many periods would squeeze cells below their text ("100%" at 12 px, light on the fill, would
+  // spill onto the page unseen): the grid then grows wider and scrolls inside its figure.
+  const fitted = Math.max(360, Math.min(760, 200 + periods * 52));
   return {
     ...BASE_PLOT_OPTIONS,
-    width: options.width ?? Math.max(360, Math.min(760, 200 + periods * 52)),
+    width: options.width ?? Math.max(fitted, marginLeft + periods * MIN_CELL_WIDTH + 20),
     height: 50 + rows.length * 28,
-    marginLeft: Math.max(...rows.map((text) => labelWidth(text))) + 12,
+    marginLeft,
     marginTop: 36,
     x: {
       domain: Array.from({ length: periods }, (_, i) => i),

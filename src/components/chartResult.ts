@@ -8,7 +8,7 @@
  */
 import type { ColumnTable } from '../analytics/events.ts';
 import type { Lang } from '../i18n/locales.ts';
-import { dataCaption, loadEventsCached, loadOptionsOf, type Caption } from './chartData.ts';
+import { dataCaption, filterPeriod, loadEventsCached, loadOptionsOf, tableRange, type Caption } from './chartData.ts';
 import { forProp, required } from './chartProps.ts';
 
 export interface ChartDataProps<Spec, Result> {
@@ -37,4 +37,58 @@ export async function chartResult<Spec, Result>(
   const loaded = await forProp(component, page, 'data', () => loadEventsCached(file, loadOptionsOf(props)));
   const result = await forProp(component, page, 'spec', () => analyse(loaded.table, required(props.spec, 'spec')));
   return { result, caption: dataCaption(file, loaded.summary, lang, props) };
+}
+
+type PeriodRange = ReturnType<typeof tableRange>;
+
+/** One period of a comparison: its log (else the chart's) and the dates kept. */
+export interface ComparePeriod {
+  data?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The opening of charts that compare two periods: each period's rows (its own
+ * log, else the chart's `data`, filtered to from/to) analysed with one spec,
+ * with the file names and date ranges for the caption.
+ *
+ * @example
+ *   const { before, after, source, ranges } = await periodResults('KpiTiles', page, props, props.compare, funnelResolved, "tiles'");
+ */
+export async function periodResults<Spec, Result>(
+  component: string,
+  page: string,
+  props: Omit<ChartDataProps<Spec, unknown>, 'result'>,
+  compare: { before: ComparePeriod; after: ComparePeriod },
+  analyse: (table: ColumnTable, spec: Spec) => Result,
+  owner: string,
+): Promise<{
+  before: Result;
+  after: Result;
+  /** Each period's data file (its own, else the chart's). */
+  files: { before: string; after: string };
+  /** The period files' names, each once: the caption's source. */
+  source: string;
+  ranges: { before: PeriodRange; after: PeriodRange };
+}> {
+  const load = async (which: 'before' | 'after') => {
+    const period = compare[which];
+    const file = period.data ?? props.data;
+    if (!file) throw new Error(`${which}: give the period's data file (compare.${which}.data) or the ${owner} data`);
+    const { table } = await loadEventsCached(file, loadOptionsOf(props));
+    const rows = filterPeriod(table, period.from, period.to);
+    return { file, rows, range: tableRange(rows) };
+  };
+  const [before, after] = await forProp(component, page, 'compare', () => Promise.all([load('before'), load('after')]));
+  const results = await forProp(component, page, 'spec', () => ({
+    before: analyse(before.rows, required(props.spec, 'spec')),
+    after: analyse(after.rows, required(props.spec, 'spec')),
+  }));
+  return {
+    ...results,
+    files: { before: before.file, after: after.file },
+    source: [...new Set([before.file, after.file].map((file) => file.split('/').pop()))].join(', '),
+    ranges: { before: before.range, after: after.range },
+  };
 }

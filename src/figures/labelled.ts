@@ -132,3 +132,15 @@ export function withRawNames(table: ChartTable, raw: RawNames, lang: Lang): Char
   );
   return { columns, rows };
 }
+
+/**
+ * A result relabelled by `relabel` when labels are given (a chart computed from
+ * data); a given result is drawn as it is, with no raw names.
+ */
+export function labelledBy<Result>(
+  computed: Result,
+  labels: DataLabels | undefined,
+  relabel: (result: Result, labels: DataLabels) => { result: Result; raw: RawNames },
+): { result: Result; raw: RawNames } {
+  return labels ? relabel(computed, labels) : { result: computed, raw: new Map<string, string>() };
+}

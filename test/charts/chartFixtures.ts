@@ -4,6 +4,7 @@
  * hand-written results where a shape is easier typed than generated.
  */
 import { eventTable } from '../../src/analytics/events.ts';
+import { compareFunnels, type FunnelComparisonTests } from '../../src/analytics/analyses/compareFunnels.ts';
 import { funnel, type FunnelResult } from '../../src/analytics/analyses/funnel.ts';
 import { prioritiseOpportunities } from '../../src/analytics/analyses/opportunities.ts';
 import { paths } from '../../src/analytics/analyses/paths.ts';
@@ -89,10 +90,11 @@ export const retentionResult = retention(table, { period: 'week' });
 export const satisfactionResult = satisfaction(table, { scale: 5 });
 export const whatIfResult = whatIf(table, { steps: STEPS, step: 4, uplift: 0.5 });
 
-/** Before/after: the same funnel with one more purchase after. */
-export const comparisonInput: { before: FunnelResult; after: FunnelResult } = {
-  before: handFunnel([200, 120, 60, 20]),
-  after: handFunnel([210, 130, 70, 35]),
+/** Before/after: the same funnel with more customers at every step after, and their tests. */
+const comparisonPeriods = { before: handFunnel([200, 120, 60, 20]), after: handFunnel([210, 130, 70, 35]) };
+export const comparisonInput: { before: FunnelResult; after: FunnelResult; tests: FunnelComparisonTests } = {
+  ...comparisonPeriods,
+  tests: compareFunnels(comparisonPeriods),
 };
 
 export function handFunnel(
