@@ -181,6 +181,11 @@ export function touchpointScoresFinding(result: SatisfactionResult, options: Tou
   const low = sorted[0]!;
   const high = sorted[sorted.length - 1]!;
   const name = metricName(metric, lang);
+  // One bar has no lowest and highest: say its score.
+  if (bars.length === 1)
+    return lang === 'zh'
+      ? `“${low.name}”的${name}为 ${low.valueText}（${low.nText}）。`
+      : `${low.name}: ${name} ${low.valueText} (${low.nText}).`;
   return lang === 'zh'
     ? `${name}最低的是“${low.name}”（${low.valueText}，${low.nText}），最高的是“${high.name}”（${high.valueText}）。`
     : `${low.name} scores lowest (${name} ${low.valueText}, ${low.nText}) and ${high.name} highest (${high.valueText}).`;

@@ -10,6 +10,7 @@ import type { ColumnTable } from '../analytics/events.ts';
 import type { Lang } from '../i18n/locales.ts';
 import { dataCaption, filterPeriod, loadEventsCached, loadOptionsOf, tableRange, type Caption } from './chartData.ts';
 import { forProp, required } from './chartProps.ts';
+import type { NumberFormat } from '../analytics/load/formattedNumber.ts';
 
 export interface ChartDataProps<Spec, Result> {
   data?: string;
@@ -17,6 +18,9 @@ export interface ChartDataProps<Spec, Result> {
   tz?: string;
   skipInvalid?: boolean;
   dedupe?: boolean;
+  excelDates?: boolean;
+  numberFormat?: NumberFormat;
+  sheet?: string;
   source?: string;
   period?: string;
   spec?: Spec;

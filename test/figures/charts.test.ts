@@ -18,6 +18,15 @@ describe('touchpointScoresFigure', () => {
     expect(figure.finding).toBe('browse scores lowest (CSAT 25%, n=8) and buy highest (60%).');
     expect(figure.svg).toMatch(/^<svg /);
   });
+
+  it('says the score of a single bar, not a lowest and highest', () => {
+    const buyOnly = {
+      ...satisfactionResult,
+      by_stage: satisfactionResult.by_stage.filter((row) => row.name === 'buy'),
+    };
+    expect(touchpointScoresFigure(buyOnly, { lang: 'en', by: 'stage' }).finding).toBe('buy: CSAT 60% (n=5).');
+    expect(touchpointScoresFigure(buyOnly, { lang: 'zh', by: 'stage' }).finding).toBe('“buy”的CSAT为 60%（n=5）。');
+  });
 });
 
 describe('whatIfFigure', () => {
