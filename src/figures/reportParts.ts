@@ -44,15 +44,18 @@ export interface ReportParts {
 }
 
 export function reportParts(
-  config: { sources: { path: string; kind?: string }[]; currency?: string },
+  config: { sources: { path: string; kind?: string }[]; engine?: { table: string }; currency?: string },
   analyses: ReportAnalyses,
   lang: Lang,
 ): ReportParts {
   const zh = lang === 'zh';
-  const source = config.sources
-    .filter((s) => s.kind !== 'survey')
-    .map((s) => s.path.split('/').pop())
-    .join(', ');
+  // A report on an engine names its table.
+  const source =
+    config.engine?.table ??
+    config.sources
+      .filter((s) => s.kind !== 'survey')
+      .map((s) => s.path.split('/').pop())
+      .join(', ');
   const steps = analyses.funnel.steps;
   const stepAt = (index: number) => {
     const step = steps[index];

@@ -20,6 +20,8 @@ import { settingProblems, unmappedColumnProblem } from './checkSettings.ts';
 import { checkLogo } from './logos.ts';
 import { EVENT_COLUMNS, SURVEY_SCORE_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
+import { engineReportAnalyses } from './engineReport.ts';
+import type { ReportAnalyses } from './reportAnalyses.ts';
 import {
   readReportConfig,
   REPORT_CONFIG_FILE,
@@ -42,6 +44,8 @@ export interface OpenedReport {
   sourcePaths: SourceFile[];
   /** Per source (report.json's path): rows loaded, invalid rows skipped and duplicates dropped, for the build log and the data note. */
   cleaning: SourceCleaning[];
+  /** With an `engine` source: the analyses, run on the engine (or its cache); `table` then refuses to be read. */
+  engineAnalyses?: ReportAnalyses;
 }
 
 export interface SourceFile {
@@ -112,10 +116,28 @@ export function openReport(slug: string, root = projectRoot()): Promise<OpenedRe
 }
 
 /** Reads a report's config and data with the given loaders (no memoisation). */
-export async function readReport(slug: string, root: string, loaders: DataLoaders): Promise<OpenedReport> {
+export async function readReport(
+  slug: string,
+  root: string,
+  loaders: DataLoaders,
+  refresh = refreshFromEnv(),
+): Promise<OpenedReport> {
   const config = await readReportConfig(root, slug);
   const logoProblem = config.logo === null ? null : await checkLogo(root, config.logo);
   if (logoProblem) throw new Error(`report ${slug}: ${REPORT_DATA_DIR}/${slug}/${REPORT_CONFIG_FILE}: ${logoProblem}`);
+  if (config.engine !== undefined) {
+    const engineAnalyses = await engineReportAnalyses({ slug, config, root, refresh });
+    return engineReport({
+      slug,
+      config,
+      table: arqueroTable({}),
+      sourcePaths: [],
+      cleaning: [],
+      survey: null,
+      surveyComments: 0,
+      engineAnalyses,
+    });
+  }
   const tables: ColumnTable[] = [];
   const surveys: ColumnTable[] = [];
   let surveyComments = 0;
@@ -179,6 +201,22 @@ export async function readReport(slug: string, root: string, loaders: DataLoader
   return { slug, config, table, survey, surveyComments, sourcePaths, cleaning };
 }
 
+/**
+ * A report on an engine has no event rows here: reading `table` (raw events,
+ * customer ids) is refused with the reason, never answered with an empty table.
+ */
+function engineReport(report: OpenedReport): OpenedReport {
+  return Object.defineProperty(report, 'table', {
+    get(): never {
+      throw new Error(engineRefusal(report.slug, 'its event rows'));
+    },
+  });
+}
+
+function engineRefusal(slug: string, what: string): string {
+  return `report ${slug}: the data stays in the engine named in report.json, so ${what} cannot be read here; use the report's analyses (reportAnalyses), which are aggregates`;
+}
+
 /** The distinct event names and the columns with any value, for checking settings. */
 function dataNames(table: ColumnTable): { events: Set<string>; columns: Set<string> } {
   const events = distinctEvents(table);
@@ -217,6 +255,7 @@ export function concatEvents(tables: ColumnTable[], columnNames: readonly string
 
 /** Every distinct customer_id of a report's data, for the privacy scan. */
 export function customerIdsOf(report: OpenedReport): Set<string> {
+  if (report.engineAnalyses) throw new Error(engineRefusal(report.slug, 'customer ids'));
   const ids = new Set<string>();
   const column = report.table.array('customer_id') as ArrayLike<unknown>;
   for (let row = 0; row < column.length; row++) ids.add(String(column[row]));

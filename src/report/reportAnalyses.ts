@@ -27,6 +27,7 @@ import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
 import type { OpenedReport } from './openReport.ts';
+import { reportTimeZone, type ReportConfig } from './reportConfig.ts';
 
 export interface ReportAnalyses {
   funnel: FunnelResult;
@@ -62,6 +63,24 @@ export interface ReportAnalyses {
   period: { first: number; last: number } | null;
 }
 
+/** The step (2..n) with the lowest conversion from the previous step; the first such on ties. */
+export function weakestStepOf(result: FunnelResult): number {
+  let weakestStep = 2;
+  for (const step of result.steps.slice(1)) {
+    const current = result.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
+    if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
+  }
+  return weakestStep;
+}
+
+/** The step (2..n) that lost the most customers from the previous step; the first such on ties. */
+export function largestLossStepOf(result: FunnelResult): number {
+  let largestLossStep = 2;
+  for (const step of result.steps.slice(1))
+    if (step.dropped > result.steps[largestLossStep - 1]!.dropped) largestLossStep = step.step;
+  return largestLossStep;
+}
+
 /** Funnel steps (each alternative of `a|b`), then the journey map's stages in order of first appearance. */
 function journeyOrder(table: ColumnTable, steps: readonly string[]): string[] {
   const order = steps.flatMap((step) => step.split('|'));
@@ -90,36 +109,37 @@ function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
 /** The longest session gap a spec takes (ten years), longer than any journey: paths are not cut. */
 const NO_SESSION_CUT = '3650d';
 
+/** The paths spec a report asks for (report.json's session gap and depth; top 10 of 40 rows). */
+export function reportPathsSpec(config: ReportConfig) {
+  return { depth: config.paths.depth, session_gap: config.paths.session_gap ?? NO_SESSION_CUT, top: 10, limit: 40 };
+}
+
+/** report.json's breakdown_by when the data has it, else segment, else channel, else none. */
+export function breakdownColumn(config: ReportConfig, has: (column: string) => boolean): ReportAnalyses['breakdownBy'] {
+  if (config.breakdown_by && has(config.breakdown_by)) return config.breakdown_by;
+  if (has('segment')) return 'segment';
+  return has('channel') ? 'channel' : null;
+}
+
+/** The report's analyses; a report with an engine source brings them computed (openReport). */
 export function reportAnalyses(report: OpenedReport): ReportAnalyses {
+  if (report.engineAnalyses) return report.engineAnalyses;
   const { table, config } = report;
   const steps = config.funnel.steps;
   // Specs are parsed once here, where the report's config enters.
   const funnelSpec = parseFunnelSpec({ steps, window: config.funnel.window });
   const funnelResult = funnelResolved(table, funnelSpec);
-  let weakestStep = 2;
-  for (const step of funnelResult.steps.slice(1)) {
-    const current = funnelResult.steps[weakestStep - 1]!.conversion_from_previous ?? 1;
-    if ((step.conversion_from_previous ?? 1) < current) weakestStep = step.step;
-  }
-  let largestLossStep = 2;
-  for (const step of funnelResult.steps.slice(1))
-    if (step.dropped > funnelResult.steps[largestLossStep - 1]!.dropped) largestLossStep = step.step;
+  const weakestStep = weakestStepOf(funnelResult);
+  const largestLossStep = largestLossStepOf(funnelResult);
   const whatIfStep = config.what_if.step ?? weakestStep;
   if (whatIfStep > steps.length) {
     throw new Error(
       `report ${report.slug}: what_if.step is ${whatIfStep} but the funnel has ${steps.length} steps (data/reports/${report.slug}/report.json)`,
     );
   }
-  const tz = config.sources[0]?.tz ?? 'UTC';
+  const tz = reportTimeZone(config);
   const hasValue = hasColumn(table, 'value');
-  const breakdownBy =
-    config.breakdown_by && hasColumn(table, config.breakdown_by)
-      ? config.breakdown_by
-      : hasColumn(table, 'segment')
-        ? 'segment'
-        : hasColumn(table, 'channel')
-          ? 'channel'
-          : null;
+  const breakdownBy = breakdownColumn(config, (name) => hasColumn(table, name));
   return {
     funnel: funnelResult,
     breakdown: breakdownBy ? funnelResolved(table, { ...funnelSpec, by: breakdownBy }) : null,
@@ -137,15 +157,7 @@ export function reportAnalyses(report: OpenedReport): ReportAnalyses {
         purchase_event: config.purchase_event,
       }),
     ),
-    paths: pathsResolved(
-      table,
-      parsePathsSpec({
-        depth: config.paths.depth,
-        session_gap: config.paths.session_gap ?? NO_SESSION_CUT,
-        top: 10,
-        limit: 40,
-      }),
-    ),
+    paths: pathsResolved(table, parsePathsSpec(reportPathsSpec(config))),
     retention: retentionResolved(table, parseRetentionSpec({ period: 'week', tz })),
     satisfaction: hasColumn(table, 'satisfaction') ? satisfactionResolved(table, parseSatisfactionSpec()) : null,
     surveySatisfaction: report.survey ? surveySatisfaction(report.survey, journeyOrder(table, steps)) : null,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadChdb } from '../../src/engines/runners/chdb.ts';
 import { rounded } from './engineEquality.ts';
-import { engineLog } from './engineLog.ts';
+import { engineLog, engineLogCsv } from './engineLog.ts';
 
 async function journey(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -21,28 +21,6 @@ async function journey(argv: string[], cwd: string): Promise<{ code: number; std
     cwd,
   });
   return { code, stdout, stderr };
-}
-
-function csvOf(log: ReturnType<typeof engineLog>): string {
-  const quote = (cell: string | number | null | undefined) => (cell === null || cell === undefined ? '' : String(cell));
-  const lines = ['customer_id,timestamp,event,stage,channel,segment,value,satisfaction'];
-  const c = log.columns;
-  for (let row = 0; row < log.rows; row++)
-    lines.push(
-      [
-        c.customer_id[row],
-        new Date(c.timestamp[row] ?? 0).toISOString(),
-        c.event[row],
-        c.stage[row],
-        c.channel[row],
-        c.segment[row],
-        c.value[row],
-        c.satisfaction[row],
-      ]
-        .map(quote)
-        .join(','),
-    );
-  return lines.join('\n') + '\n';
 }
 
 const COMMANDS = [
@@ -60,7 +38,7 @@ describe('journey <analysis> --engine on a CSV file', () => {
   let directory: string;
   beforeAll(() => {
     directory = mkdtempSync(join(tmpdir(), 'journey-engine-cli-'));
-    writeFileSync(join(directory, 'events.csv'), csvOf(engineLog(150, 3)));
+    writeFileSync(join(directory, 'events.csv'), engineLogCsv(engineLog(150, 3)));
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 

@@ -5,6 +5,9 @@
  * without amounts, 1-5 scores; and a loader that writes it into any engine as
  * a table with a real timestamp column and an explicit input-order column.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Engine } from '../../src/engines/engine.ts';
 
 export const LOG_EVENTS = ['visit', 'search', 'view', 'cart', 'checkout', 'purchase', 'support'];
@@ -98,16 +101,10 @@ const TEXT_COLUMNS = ['customer_id', 'event', 'stage', 'channel', 'segment'] as 
 /** Creates `table` in the engine and inserts the log, with `rid` = row number and a TIMESTAMP column. */
 export async function loadEngineLog(engine: Engine, table: string, log: EngineLog): Promise<void> {
   const d = engine.dialect;
-  const text = { duckdb: 'VARCHAR', postgres: 'TEXT', spark: 'STRING', clickhouse: 'Nullable(String)' }[d.name];
-  const double = { duckdb: 'DOUBLE', postgres: 'DOUBLE PRECISION', spark: 'DOUBLE', clickhouse: 'Nullable(Float64)' }[
-    d.name
-  ];
-  const timestamp = {
-    duckdb: 'TIMESTAMP',
-    postgres: 'TIMESTAMP',
-    spark: 'TIMESTAMP',
-    clickhouse: "DateTime64(3, 'UTC')",
-  }[d.name];
+  if (d.name === 'spark') return loadSparkLog(engine, table, log);
+  const text = { duckdb: 'VARCHAR', postgres: 'TEXT', clickhouse: 'Nullable(String)' }[d.name];
+  const double = { duckdb: 'DOUBLE', postgres: 'DOUBLE PRECISION', clickhouse: 'Nullable(Float64)' }[d.name];
+  const timestamp = { duckdb: 'TIMESTAMP', postgres: 'TIMESTAMP', clickhouse: "DateTime64(3, 'UTC')" }[d.name];
   const integer = d.name === 'clickhouse' ? 'Int64' : 'BIGINT';
   const definition = [
     `rid ${integer}`,
@@ -116,7 +113,7 @@ export async function loadEngineLog(engine: Engine, table: string, log: EngineLo
     `${d.identifier('value')} ${double}`,
     `satisfaction ${double}`,
   ].join(', ');
-  const suffix = d.name === 'clickhouse' ? ' ENGINE = Memory' : d.name === 'spark' ? ' USING parquet' : '';
+  const suffix = d.name === 'clickhouse' ? ' ENGINE = Memory' : '';
   await engine.execute(`DROP TABLE IF EXISTS ${table}`);
   await engine.execute(`CREATE TABLE ${table} (${definition})${suffix}`);
   const literal = (value: string | number | null | undefined) =>
@@ -140,4 +137,63 @@ export async function loadEngineLog(engine: Engine, table: string, log: EngineLo
   for (let i = 0; i < rows.length; i += 1000) {
     await engine.execute(`INSERT INTO ${table} VALUES ${rows.slice(i, i + 1000).join(', ')}`);
   }
+}
+
+/** The log as a CSV file's text, timestamps in ISO 8601 UTC. */
+export function engineLogCsv(log: EngineLog): string {
+  const quote = (cell: string | number | null | undefined) => (cell === null || cell === undefined ? '' : String(cell));
+  const lines = ['customer_id,timestamp,event,stage,channel,segment,value,satisfaction'];
+  const c = log.columns;
+  for (let row = 0; row < log.rows; row++)
+    lines.push(
+      [
+        c.customer_id[row],
+        new Date(c.timestamp[row] ?? 0).toISOString(),
+        c.event[row],
+        c.stage[row],
+        c.channel[row],
+        c.segment[row],
+        c.value[row],
+        c.satisfaction[row],
+      ]
+        .map(quote)
+        .join(','),
+    );
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Spark reads the log in one statement, from a JSON Lines file (JSON keeps '' apart from
+ * null, which CSV does not), instead of INSERTs of 1,000 rows, each a Spark job.
+ */
+async function loadSparkLog(engine: Engine, table: string, log: EngineLog): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'journey-spark-log-')), 'engine_log.jsonl');
+  const c = log.columns;
+  const lines: string[] = [];
+  for (let row = 0; row < log.rows; row++)
+    lines.push(
+      JSON.stringify({
+        rid: row + 1,
+        customer_id: c.customer_id[row],
+        event: c.event[row],
+        stage: c.stage[row],
+        channel: c.channel[row],
+        segment: c.segment[row],
+        timestamp: new Date(c.timestamp[row] ?? 0).toISOString(),
+        value: c.value[row],
+        satisfaction: c.satisfaction[row],
+      }),
+    );
+  writeFileSync(file, lines.join('\n') + '\n');
+  const columns = [
+    'rid BIGINT',
+    ...TEXT_COLUMNS.map((name) => `${name} STRING`),
+    '`timestamp` TIMESTAMP',
+    '`value` DOUBLE',
+    'satisfaction DOUBLE',
+  ].join(', ');
+  await engine.execute(`DROP TABLE IF EXISTS ${table}`);
+  await engine.execute(`CREATE TABLE ${table} (${columns}) USING json OPTIONS (path ${engine.dialect.string(file)})`);
+  // In memory once, instead of parsing the file again for every query.
+  await engine.execute(`CACHE TABLE ${table}`);
 }

@@ -1,7 +1,8 @@
 """Runs Spark SQL for Journey Kit: one JSON request per stdin line, one JSON answer per stdout line.
 
 Started once per engine (Spark is slow to start). SPARK_REMOTE (sc://host:15002) uses Spark
-Connect; otherwise a local session (SPARK_MASTER, default local[2]). The session time zone is UTC.
+Connect; otherwise a local session (SPARK_MASTER, default local[2]; SPARK_CONF adds settings,
+one key=value a line). The session time zone is UTC.
 """
 import json
 import os
@@ -18,7 +19,13 @@ else:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "4"))
         .config("spark.sql.warehouse.dir", os.environ.get("SPARK_WAREHOUSE", "spark-warehouse"))
+        .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "1g"))
     )
+    # SPARK_CONF: more settings, one key=value per line (the tests' quick settings for small data).
+    for setting in os.environ.get("SPARK_CONF", "").splitlines():
+        if "=" in setting:
+            key, value = setting.split("=", 1)
+            builder = builder.config(key.strip(), value.strip())
 spark = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
 spark.sparkContext.setLogLevel("ERROR") if not os.environ.get("SPARK_REMOTE") else None
 print(json.dumps({"ready": spark.version}), flush=True)
