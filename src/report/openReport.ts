@@ -21,7 +21,7 @@ import { checkLogo } from './logos.ts';
 import { EVENT_COLUMNS, SURVEY_SCORE_COLUMNS } from '../analytics/events.ts';
 import { createDataLoaders, loaderTimeoutSeconds, refreshFromEnv, type DataLoaders } from './dataLoaders.ts';
 import { engineReportAnalyses } from './engineReport.ts';
-import type { ReportAnalyses } from './reportAnalyses.ts';
+import type { ReportAnalyses, ReportData } from './reportAnalyses.ts';
 import {
   readReportConfig,
   REPORT_CONFIG_FILE,
@@ -30,7 +30,7 @@ import {
   type ReportConfig,
 } from './reportConfig.ts';
 
-export interface OpenedReport {
+export interface OpenedReport extends ReportData {
   slug: string;
   config: ReportConfig;
   /** Every events source's events, canonical columns only. */

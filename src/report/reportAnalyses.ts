@@ -26,8 +26,22 @@ import { parseDriversSpec } from '../analytics/analyses/spec.ts';
 import { surveySatisfaction, type SurveyTouchpoint } from '../analytics/analyses/surveySatisfaction.ts';
 import { valueResolved, type ValueResult } from '../analytics/analyses/value.ts';
 import { whatIfResolved, type WhatIfResult } from '../analytics/analyses/whatIf.ts';
-import type { OpenedReport } from './openReport.ts';
 import { reportTimeZone, type ReportConfig } from './reportConfig.ts';
+
+/**
+ * What the analyses read of an opened report (openReport's OpenedReport has this and more;
+ * declared here so that this file needs nothing of openReport, which runs engine reports).
+ */
+export interface ReportData {
+  slug: string;
+  config: ReportConfig;
+  /** Every events source's events, canonical columns only. */
+  table: ColumnTable;
+  /** Every survey source's answers, null without one. */
+  survey: ColumnTable | null;
+  /** With an `engine` source: the analyses, run on the engine (or its cache). */
+  engineAnalyses?: ReportAnalyses;
+}
 
 export interface ReportAnalyses {
   funnel: FunnelResult;
@@ -94,7 +108,7 @@ function journeyOrder(table: ColumnTable, steps: readonly string[]): string[] {
   return order;
 }
 
-function reportDrivers(report: OpenedReport): ReportAnalyses['drivers'] {
+function reportDrivers(report: ReportData): ReportAnalyses['drivers'] {
   const outcome = report.config.sources.find((source) => source.kind === 'survey')?.journey_question;
   if (!outcome || !report.survey) return null;
   try {
@@ -122,7 +136,7 @@ export function breakdownColumn(config: ReportConfig, has: (column: string) => b
 }
 
 /** The report's analyses; a report with an engine source brings them computed (openReport). */
-export function reportAnalyses(report: OpenedReport): ReportAnalyses {
+export function reportAnalyses(report: ReportData): ReportAnalyses {
   if (report.engineAnalyses) return report.engineAnalyses;
   const { table, config } = report;
   const steps = config.funnel.steps;

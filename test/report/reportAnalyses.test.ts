@@ -90,7 +90,7 @@ describe('reportAnalyses: paths not cut into sessions', () => {
       timestamp: [t0, t0 + 100 * day, t0 + 200 * day, t0, t0 + 3 * day],
       event: ['visit', 'apply', 'open', 'visit', 'apply'],
     });
-    const analyses = reportAnalyses({
+    const opened: OpenedReport = {
       slug: 'x',
       config,
       table,
@@ -98,7 +98,8 @@ describe('reportAnalyses: paths not cut into sessions', () => {
       surveyComments: 0,
       sourcePaths: [],
       cleaning: [],
-    });
+    };
+    const analyses = reportAnalyses(opened);
     expect(analyses.pathsSpec).toEqual({ sessionGap: null, depth: 5 });
     // One session each: a gap of 100 days does not cut c1's path (ties: the shorter path first).
     expect(analyses.paths.paths.map((p) => [p.path, p.sessions])).toEqual([
