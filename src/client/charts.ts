@@ -6,6 +6,7 @@
  */
 import { csvField } from '../charts/chartTable.ts';
 import { formatMoney, formatProjected, formatSignedPercent } from '../charts/format.ts';
+import { compareNumericKeys } from './sortKey.ts';
 import { projectCustomers } from './whatIfProjection.ts';
 import type { Lang } from '../i18n/locales.ts';
 
@@ -123,15 +124,11 @@ document.addEventListener('click', (event) => {
     const cell = row.cells[column];
     return cell?.getAttribute('data-value') ?? cell?.textContent ?? '';
   };
-  // Suppressed cells ('< 5') sort below every number; empty cells go last either way.
-  const numberOf = (text: string) => (text === '' ? NaN : text.startsWith('<') ? -Infinity : Number(text));
+  const byNumber = compareNumericKeys(ascending);
   const rows = Array.from(body.rows).sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     if (!numeric) return ascending ? x.localeCompare(y) : y.localeCompare(x);
-    const [u, v] = [numberOf(x), numberOf(y)];
-    if (Number.isNaN(u) || Number.isNaN(v)) return Number.isNaN(u) ? (Number.isNaN(v) ? 0 : 1) : -1;
-    const order = u === v ? 0 : u < v ? -1 : 1;
-    return ascending ? order : -order;
+    return byNumber(x, y);
   });
   table.querySelectorAll('th[aria-sort]').forEach((th) => th.removeAttribute('aria-sort'));
   header?.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
