@@ -35,8 +35,9 @@ export function watchProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
-    // The browser drops a favicon still loading when the test navigates on: not a failure.
-    if (error === 'net::ERR_ABORTED' && request.url().endsWith('/favicon.svg')) return;
+    // The browser drops whatever is still loading (favicon, search script) when the test
+    // navigates on: not a failure. A missing file is a response (>= 400, below), not an abort.
+    if (error === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.url()} ${error}`);
   });
   page.on('response', (response) => {
