@@ -45,7 +45,7 @@ const utf8Encoder = new TextEncoder();
 
 export class TextSink implements ColumnSink {
   readonly dictionary: string[] = [];
-  readonly codes = new GrowableInt32Array();
+  readonly codes: GrowableInt32Array;
   // An open-addressing table of dictionary codes + 1, keyed by a hash of the
   // UTF-8 bytes, so a CSV field is interned straight from the bytes it sits in.
   private slots = new Int32Array(1024);
@@ -57,6 +57,11 @@ export class TextSink implements ColumnSink {
   private scratch = new Uint8Array(256);
   private lastCode = -1;
   private readonly recent = new Int32Array(256);
+
+  /** `capacity`: the rows expected, when known (see growableArray.ts). */
+  constructor(capacity?: number) {
+    this.codes = new GrowableInt32Array(capacity);
+  }
 
   get length(): number {
     return this.codes.length;
@@ -215,6 +220,7 @@ export class TextSink implements ColumnSink {
    */
   materialize(keep?: Uint8Array, narrow = true): DictionaryColumn {
     const codes = keep ? keptRows(this.codes.view(), keep) : this.codes.exact();
+    if (keep) this.codes.discard();
     return narrow
       ? DictionaryColumn.narrowed(codes, this.dictionary)
       : new DictionaryColumn(codes, this.dictionary, -1);
@@ -223,11 +229,13 @@ export class TextSink implements ColumnSink {
 
 /** Numbers; `NaN` marks an absent value (output as `null`). */
 export class NumberSink implements ColumnSink {
-  readonly values = new GrowableFloat64Array();
+  readonly values: GrowableFloat64Array;
   /** Whether `null` may appear in the output (optional columns). */
   readonly nullable: boolean;
-  constructor(nullable: boolean) {
+  /** `capacity`: the rows expected, when known (see growableArray.ts). */
+  constructor(nullable: boolean, capacity?: number) {
     this.nullable = nullable;
+    this.values = new GrowableFloat64Array(capacity);
   }
 
   get length(): number {
@@ -245,6 +253,7 @@ export class NumberSink implements ColumnSink {
   /** The output column: a Float64Array, or with absent values a NullableNumberColumn. Lets go of this sink's values. */
   materialize(keep?: Uint8Array): Float64Array | NullableNumberColumn {
     const values = keep ? keptRows(this.values.view(), keep) : this.values.exact();
+    if (keep) this.values.discard();
     if (!this.nullable) return values;
     for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return new NullableNumberColumn(values);
     return values;

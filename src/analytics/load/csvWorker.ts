@@ -13,6 +13,8 @@ export interface CsvWorkerJob {
   headerLine: number;
   options: ResolvedLoadOptions;
   range: CsvRange;
+  /** The rows expected in the range, so the worker's columns are allocated once. */
+  expectedRows: number | undefined;
 }
 
 const job = workerData as CsvWorkerJob;
@@ -22,6 +24,7 @@ const builder = new EventTableBuilder(
   job.options,
   'text',
   job.headerLine,
+  job.expectedRows,
 );
 const outcome = await parseCsvRange(job.range, builder);
 const part = outcome.plainUtf8 ? builder.toPart() : undefined;

@@ -8,6 +8,7 @@
  *   findDuplicateRows(3, [{ words: Int32Array.of(4, 7, 4), stride: 1 }]); // { count: 1, firstOf: Int32Array [-1, -1, 0] }
  */
 import type { KeyWords } from './columnSinks.ts';
+import { release } from './growableArray.ts';
 
 export interface DuplicateRows {
   /** Rows that repeat an earlier row. */
@@ -22,7 +23,6 @@ function mix(hash: number, word: number): number {
 }
 
 export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): DuplicateRows {
-  const firstOf = new Int32Array(rows).fill(-1);
   const words = columns.map((column) => column.words);
   const strides = columns.map((column) => column.stride);
   const columnCount = columns.length;
@@ -55,6 +55,8 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
     order[at] = row;
     orderHashes[at] = hashes[row]!;
   }
+  // The row hashes are in `orderHashes` now: their array becomes the answer (one array less at once).
+  const firstOf = hashes.fill(-1);
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, starts[p + 1]! - starts[p]!);
   let capacity = 16;
@@ -90,6 +92,9 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
       }
     }
   }
+  // Large scratch arrays are freed now rather than whenever the collector runs.
+  release(order);
+  release(orderHashes);
   return { count, firstOf };
 }
 
