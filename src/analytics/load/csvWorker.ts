@@ -1,6 +1,7 @@
 /**
  * A worker thread of the parallel CSV loader: parses one range into its own
- * event-table builder and posts the columns back (typed arrays transferred).
+ * event-table builder and posts the columns back (typed arrays transferred,
+ * text as UTF-8 bytes: no string crosses threads).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseCsvRange, type CsvRange } from './csvRange.ts';
@@ -30,14 +31,12 @@ const outcome = await parseCsvRange(job.range, builder);
 const part = outcome.plainUtf8 ? builder.toPart() : undefined;
 const transfer: ArrayBuffer[] = [];
 if (part) {
+  const text = [part.customerIds, part.events, ...part.optionalText, ...part.extras];
   const arrays = [
-    part.customerIds.codes,
-    part.events.codes,
+    ...text.flatMap((column) => [column.pool, column.offsets, column.codes]),
     part.timestamps,
     part.lines,
-    ...part.optionalText.map((column) => column.codes),
     ...part.optionalNumbers,
-    ...part.extras.map((column) => column.codes),
   ];
   for (const array of arrays) transfer.push(array.buffer as ArrayBuffer);
 }

@@ -60,6 +60,16 @@ describe('GrowableInt32Array', () => {
     expect(Array.from(values)).toEqual([4]);
     expect(values.buffer.byteLength).toBe(4);
     expect(detached(spare)).toBe(true);
+
+    // Spare room within 1/16 (an estimate's margin) stays behind the values: no copy.
+    const estimated = new GrowableFloat64Array(32);
+    for (let i = 0; i < 30; i++) estimated.push(i / 2);
+    const held = estimated.view();
+    const handed = estimated.exact();
+    expect(handed).toHaveLength(30);
+    expect(handed[29]).toBe(14.5);
+    expect(handed.buffer).toBe(held.buffer);
+    expect(handed.buffer.byteLength).toBe(32 * 8);
   });
 
   it('frees its buffer on discard', () => {
