@@ -23,13 +23,16 @@ function grownCapacity(capacity: number, needed: number): number {
 
 type NumberArray = Int32Array | Float64Array;
 
+// ArrayBuffer.prototype.transfer: Node 21 and later (Node 20 leaves buffers to the collector).
+const canFree = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function';
+
 /**
  * Frees the memory behind `array` now (every view of its buffer becomes empty).
  * Only for arrays nothing else reads any more.
  */
 export function release(array: ArrayBufferView): void {
   const buffer = array.buffer;
-  if (buffer instanceof ArrayBuffer && !buffer.detached) buffer.transfer(0);
+  if (canFree && buffer instanceof ArrayBuffer && !buffer.detached) buffer.transfer(0);
 }
 
 class GrowableArray<T extends NumberArray> {
