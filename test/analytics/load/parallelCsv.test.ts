@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataError, loadEvents } from '../../../src/analytics/load/load.ts';
 import { resolveLoadOptions, type LoadOptions } from '../../../src/analytics/load/loadOptions.ts';
-import { expectedRows, loadCsvInParallel } from '../../../src/analytics/load/parallelCsv.ts';
+import { claimBack, claimFront, expectedRows } from '../../../src/analytics/load/csvChunks.ts';
+import { loadCsvInParallel } from '../../../src/analytics/load/parallelCsv.ts';
 import type { LoadResult } from '../../../src/analytics/load/loadResult.ts';
 
 const BAD = fileURLToPath(new URL('../../fixtures/bad/', import.meta.url));
@@ -108,6 +109,15 @@ describe('loadCsvInParallel', { timeout: 120_000 }, () => {
     // 10,000 bytes at 10 bytes a row: 1,000 rows, 1,030 with the margin, plus 1,024.
     expect(expectedRows(10_000, 10)).toBe(2054);
     expect(expectedRows(10_000, undefined)).toBeUndefined();
+  });
+
+  it('hands out each chunk once, the front and the back meeting in between', () => {
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    expect([claimFront(claims, 5), claimBack(claims, 5), claimBack(claims, 5), claimFront(claims, 5)]).toEqual([
+      0, 4, 3, 1,
+    ]);
+    expect(claimBack(claims, 5)).toBe(2);
+    expect([claimFront(claims, 5), claimBack(claims, 5)]).toEqual([-1, -1]);
   });
 
   it('reads the same table when the first MiB misjudges the rows to come', async () => {
