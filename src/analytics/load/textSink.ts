@@ -133,14 +133,32 @@ export class TextSink {
     this.offsets[code + 1] = from + length;
     slots[2 * slot] = hash;
     slots[2 * slot + 1] = code + 1;
-    if (this.entries * 4 > slots.length) this.grow();
+    if (this.entries * 4 > slots.length) this.rehash(slots.length * 2);
     return code;
   }
 
-  /** Doubles the table (kept at most half full), re-placing every entry by its stored hash. */
-  private grow(): void {
+  /** Makes room for `count` more entries of `bytes` bytes in all, so a merged part grows this sink once. */
+  private reserve(count: number, bytes: number): void {
+    let words = this.slots.length;
+    while ((this.entries + count) * 4 > words) words *= 2;
+    if (words > this.slots.length) this.rehash(words);
+    const poolNeeded = this.offsets[this.entries]! + bytes;
+    if (poolNeeded > this.pool.length) {
+      const grown = new Uint8Array(poolNeeded);
+      grown.set(this.pool.subarray(0, this.offsets[this.entries]));
+      this.pool = grown;
+    }
+    if (this.entries + count + 1 > this.offsets.length) {
+      const grown = new Int32Array(this.entries + count + 1);
+      grown.set(this.offsets.subarray(0, this.entries + 1));
+      this.offsets = grown;
+    }
+  }
+
+  /** A table of `words` words (kept at most half full), every entry re-placed by its stored hash. */
+  private rehash(words: number): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
+    const slots = new Int32Array(words);
     const mask = (slots.length >> 1) - 1;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at + 1] === 0) continue;
@@ -202,6 +220,7 @@ export class TextSink {
   append(part: TextColumnPart): void {
     const { pool, offsets, codes } = part;
     const recode = new Int32Array(offsets.length - 1);
+    this.reserve(recode.length, pool.length);
     for (let code = 0; code < recode.length; code++)
       recode[code] = this.intern(pool, offsets[code]!, offsets[code + 1]!, undefined);
     for (let i = 0; i < codes.length; i++) {
