@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickhousePathsQueries } from '../../src/engines/analyses/clickhousePaths.ts';
 import { funnelFromRows, funnelQueries } from '../../src/engines/analyses/funnel.ts';
+import { pathsFromRows, pathsQueries } from '../../src/engines/analyses/paths.ts';
 import { customersAtSteps, windowFunnelCountsQuery } from '../../src/engines/analyses/windowFunnel.ts';
 import { runQueries, type Engine } from '../../src/engines/engine.ts';
 import { CHDB_MISSING, loadChdb, openChdbEngine } from '../../src/engines/runners/chdb.ts';
@@ -42,6 +44,40 @@ describe.skipIf(missing)('ClickHouse windowFunnel fast path equals the window-fu
   it('is refused for strict and unordered funnels', () => {
     expect(() => windowFunnelCountsQuery({ steps: 'a,b', mode: 'strict' }, source)).toThrow(/ordered funnels only/);
   });
+});
+
+describe.skipIf(missing)('ClickHouse paths from arrays equal the window-function SQL', () => {
+  let engine: Engine;
+  // Ties settled by the order column, and without one by event name (the portable SQL's fallback).
+  const sources = {
+    'order column': eventSource({ table: 'paths_log', orderBy: 'rid' }),
+    'no order column': eventSource({ table: 'paths_log' }),
+  };
+  beforeAll(async () => {
+    engine = await openChdbEngine();
+    await loadEngineLog(engine, 'paths_log', engineLog(400, 11));
+  }, 300_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  const every = { top: null, limit: null };
+  for (const spec of [
+    every,
+    { ...every, start: 'visit', end: 'purchase', depth: 6 },
+    { ...every, session_gap: '2h', collapse_repeats: false, depth: 3, min_sessions: 3 },
+    { ...every, start: 'search', session_gap: 0, depth: 1 },
+    { ...every, end: 'cart', session_gap: '10m', depth: 4 },
+    { ...every, start: 'view', end: 'view', depth: 2 },
+    { start: 'cart', top: 5, limit: 7 },
+  ])
+    for (const [name, source] of Object.entries(sources))
+      it(`${JSON.stringify(spec)}, ${name}`, async () => {
+        const windowSql = pathsFromRows(spec, await runQueries(engine, pathsQueries(spec, source, engine.dialect)));
+        const arrays = pathsFromRows(spec, await runQueries(engine, clickhousePathsQueries(spec, source)));
+        expect(windowSql.paths.length).toBeGreaterThan(0);
+        expect(arrays).toEqual(windowSql);
+      }, 60_000);
 });
 
 describe('ClickHouse version check', () => {
