@@ -28,7 +28,7 @@ export function clickhousePathsQueries(specInput: PathsSpecInput, source: EventS
   const events = `arrayMap(x -> x.${source.orderBy === null ? 2 : 3}, sorted)`;
   const sessions =
     gapMs > 0
-      ? `arraySplit((e, gap) -> gap >= ${gapMs}, ${events}, arrayDifference(arrayMap(x -> x.1, sorted)))`
+      ? `arraySplit((e, gap) -> gap >= ${gapMs}, ${events}, arrayDifference(arrayMap(x -> assumeNotNull(x.1), sorted)))`
       : `[${events}]`;
   const nodes = spec.collapseRepeats
     ? 'arrayFilter((e, i) -> i = 1 OR e != session[i - 1], session, arrayEnumerate(session))'
