@@ -52,6 +52,8 @@ export function funnelAttemptCtes(spec: FunnelAttemptsSpec, source: EventSource,
  * match step k after it (ordered: the first later step-k event; strict: the
  * very next row if it is one); attempts follow the chain with one equality
  * join per step, the window test outside the ON clause so engines keep a hash join.
+ * A chain only ever points at a step-k row, so each join's right side is the
+ * step-k rows alone: a hash table of a fraction of the log, not all of it.
  */
 function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[] {
   const n = spec.steps.length;
@@ -62,7 +64,8 @@ function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[
       ? `min(CASE WHEN s${k} = 1 THEN pos END) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next${k}`
       : `CASE WHEN ${dialect.lead(`s${k}`, 'customer_id', 'pos')} = 1 THEN pos + 1 END AS next${k}`;
   });
-  const ctes = [`nx AS (SELECT customer_id, pos, ts, by_value, s1, ${nextColumns.join(', ')} FROM o)`];
+  const stepFlags = Array.from({ length: n }, (_, i) => `s${i + 1}`).join(', ');
+  const ctes = [`nx AS (SELECT customer_id, pos, ts, by_value, ${stepFlags}, ${nextColumns.join(', ')} FROM o)`];
   ctes.push(`m1 AS (SELECT customer_id, by_value, pos AS p1, ts AS t1, next2 AS c2 FROM nx WHERE s1 = 1)`);
   const carried = ['customer_id', 'by_value', 'p1', 't1'];
   for (let k = 2; k <= n; k++) {
@@ -72,7 +75,8 @@ function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[
     if (k < n) columns.push(`CASE WHEN ${inWindow} THEN x.next${k + 1} END AS c${k + 1}`);
     ctes.push(
       `m${k} AS (SELECT ${columns.join(', ')}
-       FROM m${k - 1} a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.c${k})`,
+       FROM m${k - 1} a LEFT JOIN (SELECT customer_id, pos, ts${k < n ? `, next${k + 1}` : ''} FROM nx WHERE s${k} = 1) x
+       ON x.customer_id = a.customer_id AND x.pos = a.c${k})`,
     );
     carried.push(`p${k}`, `t${k}`);
   }
