@@ -4,7 +4,13 @@ import { funnelFromRows, funnelQueries } from '../../src/engines/analyses/funnel
 import { pathsFromRows, pathsQueries } from '../../src/engines/analyses/paths.ts';
 import { customersAtSteps, windowFunnelCountsQuery } from '../../src/engines/analyses/windowFunnel.ts';
 import { runQueries, type Engine } from '../../src/engines/engine.ts';
-import { CHDB_MISSING, loadChdb, openChdbEngine } from '../../src/engines/runners/chdb.ts';
+import {
+  CHDB_MISSING,
+  chdbMemorySettings,
+  loadChdb,
+  openChdbEngine,
+  parseByteSize,
+} from '../../src/engines/runners/chdb.ts';
 import { checkClickhouseVersion } from '../../src/engines/runners/clickhouseRows.ts';
 import { eventSource } from '../../src/engines/sql/source.ts';
 import { describeEngineEquality } from './engineEquality.ts';
@@ -78,6 +84,41 @@ describe.skipIf(missing)('ClickHouse paths from arrays equal the window-function
         expect(windowSql.paths.length).toBeGreaterThan(0);
         expect(arrays).toEqual(windowSql);
       }, 60_000);
+});
+
+describe('chdb memory budget', () => {
+  it('reads sizes as DuckDB does: decimal units, binary with i', () => {
+    expect(parseByteSize('4GB')).toBe(4_000_000_000);
+    expect(parseByteSize('512MiB')).toBe(536_870_912);
+    expect(parseByteSize('1.5 gb')).toBe(1_500_000_000);
+    expect(parseByteSize('2048')).toBe(2048);
+    expect(parseByteSize('lots')).toBeNull();
+    expect(parseByteSize('4XB')).toBeNull();
+  });
+
+  it('spills sorts and GROUP BYs past a quarter of the budget; caps queries only when asked', () => {
+    expect(chdbMemorySettings(8_000_000_000, true)).toEqual({
+      max_bytes_before_external_sort: 2_000_000_000,
+      max_bytes_before_external_group_by: 2_000_000_000,
+      max_memory_usage: 8_000_000_000,
+    });
+    expect(chdbMemorySettings(8_000_000_000, false)).not.toHaveProperty('max_memory_usage');
+  });
+
+  it.skipIf(missing)('applies the settings to the session, and refuses a size it cannot read', async () => {
+    const engine = await openChdbEngine({ memoryLimit: '2GB' });
+    try {
+      const rows = await engine.query(
+        "SELECT getSetting('max_bytes_before_external_sort') AS sort, getSetting('max_memory_usage') AS cap",
+      );
+      expect(rows).toEqual([{ sort: 500_000_000, cap: 2_000_000_000 }]);
+    } finally {
+      await engine.close();
+    }
+    await expect(openChdbEngine({ memoryLimit: 'lots' })).rejects.toThrow(
+      'chdb: --memory-limit expects a size such as 8GB (got "lots")',
+    );
+  });
 });
 
 describe('ClickHouse version check', () => {
