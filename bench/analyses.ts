@@ -6,12 +6,15 @@
  * DuckDB give the same result and prints wall time, peak memory (the child's
  * maxRSS) and the ratios ours / DuckDB and ours / chdb.
  *
+ * It starts with the start-up times of bench/startup.ts.
+ *
  * Usage: npm run bench [-- --sizes 100000,1000000,10000000 --repeat 3]
  */
 import { parseArgs } from 'node:util';
 import { loadChdb } from '../src/engines/runners/chdb.ts';
 import { generateEvents } from './generate-events.ts';
 import { runChild, type ChildRun } from './runChild.ts';
+import { benchStartup } from './startup.ts';
 
 const FUNNEL_STEPS = 'visit,view_product,add_to_cart,checkout,purchase';
 const FUNNEL_WINDOW_SECONDS = 14 * 86_400;
@@ -48,6 +51,7 @@ async function main() {
   const { values } = parseArgs({ options: { sizes: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
   const sizes = (values.sizes ?? '100000,1000000,10000000').split(',').map(Number);
   const repeat = Number(values.repeat);
+  benchStartup(Math.max(repeat, 9));
   const withChdb = loadChdb() !== null;
   if (!withChdb) console.log('chdb is not installed (npm install chdb): its columns show -');
   console.log('size        analysis   ours s  ours MB  duckdb s  duckdb MB  ours/duckdb  chdb s  ours/chdb  same');

@@ -9,6 +9,19 @@ import { readFileSync, statSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
 const argv = process.argv.slice(2);
+
+// Astro and the report commands need Node 22.12 (fs.glob, require of ES modules): say so
+// plainly instead of failing halfway with a missing export. npm scripts and npx run the
+// node@22 the project installs.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `journey: needs Node 22.12 or later, and this is Node ${process.versions.node}. ` +
+      'Run it as `npm run journey -- <command>` or `npx journey <command>` in the project, ' +
+      'which use the Node 22 that `npm install` put in node_modules.\n',
+  );
+  process.exit(2);
+}
 const MiB = 1024 * 1024;
 
 function buildIsFresh() {

@@ -4,6 +4,7 @@
  * precisely what is wrong (spec §1-2). `--json` prints the spec §11 `check` shape.
  */
 import type { CheckSummary } from '../analytics/load/checkSummary.ts';
+import { unreadOptionalColumns } from '../analytics/load/columnMapping.ts';
 import { formatIssues } from '../analytics/load/issues.ts';
 import { formatInstantInZone } from '../analytics/timeZone.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, UsageError, type Command } from './command.ts';
@@ -68,6 +69,9 @@ function describe(file: string, summary: CheckSummary, skipped: number, totalErr
     `  mapped      ${mapped || '-'}`,
   ];
   if (others.length) lines.push(`  kept as is  ${others.join(', ')}`);
+  const proposals = Object.entries(unreadOptionalColumns(summary.columns.found, summary.columns.mapped));
+  for (const [name, column] of proposals)
+    lines.push(`  not read    ${column} looks like ${name}: add --map ${name}=${column} to use it`);
   if (skipped > 0) lines.push(`  skipped     ${number(skipped)} invalid row${skipped === 1 ? '' : 's'}`);
   if (summary.warnings.length > 0) {
     lines.push(

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnTable } from '../analytics/events.ts';
+import { unreadOptionalColumns } from '../analytics/load/columnMapping.ts';
 import { formatIssues, type Issue } from '../analytics/load/issues.ts';
 import { proposeSteps } from '../analytics/analyses/proposeSteps.ts';
 import { NUMBER_FORMATS, type NumberFormat } from '../analytics/load/formattedNumber.ts';
@@ -35,6 +36,7 @@ import {
 } from '../report/reportConfig.ts';
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command.ts';
 import { checkCommand, loadInDirectory, parseColumnMap } from './options.ts';
+import { journeyMapStarter, opportunitiesStarter, reportPage } from './reportStarters.ts';
 import type { Lang } from '../i18n/locales.ts';
 
 const help = `Usage: journey new report <client> [options]
@@ -80,56 +82,6 @@ report exists already (nothing written; add --force to overwrite).
 Example:
   npm run journey -- new report acme-bank --name 示例银行 --data exports/开户.csv \\
     --map customer_id=客户编号,timestamp=时间,event=事件 --tz Asia/Shanghai`;
-
-const TEMPLATES = new URL('./templates/', import.meta.url);
-
-/** Fills `{{name}}` placeholders; an unknown placeholder is a bug in the template. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
-    return value;
-  });
-}
-
-/** A YAML scalar: quoted only when YAML would misread it. */
-function yamlString(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(text) && !/^(true|false|null|yes|no|\d.*)$/i.test(text)
-    ? text
-    : JSON.stringify(text);
-}
-
-/** The starter journey map: one stage per proposed funnel step. */
-export function journeyMapStarter(steps: string[], lang: Lang): string {
-  const zh = lang === 'zh';
-  const lines = [
-    zh
-      ? '# 旅程地图：按顺序列出阶段；events 是该阶段在数据「event」列中的事件名。'
-      : '# Journey map: stages in order; `events` are the names in the data’s event column.',
-    zh
-      ? '# 每个阶段可加 emotion：客户情绪，-2（很差）到 2（很好）；pain_points：痛点。未填写的不会显示。'
-      : '# Add to a stage emotion: how customers feel, -2 (very bad) to 2 (very good); pain_points. Left out, they are not shown.',
-    'stages:',
-  ];
-  steps.forEach((step, index) => {
-    const names = step.split('|');
-    lines.push(
-      `  - id: stage-${index + 1}`,
-      `    name: ${yamlString(names[0]!)}`,
-      `    events: [${names.map(yamlString).join(', ')}]`,
-      '    touchpoints: []',
-    );
-  });
-  return lines.join('\n') + '\n';
-}
-
-/**
- * The starter opportunity list: empty, so no placeholder is ranked. Each item is
- * { "opportunity": "...", "stage": "...", "impact": 1-5, "reach": 0-1, "effort": 1-5, "confidence": 0-1 }.
- */
-export function opportunitiesStarter(): string {
-  return '[]\n';
-}
 
 interface Parsed {
   slug: string;
@@ -287,26 +239,6 @@ function purchaseEventOf(table: ColumnTable | null, steps: string[]): string {
   return best;
 }
 
-/** The report page in `args.lang` from its template; `pageLines` adds frontmatter (a translation's). */
-async function reportPage(
-  args: Parsed,
-  client: string,
-  brand: string,
-  logo: string | null,
-  pageLines: string,
-): Promise<string> {
-  const template = await readFile(new URL(`report.${args.lang}.mdx`, TEMPLATES), 'utf8');
-  return fillTemplate(template, {
-    // Inside double-quoted YAML: a JSON string's escapes are YAML's, so any name stays one scalar.
-    client: JSON.stringify(client.replace(/[\n\r]/g, ' ')).slice(1, -1),
-    slug: args.slug,
-    date: args.date,
-    brand,
-    logoLine: logo ? `\n  logo: ${JSON.stringify(logo)}` : '',
-    pageLines,
-  });
-}
-
 /**
  * `new report <client> --lang en` on a zh report (or the reverse): writes the
  * other language's page `<lang>.mdx` with the same figures and links the two
@@ -323,7 +255,16 @@ async function addTranslation(args: Parsed, indexFile: string, configFile: strin
   const client = args.nameGiven ? args.name : config.client;
   const linked = `---\n${frontmatter[1]}\ntranslation: ${args.lang}\n---`;
   await writeStaged([
-    { path: pageFile, text: await reportPage(args, client, config.brand, config.logo, "\ntranslation: ''\norder: 1") },
+    {
+      path: pageFile,
+      text: await reportPage({
+        ...args,
+        client,
+        brand: config.brand,
+        logo: config.logo,
+        pageLines: "\ntranslation: ''\norder: 1",
+      }),
+    },
     { path: indexFile, text: linked + index.slice(frontmatter[0].length) },
   ]);
   return pageFile;
@@ -376,6 +317,8 @@ const newCommand: Command = {
 
     // The same reading and validation as `journey check`, on every file, before anything is written.
     const tables: ColumnTable[] = [];
+    // Optional columns the data names in a usual way (渠道 for channel): written into each source's map.
+    const proposedMaps = new Map<string, Record<string, string>>();
     const errors: Issue[] = [];
     let totalErrors = 0;
     for (const file of args.data) {
@@ -395,6 +338,13 @@ const newCommand: Command = {
         totalErrors += error.total;
       } else {
         tables.push(result!.table);
+        const { found, mapped } = result!.summary.columns;
+        const proposed = unreadOptionalColumns(found, mapped);
+        proposedMaps.set(file, proposed);
+        for (const [name, column] of Object.entries(proposed))
+          io.stderr(
+            `journey new report: ${basename(file)}: mapped ${name}=${column} (a usual name for ${name}); remove it from "map" in report.json if that is wrong`,
+          );
         const warnings = result!.summary.warnings.length;
         if (warnings > 0)
           io.stderr(
@@ -440,7 +390,7 @@ const newCommand: Command = {
       sources: [
         ...(args.data.length ? args.data : ['events.csv']).map((file) => ({
           path: basename(file),
-          map: args.map,
+          map: { ...args.map, ...proposedMaps.get(file) },
           tz: args.tz,
           ...args.cleaning,
         })),
@@ -459,7 +409,7 @@ const newCommand: Command = {
     };
     parseReportConfig(config, configFile); // the schema is the contract: never write a config it rejects
 
-    const mdx = await reportPage(args, args.name, args.brand, logo, '');
+    const mdx = await reportPage({ ...args, client: args.name, logo, pageLines: '' });
     // Data copied and text written under temporary names, renamed into place only when all are complete.
     await writeStaged([
       ...dataFiles,

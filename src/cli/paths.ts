@@ -16,7 +16,7 @@ more, repeats collapsed) and the flow edges between positions, for Sankey charts
 Options:
   --start EVENT          paths begin at the first occurrence of EVENT in a session
   --end EVENT            paths stop after the first occurrence of EVENT
-  --depth N              nodes kept per path (default 5)
+  --depth N              nodes kept per path (default 5, at most 20)
   --session-gap DURATION a gap this long starts a new session (default 30m; 0 = never;
                          at most 3650d)
   --keep-repeats         do not collapse consecutive repeats of an event

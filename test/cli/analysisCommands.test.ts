@@ -98,6 +98,19 @@ describe('journey funnel', () => {
 });
 
 describe('journey paths, retention, value, satisfaction', () => {
+  it('refuses a path depth over 20 as a usage error, here and in journey sql', async () => {
+    for (const argv of [
+      ['paths', SHOP, '--depth', '21'],
+      ['sql', 'paths', '--dialect', 'duckdb', '--table', 'events', '--depth', '21'],
+    ]) {
+      const { code, stdout, stderr } = await run(...argv);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(`journey ${argv[0]}: depth: at most 20 nodes per path`);
+    }
+    expect((await run('paths', SHOP, '--depth', '20', '--json')).code).toBe(0);
+  });
+
   it('paths --json', async () => {
     const { code, stdout } = await run('paths', SHOP, '--start', 'visit', '--depth', '2', '--json');
     expect(code).toBe(0);

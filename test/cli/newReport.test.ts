@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../src/cli/command.ts';
-import { fillTemplate } from '../../src/cli/newReport.ts';
+import { fillTemplate } from '../../src/cli/reportStarters.ts';
 import { main } from '../../src/cli/main.ts';
 import { parseReportConfig } from '../../src/report/reportConfig.ts';
 
@@ -454,6 +454,29 @@ describe('journey new report', () => {
     expect(existsSync(join(root, 'data/reports/surveyed/问卷.csv'))).toBe(true);
     // The survey's answers do not shape the proposed funnel.
     expect(config.funnel.steps).toEqual(['浏览', '填表', '提交']);
+  });
+
+  it('maps an optional column the data names in a usual way (渠道), says so, and journey check hints at it', async () => {
+    const withChannel = ['用户ID,时间,动作,渠道', 'c1,2026-03-01 09:00,浏览,app', 'c1,2026-03-01 09:05,提交,app'];
+    await writeFile(join(root, 'exports/channel.csv'), withChannel.join('\n') + '\n');
+    const map = 'customer_id=用户ID,timestamp=时间,event=动作';
+    const io = capture(root);
+    expect(await main(['new', 'report', 'channelled', '--data', 'exports/channel.csv', '--map', map], io)).toBe(0);
+    const config = JSON.parse(await readFile(join(root, 'data/reports/channelled/report.json'), 'utf8')) as {
+      sources: { map: Record<string, string> }[];
+    };
+    expect(config.sources[0]!.map).toEqual({
+      customer_id: '用户ID',
+      timestamp: '时间',
+      event: '动作',
+      channel: '渠道',
+    });
+    expect(io.err.join('\n')).toContain(
+      'channel.csv: mapped channel=渠道 (a usual name for channel); remove it from "map" in report.json if that is wrong',
+    );
+    const check = capture(root);
+    expect(await main(['check', 'exports/channel.csv', '--map', map], check)).toBe(0);
+    expect(check.out.join('\n')).toContain('  not read    渠道 looks like channel: add --map channel=渠道 to use it');
   });
 
   it("writes --journey-question into its survey's source, and refuses one the survey lacks", async () => {

@@ -136,7 +136,8 @@ export const pathsSpecSchema = z
   .object({
     start: optionalName,
     end: optionalName,
-    depth: z.number().int().positive().default(5),
+    // Past 20 nodes a path is unreadable, and engine SQL grows a column per node.
+    depth: z.number().int().positive().max(20, 'at most 20 nodes per path').default(5),
     session_gap: duration('session gap').prefault('30m'),
     collapse_repeats: z.boolean().default(true),
     top: z.number().int().positive().nullable().default(20),

@@ -7,7 +7,15 @@
  *   resolveColumns(['客户编号', 'timestamp', 'event'], { customer_id: '客户编号' });
  *   // { indexOf: { customer_id: 0, timestamp: 1, event: 2 }, problems: [] }
  */
-import { EVENT_COLUMNS, REQUIRED_COLUMNS, SURVEY_COLUMNS, type EventColumn, type MappableColumn } from '../events.ts';
+import {
+  EVENT_COLUMNS,
+  OPTIONAL_COLUMNS,
+  REQUIRED_COLUMNS,
+  SURVEY_COLUMNS,
+  type EventColumn,
+  type MappableColumn,
+  type OptionalColumn,
+} from '../events.ts';
 
 /** Names clients use for the canonical columns, English and Chinese. */
 export const COLUMN_ALIASES: Record<EventColumn, string[]> = {
@@ -142,6 +150,33 @@ export function suggestColumn(
     if (score < (best?.score ?? Infinity)) best = { name, score };
   });
   return best?.name;
+}
+
+/**
+ * Optional columns left unread whose file column carries one of their usual
+ * names exactly (`渠道` for channel): proposals for a mapping, never applied by
+ * the loader itself (names are mapped, not guessed). `found` is the file's
+ * header, `mapped` what was read (canonical name -> file column).
+ *
+ * @example
+ *   unreadOptionalColumns(['客户编号', '时间', '行为', '渠道'], { customer_id: '客户编号', timestamp: '时间', event: '行为' });
+ *   // { channel: '渠道' }
+ */
+export function unreadOptionalColumns(
+  found: readonly string[],
+  mapped: Readonly<Record<string, string>>,
+): Partial<Record<OptionalColumn, string>> {
+  const used = new Set(Object.values(mapped));
+  const proposals: Partial<Record<OptionalColumn, string>> = {};
+  for (const column of OPTIONAL_COLUMNS) {
+    if (mapped[column] !== undefined) continue;
+    const names = new Set([column, ...COLUMN_ALIASES[column]].map(normalise));
+    const match = found.find((name) => !used.has(name) && names.has(normalise(name)));
+    if (match === undefined) continue;
+    proposals[column] = match;
+    used.add(match);
+  }
+  return proposals;
 }
 
 /** Resolves the canonical columns against the file's header. */

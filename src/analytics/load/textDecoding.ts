@@ -2,8 +2,8 @@
  * Bytes -> text for the text formats (spec §1): one encoding per file, either
  * UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM, or GB18030 when the
  * bytes are not valid UTF-8 and everything before the first such byte was
- * ASCII (Excel in a Chinese locale). A UTF-8 file that switches encoding part
- * way, a file cut in the middle of a character, half a UTF-16 surrogate pair
+ * ASCII (Excel in a Chinese locale). A file that switches encoding part way
+ * (UTF-8 then another, or GB18030 then UTF-8 Chinese lines), a file cut in the middle of a character, half a UTF-16 surrogate pair
  * and a NUL byte anywhere are errors naming the line and column
  * (textProblems.ts). Decoding is incremental; for GB18030 the whole source is
  * read again by a fresh consumer. `decodeTextStream` hands on strings (JSON);
@@ -22,6 +22,7 @@ import {
   textProblemAt,
   textProblemError,
   Utf16Checker,
+  Utf8LineFinder,
 } from './textProblems.ts';
 
 export { NotTextError } from './textProblems.ts';
@@ -153,15 +154,22 @@ async function readText(open: ByteSource, create: () => TextSink): Promise<TextE
   // Not UTF-8, and nothing but ASCII before: read everything again as GB18030.
   sink = create();
   const gb18030 = new TextDecoder('gb18030', { fatal: true });
+  // A UTF-8 block later on decodes as GB18030 without error, into other words: look for it.
+  const utf8Lines = new Utf8LineFinder();
+  const switched = async (at: number) => textProblemError(open, { kind: 'utf8AfterGb18030', offset: at }, 'gb18030');
   offset = 0;
   for await (const chunk of open()) {
     const nul = chunk.indexOf(0);
     if (nul >= 0) throw await textProblemError(open, { kind: 'nul', offset: offset + nul }, 'gb18030');
     offset += chunk.length;
+    const utf8At = utf8Lines.check(chunk);
+    if (utf8At >= 0) throw await switched(utf8At);
     const text = decodeGb18030(gb18030, chunk);
     if (text === undefined) throw await notGb18030Error(open);
     sink.text(text);
   }
+  const utf8At = utf8Lines.finish();
+  if (utf8At >= 0) throw await switched(utf8At);
   const rest = decodeGb18030(gb18030);
   if (rest === undefined) throw await notGb18030Error(open);
   sink.text(rest);

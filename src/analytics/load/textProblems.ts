@@ -8,7 +8,7 @@
  * @example
  *   throw await textProblemError(open, { kind: 'nul', offset: 70_001 }, 'utf-8');
  */
-export type TextProblemKind = 'nul' | 'mixed' | 'cut' | 'surrogate' | 'unreadable';
+export type TextProblemKind = 'nul' | 'mixed' | 'utf8AfterGb18030' | 'cut' | 'surrogate' | 'unreadable';
 
 export interface TextProblem {
   kind: TextProblemKind;
@@ -33,6 +33,8 @@ const MESSAGES: Record<TextProblemKind, (encoding: string) => string> = {
     `a NUL byte: text files never hold one (a binary or damaged file${encoding === 'UTF-16' ? '' : ', or UTF-16 without its byte-order mark'}?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow`,
   mixed: () =>
     'the text encoding changes here: UTF-8 before this point, another encoding (GB18030?) from here — re-save the whole file in one encoding (UTF-8)',
+  utf8AfterGb18030: () =>
+    'the text encoding changes here: GB18030 before this line, UTF-8 from here (two exports pasted together?) — re-save the whole file in one encoding (UTF-8)',
   cut: (encoding) =>
     `the file ends in the middle of a ${encoding} character: it was cut short — copy or export it again in full`,
   surrogate: () => 'not valid UTF-16 here (half a surrogate pair) — re-save the file in one encoding (UTF-8)',
@@ -207,4 +209,81 @@ export async function invalidGb18030Offset(
     base += i;
   }
   return carry.length ? base : -1;
+}
+
+/**
+ * Finds, in a file read as GB18030, the first line written in UTF-8 Chinese
+ * instead: a line whose bytes are valid UTF-8 with at least one CJK character
+ * and every non-ASCII character in the CJK, CJK-punctuation or full-width
+ * blocks (3-byte sequences). GB18030 text is valid UTF-8 only by accident,
+ * and then as 2-byte Latin, Greek or Cyrillic letters (`元` is D4 AA, U+052A),
+ * so a short GB18030 field does not trip it. Fed chunk by chunk; a line split
+ * between chunks is checked whole.
+ */
+export class Utf8LineFinder {
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Source offset of `carry`'s first byte. */
+  private carryStart = 0;
+  private offset = 0;
+
+  /** The offset of the first UTF-8 byte of the first such line among the lines this chunk completes, or -1. */
+  check(chunk: Uint8Array): number {
+    let start = 0;
+    let lineStart = this.carryStart;
+    let newline = chunk.indexOf(10);
+    const chunkStart = this.offset;
+    this.offset += chunk.length;
+    while (newline >= 0) {
+      const line =
+        this.carry.length > 0 ? joined(this.carry, chunk.subarray(0, newline)) : chunk.subarray(start, newline);
+      this.carry = new Uint8Array(0);
+      const at = utf8CjkLineStart(line);
+      if (at >= 0) return lineStart + at;
+      start = newline + 1;
+      lineStart = chunkStart + start;
+      newline = chunk.indexOf(10, start);
+    }
+    this.carry = joined(this.carry, chunk.subarray(start));
+    this.carryStart = lineStart;
+    return -1;
+  }
+
+  /** The same for the last line, when the source does not end with a line break. */
+  finish(): number {
+    const at = utf8CjkLineStart(this.carry);
+    return at >= 0 ? this.carryStart + at : -1;
+  }
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b.slice();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Where the first non-ASCII byte of a UTF-8 Chinese line is, or -1 when the line is not one. */
+function utf8CjkLineStart(line: Uint8Array): number {
+  let first = -1;
+  let cjk = false;
+  for (let i = 0; i < line.length; i++) {
+    const lead = line[i]!;
+    if (lead < 0x80) continue;
+    // Only 3-byte sequences (E0-EF) qualify: 2-byte ones are how GB18030 text looks as UTF-8.
+    if (lead < 0xe0 || lead > 0xef) return -1;
+    const second = line[i + 1];
+    const third = line[i + 2];
+    if (second === undefined || third === undefined) return -1;
+    if (second < 0x80 || second > 0xbf || third < 0x80 || third > 0xbf) return -1;
+    const code = ((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (third & 0x3f);
+    if (code < 0x800) return -1; // an overlong form: not UTF-8
+    const han = code >= 0x3400 && code <= 0x9fff;
+    const wide = (code >= 0x2000 && code <= 0x33ff) || (code >= 0xff00 && code <= 0xffef);
+    if (!han && !wide) return -1;
+    if (han) cjk = true;
+    if (first < 0) first = i;
+    i += 2;
+  }
+  return cjk ? first : -1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveColumns, suggestColumn } from '../../../src/analytics/load/columnMapping.ts';
+import { resolveColumns, suggestColumn, unreadOptionalColumns } from '../../../src/analytics/load/columnMapping.ts';
 
 describe('resolveColumns', () => {
   it('maps canonical names to themselves and mapped names to their file column', () => {
@@ -57,5 +57,31 @@ describe('suggestColumn', () => {
     ['event', ['a', 'b'], undefined],
   ] as const)('%s among %j -> %s', (column, header, expected) => {
     expect(suggestColumn(column, header)).toBe(expected);
+  });
+});
+
+describe('unreadOptionalColumns', () => {
+  const required = { customer_id: '客户编号', timestamp: '时间', event: '行为' };
+
+  it('proposes an unread column whose name is a usual name of an optional column', () => {
+    expect(unreadOptionalColumns(['客户编号', '时间', '行为', '渠道', '客群', '备注'], required)).toEqual({
+      channel: '渠道',
+      segment: '客群',
+    });
+  });
+
+  it('matches names exactly (after case and spacing), never near misses', () => {
+    expect(unreadOptionalColumns(['客户编号', '时间', '行为', 'Order Value', '金额(元)', 'sourc'], required)).toEqual({
+      value: 'Order Value',
+    });
+  });
+
+  it('leaves mapped columns alone and never proposes a column already read', () => {
+    expect(unreadOptionalColumns(['客户编号', '时间', '行为', '渠道'], { ...required, channel: '渠道' })).toEqual({});
+    expect(unreadOptionalColumns(['客户编号', '时间', '行为', '来源'], { ...required, stage: '来源' })).toEqual({});
+  });
+
+  it('proposes each file column once, to the first optional column that names it', () => {
+    expect(unreadOptionalColumns(['客户编号', '时间', '行为', '平台', '渠道'], required)).toEqual({ channel: '平台' });
   });
 });

@@ -16,6 +16,8 @@ const concat = (...parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.con
 
 const MIXED =
   'the text encoding changes here: UTF-8 before this point, another encoding (GB18030?) from here — re-save the whole file in one encoding (UTF-8)';
+const UTF8_AFTER_GB18030 =
+  'the text encoding changes here: GB18030 before this line, UTF-8 from here (two exports pasted together?) — re-save the whole file in one encoding (UTF-8)';
 const NUL =
   'a NUL byte: text files never hold one (a binary or damaged file, or UTF-16 without its byte-order mark?) — export the data again as CSV (UTF-8), JSON, NDJSON, Parquet or Arrow';
 const cut = (encoding: string): string =>
@@ -65,6 +67,29 @@ describe('one encoding per file', () => {
     expect(table.array('event')).toEqual(['访问']);
     const withBom = concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(HEADER), gb18030('c1,2024-03-10,访问\n'));
     expect(await sameForEveryChunking(withBom, 'events.csv')).toEqual([`events.csv:2:15: ${MIXED}`]);
+  });
+
+  it('refuses a GB18030 file with a UTF-8 block after it, naming the first UTF-8 line', async () => {
+    // Read as GB18030, the UTF-8 访问 would become other characters without any error.
+    const bytes = concat(
+      gb18030(HEADER + 'c1,2024-03-10,访问\nc2,2024-03-10,元\n'),
+      utf8('c3,2024-03-11,访问\nc4,2024-03-11,访问\n'),
+    );
+    // "c3,2024-03-11," is 14 characters: the first UTF-8 character is column 15 of line 4.
+    expect(await sameForEveryChunking(bytes, 'events.csv')).toEqual([`events.csv:4:15: ${UTF8_AFTER_GB18030}`]);
+    const lastLine = concat(gb18030(HEADER + 'c1,2024-03-10,访问\n'), utf8('c3,2024-03-11,访问（旧）'));
+    expect(await sameForEveryChunking(lastLine, 'events.csv')).toEqual([`events.csv:3:15: ${UTF8_AFTER_GB18030}`]);
+  });
+
+  it('reads GB18030 lines that are valid UTF-8 by accident: 2-byte letters, never CJK', async () => {
+    // 元 is D4 AA and 取值 C8 A1 D6 B5 in GB18030: valid UTF-8 (U+052A; U+0221 U+05B5), not Chinese.
+    const bytes = gb18030(HEADER + 'c1,2024-03-10,访问\nc2,2024-03-10,元\nc3,2024-03-10,取值\n');
+    for (const size of [bytes.length, 3, 7]) {
+      const chunks = () =>
+        Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.slice(i * size, (i + 1) * size));
+      const { table } = await parseEventStream(chunks, 'events.csv', { now: NOW });
+      expect(table.array('event')).toEqual(['访问', '元', '取值']);
+    }
   });
 
   it('names the first byte that is neither UTF-8 nor GB18030, columns in GB18030 characters', async () => {
