@@ -4,13 +4,16 @@
  * entered, with `reached` (the furthest step), `by_value` (on the counted
  * attempt's first event) and `t1`..`tn` (epoch ms at which the counted attempt,
  * the earliest reaching that step, reached each step; NULL beyond). Funnel and
- * stalls build on it; customer ids never leave these CTEs.
+ * stalls build on it; customer ids never leave these CTEs. On ClickHouse,
+ * ordered and strict funnels use the native array form (clickhouseFunnel.ts)
+ * unless `native` is false (the tests compare the two).
  *
  * @example
  *   `WITH ${funnelAttemptCtes(spec, source, dialect).join(',\n')} SELECT reached, count(*) FROM best GROUP BY reached`
  */
 import type { FunnelMode, FunnelStep } from '../../analytics/analyses/spec.ts';
 import type { Dialect } from '../sql/dialect.ts';
+import { clickhouseFunnelCtes } from './clickhouseFunnel.ts';
 import { eventsCte, tieOrder, type EventSource } from '../sql/source.ts';
 
 export interface FunnelAttemptsSpec {
@@ -22,7 +25,14 @@ export interface FunnelAttemptsSpec {
 
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-export function funnelAttemptCtes(spec: FunnelAttemptsSpec, source: EventSource, dialect: Dialect): string[] {
+export function funnelAttemptCtes(
+  spec: FunnelAttemptsSpec,
+  source: EventSource,
+  dialect: Dialect,
+  { native = true }: { native?: boolean } = {},
+): string[] {
+  // ClickHouse: per-customer arrays instead of window passes and joins, with the same `best` rows.
+  if (native && dialect.name === 'clickhouse' && spec.mode !== 'unordered') return clickhouseFunnelCtes(spec, source);
   const n = spec.steps.length;
   const inStep = (step: FunnelStep) => `event IN (${step.events.map(dialect.string).join(', ')})`;
   // Spec §3: equal timestamps sort by the first step they match, non-matching events last.
