@@ -82,12 +82,19 @@ function scaledCounts(json: string, factor: number): string {
   return JSON.stringify(JSON.parse(json), (key, value: unknown) => (SCALED_KEYS.has(key) ? scale(value) : value));
 }
 
+/** Why a run failed: its exit code and the last line it printed, or a kill by the system. */
+function failure(error: Error): string {
+  const [, exit = error.message] = error.message.split(' exited ');
+  const lines = exit.trim().split('\n');
+  return `exit ${lines[0]?.split(':')[0] ?? ''}: ${lines.at(-1)?.slice(0, 160) ?? ''}`;
+}
+
 function line(size: number, analysis: string, runs: Record<string, ChildRun | Error>, tenfold = ''): string {
   const outputs = Object.values(runs).filter((run): run is ChildRun => !(run instanceof Error));
   const same = outputs.every((run) => canonical(run.output) === canonical(outputs[0]?.output ?? '{}'));
   const cells = Object.entries(runs).map(([engine, run]) =>
     run instanceof Error
-      ? `${engine} failed (${run.message.split('\n')[0]?.slice(0, 80) ?? ''})`
+      ? `${engine} failed (${failure(run)})`
       : `${engine} ${run.seconds.toFixed(1)} s ${run.peakMegabytes.toFixed(0)} MB`,
   );
   return `${size.toLocaleString('en-US').padStart(11)}  ${analysis.padEnd(9)} ${cells.join('  |  ')}  same: ${same ? 'yes' : 'NO'}${tenfold}`;
