@@ -85,8 +85,9 @@ function scaledCounts(json: string, factor: number): string {
 /** Why a run failed: its exit code and the last line it printed, or a kill by the system. */
 function failure(error: Error): string {
   const [, exit = error.message] = error.message.split(' exited ');
-  const lines = exit.trim().split('\n');
-  return `exit ${lines[0]?.split(':')[0] ?? ''}: ${lines.at(-1)?.slice(0, 160) ?? ''}`;
+  const [code = '', ...printed] = exit.trim().split(': ');
+  const last = printed.join(': ').trim().split('\n').at(-1) ?? '';
+  return `exit ${code}${last === '' ? '' : `: ${last.slice(0, 160)}`}`;
 }
 
 function line(size: number, analysis: string, runs: Record<string, ChildRun | Error>, tenfold = ''): string {
