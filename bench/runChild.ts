@@ -41,7 +41,7 @@ export function runChild(args: string[], heapMegabytes: number): Promise<ChildRu
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       const seconds = (performance.now() - started) / 1000;
       let peakKilobytes = NaN;
       try {
@@ -51,7 +51,7 @@ export function runChild(args: string[], heapMegabytes: number): Promise<ChildRu
       }
       rmSync(directory, { recursive: true, force: true });
       if (code !== 0)
-        reject(new Error(`${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString().slice(-2000)}`));
+        reject(new Error(`${args.join(' ')} exited ${code ?? signal}: ${Buffer.concat(err).toString().slice(-2000)}`));
       else resolve({ output: Buffer.concat(out).toString(), seconds, peakMegabytes: peakKilobytes / 1024 });
     });
   });

@@ -1,7 +1,7 @@
 /**
  * The options that send an analysis command to an engine instead of loading a
  * file into memory: `--engine`, `--table`, `--order-by` and DuckDB's
- * `--memory-limit`, `--threads`, `--temp-directory`. Connection settings come
+ * `--memory-limit`, `--threads`, `--temp-directory` (the first and last for chdb too). Connection settings come
  * from the environment (PG*, CLICKHOUSE_*, SPARK_REMOTE), never from files.
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
@@ -25,9 +25,10 @@ export const ENGINE_OPTIONS_HELP = [
   '                         duckdb and chdb; replaces the <file> argument',
   '  --order-by COLUMN      column that orders events with equal timestamps (default: the',
   "                         file's row number; tables: event name, then customer id)",
-  '  --memory-limit SIZE    duckdb memory limit, e.g. 4GB (spills to --temp-directory)',
+  '  --memory-limit SIZE    duckdb and chdb memory limit, e.g. 4GB (spills to --temp-directory;',
+  "                         chdb's default: half the machine's memory)",
   '  --threads N            duckdb threads',
-  '  --temp-directory DIR   where duckdb spills',
+  '  --temp-directory DIR   where duckdb and chdb spill',
 ].join('\n');
 
 export interface EngineArgs {

@@ -56,7 +56,7 @@ async function open(options: ConnectOptions, environment: NodeJS.ProcessEnv): Pr
       });
     }
     case 'chdb':
-      return openChdbEngine();
+      return openChdbEngine({ memoryLimit: options.memoryLimit, tempDirectory: options.tempDirectory });
     case 'clickhouse':
       return openClickhouseEngine(environment);
     case 'postgres':

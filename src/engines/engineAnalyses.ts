@@ -17,6 +17,7 @@ import type {
   WhatIfSpecInput,
 } from '../analytics/analyses/spec.ts';
 import { parseWhatIfSpec } from '../analytics/analyses/spec.ts';
+import { clickhousePathsQueries } from './analyses/clickhousePaths.ts';
 import { funnelFromCounts, funnelFromRows, funnelQueries } from './analyses/funnel.ts';
 import { pathsFromRows, pathsQueries } from './analyses/paths.ts';
 import { retentionFromRows, retentionQueries } from './analyses/retention.ts';
@@ -61,7 +62,10 @@ export function analysisQueries<A extends EngineAnalysis>(
     case 'funnel':
       return funnelQueries(spec as FunnelSpecInput, source, dialect);
     case 'paths':
-      return pathsQueries(spec as PathsSpecInput, source, dialect);
+      // ClickHouse: per-customer arrays instead of window passes, with the same rows.
+      return dialect.name === 'clickhouse'
+        ? clickhousePathsQueries(spec as PathsSpecInput, source)
+        : pathsQueries(spec as PathsSpecInput, source, dialect);
     case 'retention':
       return retentionQueries(spec as RetentionSpecInput, source, dialect);
     case 'value':

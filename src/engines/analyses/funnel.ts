@@ -16,7 +16,12 @@ import type { EventSource } from '../sql/source.ts';
 import { funnelAttemptCtes } from './funnelAttempts.ts';
 import { cellCount, cellNumber, cellText, type EngineRow, type Queries, type QueryRows } from './rows.ts';
 
-export function funnelQueries(specInput: FunnelSpecInput, source: EventSource, dialect: Dialect): Queries {
+export function funnelQueries(
+  specInput: FunnelSpecInput,
+  source: EventSource,
+  dialect: Dialect,
+  options: { native?: boolean } = {},
+): Queries {
   const spec = parseFunnelSpec(specInput);
   const n = spec.steps.length;
   const figures = Array.from({ length: n }, (_, i) => {
@@ -34,7 +39,7 @@ export function funnelQueries(specInput: FunnelSpecInput, source: EventSource, d
       ? everyone
       : `${everyone} UNION ALL SELECT bucket, ${figures} FROM (SELECT ${bucket} AS bucket, reached, ${Array.from({ length: n }, (_, i) => `t${i + 1}`).join(', ')} FROM best) b GROUP BY bucket`;
   return {
-    funnel: `WITH ${funnelAttemptCtes(spec, source, dialect).join(',\n')}\n${select}${dialect.querySuffix}`,
+    funnel: `WITH ${funnelAttemptCtes(spec, source, dialect, options).join(',\n')}\n${select}${dialect.querySuffix}`,
   };
 }
 

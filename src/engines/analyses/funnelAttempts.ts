@@ -4,13 +4,16 @@
  * entered, with `reached` (the furthest step), `by_value` (on the counted
  * attempt's first event) and `t1`..`tn` (epoch ms at which the counted attempt,
  * the earliest reaching that step, reached each step; NULL beyond). Funnel and
- * stalls build on it; customer ids never leave these CTEs.
+ * stalls build on it; customer ids never leave these CTEs. On ClickHouse,
+ * ordered and strict funnels use the native array form (clickhouseFunnel.ts)
+ * unless `native` is false (the tests compare the two).
  *
  * @example
  *   `WITH ${funnelAttemptCtes(spec, source, dialect).join(',\n')} SELECT reached, count(*) FROM best GROUP BY reached`
  */
 import type { FunnelMode, FunnelStep } from '../../analytics/analyses/spec.ts';
 import type { Dialect } from '../sql/dialect.ts';
+import { clickhouseFunnelCtes } from './clickhouseFunnel.ts';
 import { eventsCte, tieOrder, type EventSource } from '../sql/source.ts';
 
 export interface FunnelAttemptsSpec {
@@ -22,7 +25,14 @@ export interface FunnelAttemptsSpec {
 
 const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-export function funnelAttemptCtes(spec: FunnelAttemptsSpec, source: EventSource, dialect: Dialect): string[] {
+export function funnelAttemptCtes(
+  spec: FunnelAttemptsSpec,
+  source: EventSource,
+  dialect: Dialect,
+  { native = true }: { native?: boolean } = {},
+): string[] {
+  // ClickHouse: per-customer arrays instead of window passes and joins, with the same `best` rows.
+  if (native && dialect.name === 'clickhouse' && spec.mode !== 'unordered') return clickhouseFunnelCtes(spec, source);
   const n = spec.steps.length;
   const inStep = (step: FunnelStep) => `event IN (${step.events.map(dialect.string).join(', ')})`;
   // Spec §3: equal timestamps sort by the first step they match, non-matching events last.
@@ -52,6 +62,8 @@ export function funnelAttemptCtes(spec: FunnelAttemptsSpec, source: EventSource,
  * match step k after it (ordered: the first later step-k event; strict: the
  * very next row if it is one); attempts follow the chain with one equality
  * join per step, the window test outside the ON clause so engines keep a hash join.
+ * A chain only ever points at a step-k row, so each join's right side is the
+ * step-k rows alone: a hash table of a fraction of the log, not all of it.
  */
 function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[] {
   const n = spec.steps.length;
@@ -62,7 +74,8 @@ function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[
       ? `min(CASE WHEN s${k} = 1 THEN pos END) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next${k}`
       : `CASE WHEN ${dialect.lead(`s${k}`, 'customer_id', 'pos')} = 1 THEN pos + 1 END AS next${k}`;
   });
-  const ctes = [`nx AS (SELECT customer_id, pos, ts, by_value, s1, ${nextColumns.join(', ')} FROM o)`];
+  const stepFlags = Array.from({ length: n }, (_, i) => `s${i + 1}`).join(', ');
+  const ctes = [`nx AS (SELECT customer_id, pos, ts, by_value, ${stepFlags}, ${nextColumns.join(', ')} FROM o)`];
   ctes.push(`m1 AS (SELECT customer_id, by_value, pos AS p1, ts AS t1, next2 AS c2 FROM nx WHERE s1 = 1)`);
   const carried = ['customer_id', 'by_value', 'p1', 't1'];
   for (let k = 2; k <= n; k++) {
@@ -72,7 +85,8 @@ function sequentialAttempts(spec: FunnelAttemptsSpec, dialect: Dialect): string[
     if (k < n) columns.push(`CASE WHEN ${inWindow} THEN x.next${k + 1} END AS c${k + 1}`);
     ctes.push(
       `m${k} AS (SELECT ${columns.join(', ')}
-       FROM m${k - 1} a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.c${k})`,
+       FROM m${k - 1} a LEFT JOIN (SELECT customer_id, pos, ts${k < n ? `, next${k + 1}` : ''} FROM nx WHERE s${k} = 1) x
+       ON x.customer_id = a.customer_id AND x.pos = a.c${k})`,
     );
     carried.push(`p${k}`, `t${k}`);
   }

@@ -16,6 +16,13 @@ import { cellCount, cellText, type Queries, type QueryRows } from './rows.ts';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Keeps the rows of `table` with at least the `limit`-th most sessions (ties included); null keeps all. */
+export function topRowsCut(table: string, limit: number | null): string {
+  return limit === null
+    ? ''
+    : ` WHERE sessions >= (SELECT min(sessions) FROM (SELECT sessions FROM ${table} ORDER BY sessions DESC LIMIT ${limit}) top_rows)`;
+}
+
 export function pathsQueries(specInput: PathsSpecInput, source: EventSource, dialect: Dialect): Queries {
   const spec = parsePathsSpec(specInput);
   const gapMs = spec.sessionGapSeconds * 1000;
@@ -51,13 +58,9 @@ export function pathsQueries(specInput: PathsSpecInput, source: EventSource, dia
      WHERE e.end_node IS NOT NULL AND n.node >= e.first_node AND n.node <= least(e.end_node, e.first_node + ${depth - 1}))`,
     `sp AS (SELECT customer_id, ${pivot.join(', ')} FROM kept GROUP BY customer_id, sess)`,
   ];
-  const topCut = (table: string, limit: number | null) =>
-    limit === null
-      ? ''
-      : ` WHERE sessions >= (SELECT min(sessions) FROM (SELECT sessions FROM ${table} ORDER BY sessions DESC LIMIT ${limit}) top_rows)`;
   const pathCounts = `pc AS (SELECT ${nodes}, count(*) AS sessions, count(DISTINCT customer_id) AS customers FROM sp GROUP BY ${nodes})`;
   const queries: Queries = {
-    paths: `WITH ${[...ctes, pathCounts].join(',\n')}\nSELECT * FROM pc${topCut('pc', spec.top)}${dialect.querySuffix}`,
+    paths: `WITH ${[...ctes, pathCounts].join(',\n')}\nSELECT * FROM pc${topRowsCut('pc', spec.top)}${dialect.querySuffix}`,
   };
   if (depth >= 2) {
     const edgeRows = Array.from(
@@ -67,7 +70,7 @@ export function pathsQueries(specInput: PathsSpecInput, source: EventSource, dia
     ).join(' UNION ALL ');
     const edgeCounts = `ec AS (SELECT node_at, source, target, count(*) AS sessions, count(DISTINCT customer_id) AS customers
      FROM (${edgeRows}) ed GROUP BY node_at, source, target HAVING count(*) >= ${spec.minSessions})`;
-    queries.edges = `WITH ${[...ctes, edgeCounts].join(',\n')}\nSELECT * FROM ec${topCut('ec', spec.edgeLimit)}${dialect.querySuffix}`;
+    queries.edges = `WITH ${[...ctes, edgeCounts].join(',\n')}\nSELECT * FROM ec${topRowsCut('ec', spec.edgeLimit)}${dialect.querySuffix}`;
   }
   return queries;
 }

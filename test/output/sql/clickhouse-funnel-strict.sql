@@ -1,15 +1,11 @@
 WITH ev AS (SELECT `event_seq` AS rid, toString(`user_id`) AS customer_id, toUnixTimestamp64Milli(toDateTime64(`timestamp`, 3, 'UTC')) AS ts, toString(`event`) AS event FROM `analytics`.`events`),
-o AS (SELECT customer_id, ts, event, NULL AS by_value, CASE WHEN event IN ('visit') THEN 1 ELSE 0 END AS s1, CASE WHEN event IN ('add_to_cart') THEN 1 ELSE 0 END AS s2, CASE WHEN event IN ('purchase') THEN 1 ELSE 0 END AS s3,
-       row_number() OVER (PARTITION BY customer_id ORDER BY ts, CASE WHEN event IN ('visit') THEN 0 WHEN event IN ('add_to_cart') THEN 1 WHEN event IN ('purchase') THEN 2 ELSE 3 END, rid) AS pos
-     FROM ev),
-nx AS (SELECT customer_id, pos, ts, by_value, s1, CASE WHEN leadInFrame(toNullable(s2), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1 THEN pos + 1 END AS next2, CASE WHEN leadInFrame(toNullable(s3), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1 THEN pos + 1 END AS next3 FROM o),
-m1 AS (SELECT customer_id, by_value, pos AS p1, ts AS t1, next2 AS c2 FROM nx WHERE s1 = 1),
-m2 AS (SELECT a.customer_id AS customer_id, a.by_value AS by_value, a.p1 AS p1, a.t1 AS t1, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.pos END AS p2, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.ts END AS t2, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.next3 END AS c3
-       FROM m1 a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.c2),
-m3 AS (SELECT a.customer_id AS customer_id, a.by_value AS by_value, a.p1 AS p1, a.t1 AS t1, a.p2 AS p2, a.t2 AS t2, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.pos END AS p3, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.ts END AS t3
-       FROM m2 a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.c3),
-attempts AS (SELECT customer_id, by_value, p1, 1 + CASE WHEN p2 IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN p3 IS NOT NULL THEN 1 ELSE 0 END AS reached, t1, t2, t3 FROM m3),
-ranked AS (SELECT customer_id, by_value, reached, t1, t2, t3,
-       row_number() OVER (PARTITION BY customer_id ORDER BY reached DESC, p1) AS pick FROM attempts),
-best AS (SELECT customer_id, by_value, reached, t1, t2, t3 FROM ranked WHERE pick = 1)
+cs AS (SELECT customer_id, arraySort(groupArray((ts, multiIf(event IN ('visit'), 0, event IN ('add_to_cart'), 1, event IN ('purchase'), 2, 3), rid, event, CAST(NULL AS Nullable(String))))) AS sorted
+     FROM ev GROUP BY customer_id),
+at AS (SELECT customer_id, arrayMap(x -> x.1, sorted) AS T, arrayMap(x -> x.4, sorted) AS E,
+       arrayMap(x -> x.5, sorted) AS B,
+       arrayMap(i -> [i], arrayFilter((i, e) -> e IN ('visit'), arrayEnumerate(E), E)) AS a1, arrayMap(a -> if(length(a) = 1, arrayMap(p -> if(p > 0 AND T[p] - T[a[1]] <= 1209600000, arrayPushBack(a, p), a), [if(a[-1] < length(E) AND E[a[-1] + 1] IN ('add_to_cart'), a[-1] + 1, 0)])[1], a), a1) AS a2, arrayMap(a -> if(length(a) = 2, arrayMap(p -> if(p > 0 AND T[p] - T[a[1]] <= 1209600000, arrayPushBack(a, p), a), [if(a[-1] < length(E) AND E[a[-1] + 1] IN ('purchase'), a[-1] + 1, 0)])[1], a), a2) AS a3
+     FROM cs WHERE notEmpty(a1)),
+bp AS (SELECT customer_id, T, B, arrayMax(arrayMap(x -> length(x), a3)) AS furthest,
+       arrayFirst(a -> length(a) = furthest, a3) AS b FROM at),
+best AS (SELECT customer_id, B[b[1]] AS by_value, length(b) AS reached, if(length(b) >= 1, T[b[1]], NULL) AS t1, if(length(b) >= 2, T[b[2]], NULL) AS t2, if(length(b) >= 3, T[b[3]], NULL) AS t3 FROM bp)
 SELECT NULL AS bucket, sum(CASE WHEN reached >= 1 THEN 1 ELSE 0 END) AS c1, sum(CASE WHEN reached >= 2 THEN 1 ELSE 0 END) AS c2, quantileExactInclusive(0.5)(CASE WHEN reached >= 2 THEN toFloat64(t2 - t1) / 1000 END) AS median2, avg(CASE WHEN reached >= 2 THEN toFloat64(t2 - t1) / 1000 END) AS mean2, sum(CASE WHEN reached >= 3 THEN 1 ELSE 0 END) AS c3, quantileExactInclusive(0.5)(CASE WHEN reached >= 3 THEN toFloat64(t3 - t2) / 1000 END) AS median3, avg(CASE WHEN reached >= 3 THEN toFloat64(t3 - t2) / 1000 END) AS mean3 FROM best SETTINGS join_use_nulls = 1;

@@ -1,38 +1,19 @@
 -- paths
 WITH ev AS (SELECT `event_seq` AS rid, toString(`user_id`) AS customer_id, toUnixTimestamp64Milli(toDateTime64(`timestamp`, 3, 'UTC')) AS ts, toString(`event`) AS event FROM `analytics`.`events`),
-o AS (SELECT customer_id, ts, event, row_number() OVER (PARTITION BY customer_id ORDER BY ts, rid) AS pos FROM ev),
-g AS (SELECT customer_id, event, pos, CASE WHEN lagInFrame(toNullable(ts), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) IS NULL THEN 1 WHEN ts - lagInFrame(toNullable(ts), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) >= 1800000 THEN 1 ELSE 0 END AS cut FROM o),
-s AS (SELECT customer_id, event, pos,
-       sum(cut) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS sess FROM g),
-c AS (SELECT customer_id, sess, event, pos, lagInFrame(toNullable(event), 1) OVER (PARTITION BY customer_id, sess ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS previous_event FROM s),
-n AS (SELECT customer_id, sess, event, row_number() OVER (PARTITION BY customer_id, sess ORDER BY pos) AS node FROM c WHERE previous_event IS NULL OR previous_event <> event),
-f AS (SELECT customer_id, sess, min(CASE WHEN event = 'visit' THEN node END) AS first_node FROM n GROUP BY customer_id, sess),
-e AS (SELECT n.customer_id AS customer_id, n.sess AS sess, f.first_node AS first_node, max(n.node) AS end_node
-     FROM n JOIN f ON n.customer_id = f.customer_id AND n.sess = f.sess
-     WHERE f.first_node IS NOT NULL GROUP BY n.customer_id, n.sess, f.first_node),
-kept AS (SELECT n.customer_id AS customer_id, n.sess AS sess, n.event AS event, n.node - e.first_node + 1 AS node_at
-     FROM n JOIN e ON n.customer_id = e.customer_id AND n.sess = e.sess
-     WHERE e.end_node IS NOT NULL AND n.node >= e.first_node AND n.node <= least(e.end_node, e.first_node + 2)),
-sp AS (SELECT customer_id, max(CASE WHEN node_at = 1 THEN event END) AS n1, max(CASE WHEN node_at = 2 THEN event END) AS n2, max(CASE WHEN node_at = 3 THEN event END) AS n3 FROM kept GROUP BY customer_id, sess),
-pc AS (SELECT n1, n2, n3, count(*) AS sessions, count(DISTINCT customer_id) AS customers FROM sp GROUP BY n1, n2, n3)
+cs AS (SELECT customer_id, arraySort(groupArray((ts, rid, event))) AS sorted FROM ev GROUP BY customer_id),
+ss AS (SELECT customer_id, arrayFilter((e, i) -> i = 1 OR e != session[i - 1], session, arrayEnumerate(session)) AS nodes FROM cs ARRAY JOIN arraySplit((e, gap) -> gap >= 1800000, arrayMap(x -> x.3, sorted), arrayDifference(arrayMap(x -> assumeNotNull(x.1), sorted))) AS session),
+sp AS (SELECT customer_id, arraySlice(arraySlice(nodes, indexOf(nodes, 'visit')), 1, 3) AS path FROM ss WHERE indexOf(nodes, 'visit') > 0),
+pc AS (SELECT n1, n2, n3, count(*) AS sessions, count(DISTINCT customer_id) AS customers
+     FROM (SELECT customer_id, if(length(path) >= 1, path[1], NULL) AS n1, if(length(path) >= 2, path[2], NULL) AS n2, if(length(path) >= 3, path[3], NULL) AS n3 FROM sp) pv GROUP BY n1, n2, n3)
 SELECT * FROM pc WHERE sessions >= (SELECT min(sessions) FROM (SELECT sessions FROM pc ORDER BY sessions DESC LIMIT 20) top_rows) SETTINGS join_use_nulls = 1;
 
 -- edges
 WITH ev AS (SELECT `event_seq` AS rid, toString(`user_id`) AS customer_id, toUnixTimestamp64Milli(toDateTime64(`timestamp`, 3, 'UTC')) AS ts, toString(`event`) AS event FROM `analytics`.`events`),
-o AS (SELECT customer_id, ts, event, row_number() OVER (PARTITION BY customer_id ORDER BY ts, rid) AS pos FROM ev),
-g AS (SELECT customer_id, event, pos, CASE WHEN lagInFrame(toNullable(ts), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) IS NULL THEN 1 WHEN ts - lagInFrame(toNullable(ts), 1) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) >= 1800000 THEN 1 ELSE 0 END AS cut FROM o),
-s AS (SELECT customer_id, event, pos,
-       sum(cut) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS sess FROM g),
-c AS (SELECT customer_id, sess, event, pos, lagInFrame(toNullable(event), 1) OVER (PARTITION BY customer_id, sess ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS previous_event FROM s),
-n AS (SELECT customer_id, sess, event, row_number() OVER (PARTITION BY customer_id, sess ORDER BY pos) AS node FROM c WHERE previous_event IS NULL OR previous_event <> event),
-f AS (SELECT customer_id, sess, min(CASE WHEN event = 'visit' THEN node END) AS first_node FROM n GROUP BY customer_id, sess),
-e AS (SELECT n.customer_id AS customer_id, n.sess AS sess, f.first_node AS first_node, max(n.node) AS end_node
-     FROM n JOIN f ON n.customer_id = f.customer_id AND n.sess = f.sess
-     WHERE f.first_node IS NOT NULL GROUP BY n.customer_id, n.sess, f.first_node),
-kept AS (SELECT n.customer_id AS customer_id, n.sess AS sess, n.event AS event, n.node - e.first_node + 1 AS node_at
-     FROM n JOIN e ON n.customer_id = e.customer_id AND n.sess = e.sess
-     WHERE e.end_node IS NOT NULL AND n.node >= e.first_node AND n.node <= least(e.end_node, e.first_node + 2)),
-sp AS (SELECT customer_id, max(CASE WHEN node_at = 1 THEN event END) AS n1, max(CASE WHEN node_at = 2 THEN event END) AS n2, max(CASE WHEN node_at = 3 THEN event END) AS n3 FROM kept GROUP BY customer_id, sess),
+cs AS (SELECT customer_id, arraySort(groupArray((ts, rid, event))) AS sorted FROM ev GROUP BY customer_id),
+ss AS (SELECT customer_id, arrayFilter((e, i) -> i = 1 OR e != session[i - 1], session, arrayEnumerate(session)) AS nodes FROM cs ARRAY JOIN arraySplit((e, gap) -> gap >= 1800000, arrayMap(x -> x.3, sorted), arrayDifference(arrayMap(x -> assumeNotNull(x.1), sorted))) AS session),
+sp AS (SELECT customer_id, arraySlice(arraySlice(nodes, indexOf(nodes, 'visit')), 1, 3) AS path FROM ss WHERE indexOf(nodes, 'visit') > 0),
 ec AS (SELECT node_at, source, target, count(*) AS sessions, count(DISTINCT customer_id) AS customers
-     FROM (SELECT customer_id, 1 AS node_at, n1 AS source, n2 AS target FROM sp WHERE n2 IS NOT NULL UNION ALL SELECT customer_id, 2 AS node_at, n2 AS source, n3 AS target FROM sp WHERE n3 IS NOT NULL) ed GROUP BY node_at, source, target HAVING count(*) >= 1)
+     FROM (SELECT customer_id, node_at, path[node_at] AS source, path[node_at + 1] AS target
+       FROM sp ARRAY JOIN arrayEnumerate(arrayPopBack(path)) AS node_at) ed
+     GROUP BY node_at, source, target HAVING count(*) >= 1)
 SELECT * FROM ec WHERE sessions >= (SELECT min(sessions) FROM (SELECT sessions FROM ec ORDER BY sessions DESC LIMIT 50) top_rows) SETTINGS join_use_nulls = 1;

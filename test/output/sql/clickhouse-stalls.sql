@@ -1,16 +1,14 @@
 -- stalls
 WITH ev AS (SELECT `event_seq` AS rid, toString(`user_id`) AS customer_id, toUnixTimestamp64Milli(toDateTime64(`timestamp`, 3, 'UTC')) AS ts, toString(`event`) AS event FROM `analytics`.`events`),
-o AS (SELECT customer_id, ts, event, NULL AS by_value, CASE WHEN event IN ('visit') THEN 1 ELSE 0 END AS s1, CASE WHEN event IN ('purchase') THEN 1 ELSE 0 END AS s2,
-       row_number() OVER (PARTITION BY customer_id ORDER BY ts, CASE WHEN event IN ('visit') THEN 0 WHEN event IN ('purchase') THEN 1 ELSE 2 END, rid) AS pos
-     FROM ev),
-nx AS (SELECT customer_id, pos, ts, by_value, s1, min(CASE WHEN s2 = 1 THEN pos END) OVER (PARTITION BY customer_id ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next2 FROM o),
-m1 AS (SELECT customer_id, by_value, pos AS p1, ts AS t1, next2 AS c2 FROM nx WHERE s1 = 1),
-m2 AS (SELECT a.customer_id AS customer_id, a.by_value AS by_value, a.p1 AS p1, a.t1 AS t1, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.pos END AS p2, CASE WHEN x.ts - a.t1 <= 1209600000 THEN x.ts END AS t2
-       FROM m1 a LEFT JOIN nx x ON x.customer_id = a.customer_id AND x.pos = a.c2),
-attempts AS (SELECT customer_id, by_value, p1, 1 + CASE WHEN p2 IS NOT NULL THEN 1 ELSE 0 END AS reached, t1, t2 FROM m2),
-ranked AS (SELECT customer_id, by_value, reached, t1, t2,
-       row_number() OVER (PARTITION BY customer_id ORDER BY reached DESC, p1) AS pick FROM attempts),
-best AS (SELECT customer_id, by_value, reached, t1, t2 FROM ranked WHERE pick = 1),
+cs AS (SELECT customer_id, arraySort(groupArray((ts, multiIf(event IN ('visit'), 0, event IN ('purchase'), 1, 2), rid, event, CAST(NULL AS Nullable(String))))) AS sorted
+     FROM ev GROUP BY customer_id),
+at AS (SELECT customer_id, arrayMap(x -> x.1, sorted) AS T, arrayMap(x -> x.4, sorted) AS E,
+       arrayMap(x -> x.5, sorted) AS B,
+       arrayMap(i -> [i], arrayFilter((i, e) -> e IN ('visit'), arrayEnumerate(E), E)) AS a1, arrayMap(a -> if(length(a) = 1, arrayMap(p -> if(p > 0 AND T[p] - T[a[1]] <= 1209600000, arrayPushBack(a, p), a), [arrayFirstIndex((e, j) -> j > a[-1] AND e IN ('purchase'), E, arrayEnumerate(E))])[1], a), a1) AS a2
+     FROM cs WHERE notEmpty(a1)),
+bp AS (SELECT customer_id, T, B, arrayMax(arrayMap(x -> length(x), a2)) AS furthest,
+       arrayFirst(a -> length(a) = furthest, a2) AS b FROM at),
+best AS (SELECT customer_id, B[b[1]] AS by_value, length(b) AS reached, if(length(b) >= 1, T[b[1]], NULL) AS t1, if(length(b) >= 2, T[b[2]], NULL) AS t2 FROM bp),
 latest AS (SELECT customer_id, max(ts) AS last_ms FROM ev GROUP BY customer_id),
 bounds AS (SELECT (SELECT max(ts) FROM ev) AS now_ms)
 SELECT b.reached AS reached, count(*) AS customers,
