@@ -26,7 +26,11 @@ export interface CheckSummary {
   warnings: Issue[];
 }
 
-/** Rows of loaded columns: integer codes per row and how many distinct codes there are. */
+/**
+ * Rows of loaded columns: integer codes per row and how many distinct codes
+ * there are, each of which occurs in some row (sinks intern only the values
+ * of the rows they store).
+ */
 export interface CodedColumn {
   codes: Int32Array;
   distinct: number;
@@ -47,15 +51,26 @@ export function summarizeEvents(input: {
   warnings: Issue[];
 }): CheckSummary {
   const { customers, events, timestamps, keep } = input;
-  const customerSeen = new Uint8Array(customers.distinct);
-  const eventSeen = new Uint8Array(events.distinct);
   let rows = 0;
   let customerCount = 0;
   let eventCount = 0;
   let first = Infinity;
   let last = -Infinity;
-  for (let i = 0; i < timestamps.length; i++) {
-    if (keep && !keep[i]) continue;
+  if (!keep) {
+    // Every row kept: every code occurs, so the distinct counts are the dictionaries' sizes.
+    rows = timestamps.length;
+    customerCount = customers.distinct;
+    eventCount = events.distinct;
+    for (let i = 0; i < timestamps.length; i++) {
+      const t = timestamps[i]!;
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+  }
+  const customerSeen = new Uint8Array(keep ? customers.distinct : 0);
+  const eventSeen = new Uint8Array(keep ? events.distinct : 0);
+  for (let i = 0; keep && i < timestamps.length; i++) {
+    if (!keep[i]) continue;
     rows++;
     const customer = customers.codes[i]!;
     if (!customerSeen[customer]) {

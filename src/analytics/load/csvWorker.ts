@@ -1,41 +1,18 @@
 /**
- * A worker thread of the parallel CSV loader: parses one range into its own
- * event-table builder and posts the columns back (typed arrays transferred).
+ * A worker thread of the parallel CSV loader: claims chunks of the file from
+ * the back (csvChunks.ts), parses each into its own event-table builder and
+ * posts its columns back (typed arrays transferred, text as UTF-8 bytes: no
+ * string crosses threads), until no chunk is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseCsvRange, type CsvRange } from './csvRange.ts';
-import { EventTableBuilder } from './eventTableBuilder.ts';
-import type { ResolvedLoadOptions } from './loadOptions.ts';
+import { claimBack, parseChunk, partBuffers, type CsvWorkerJob } from './csvChunks.ts';
 
-export interface CsvWorkerJob {
-  file: string;
-  header: string[];
-  headerLine: number;
-  options: ResolvedLoadOptions;
-  range: CsvRange;
+if (parentPort) {
+  // Started by parallelCsv.ts with a CsvWorkerJob.
+  const job = workerData as CsvWorkerJob;
+  const claims = new Int32Array(job.claims);
+  for (let chunk = claimBack(claims, job.chunks.length); chunk >= 0; chunk = claimBack(claims, job.chunks.length)) {
+    const reply = await parseChunk(job, chunk);
+    parentPort.postMessage(reply, partBuffers(reply.part));
+  }
 }
-
-const job = workerData as CsvWorkerJob;
-const builder = new EventTableBuilder(
-  job.file,
-  job.header.map((name) => ({ name })),
-  job.options,
-  'text',
-  job.headerLine,
-);
-const outcome = await parseCsvRange(job.range, builder);
-const part = outcome.plainUtf8 ? builder.toPart() : undefined;
-const transfer: ArrayBuffer[] = [];
-if (part) {
-  const arrays = [
-    part.customerIds.codes,
-    part.events.codes,
-    part.timestamps,
-    part.lines,
-    ...part.optionalText.map((column) => column.codes),
-    ...part.optionalNumbers,
-    ...part.extras.map((column) => column.codes),
-  ];
-  for (const array of arrays) transfer.push(array.buffer as ArrayBuffer);
-}
-parentPort!.postMessage({ outcome, part }, transfer);

@@ -8,6 +8,7 @@
  *   findDuplicateRows(3, [{ words: Int32Array.of(4, 7, 4), stride: 1 }]); // { count: 1, firstOf: Int32Array [-1, -1, 0] }
  */
 import type { KeyWords } from './columnSinks.ts';
+import { release } from './growableArray.ts';
 
 export interface DuplicateRows {
   /** Rows that repeat an earlier row. */
@@ -16,13 +17,14 @@ export interface DuplicateRows {
   firstOf: Int32Array;
 }
 
+const MAX_PARTITION_BITS = 10;
+
 function mix(hash: number, word: number): number {
   hash = Math.imul(hash ^ word, 0x5bd1e995);
   return hash ^ (hash >>> 15);
 }
 
 export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): DuplicateRows {
-  const firstOf = new Int32Array(rows).fill(-1);
   const words = columns.map((column) => column.words);
   const strides = columns.map((column) => column.stride);
   const columnCount = columns.length;
@@ -39,22 +41,25 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
   // One big hash table would miss the cache on every row. Instead, partition the
   // rows by the top bits of their hash (keeping file order within a partition),
   // then find repeats partition by partition in a small table that stays in cache.
-  const partitionBits = rows > 1 << 16 ? Math.min(12, Math.ceil(Math.log2(rows / 4096))) : 0;
+  // At most 1,024 partitions: more write streams than that miss the TLB on every row.
+  const partitionBits = rows > 1 << 16 ? Math.min(MAX_PARTITION_BITS, Math.ceil(Math.log2(rows / 4096))) : 0;
   const partitions = 1 << partitionBits;
   const shift = 32 - partitionBits;
   const starts = new Int32Array(partitions + 1);
   if (partitionBits > 0) for (let row = 0; row < rows; row++) starts[(hashes[row]! >>> shift) + 1]!++;
   else starts[1] = rows;
   for (let p = 0; p < partitions; p++) starts[p + 1]! += starts[p]!;
-  const order = new Int32Array(rows);
-  const orderHashes = new Int32Array(rows);
+  // Each row's [row, hash] side by side, grouped by partition: one write stream per partition.
+  const ordered = new Int32Array(rows * 2);
   const cursor = starts.slice(0, partitions);
   for (let row = 0; row < rows; row++) {
-    const partition = partitionBits > 0 ? hashes[row]! >>> shift : 0;
-    const at = cursor[partition]!++;
-    order[at] = row;
-    orderHashes[at] = hashes[row]!;
+    const hash = hashes[row]!;
+    const at = 2 * cursor[partitionBits > 0 ? hash >>> shift : 0]!++;
+    ordered[at] = row;
+    ordered[at + 1] = hash;
   }
+  // The row hashes are in `ordered` now: their array becomes the answer (one array less at once).
+  const firstOf = hashes.fill(-1);
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, starts[p + 1]! - starts[p]!);
   let capacity = 16;
@@ -71,8 +76,8 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
     const mask = size - 1;
     table.fill(0, 0, size * 2);
     for (let at = from; at < to; at++) {
-      const row = order[at]!;
-      const hash = orderHashes[at]!;
+      const row = ordered[2 * at]!;
+      const hash = ordered[2 * at + 1]!;
       let slot = (hash ^ (hash >>> 13)) & mask;
       for (;;) {
         const occupant = table[slot * 2 + 1]! - 1;
@@ -90,6 +95,8 @@ export function findDuplicateRows(rows: number, columns: readonly KeyWords[]): D
       }
     }
   }
+  // Large scratch arrays are freed now rather than whenever the collector runs.
+  release(ordered);
   return { count, firstOf };
 }
 

@@ -28,7 +28,7 @@ import {
   TEXT_COLUMNS,
   type MappableColumn,
 } from '../events.ts';
-import { GrowableFloat64Array, GrowableInt32Array } from './growableArray.ts';
+import { GrowableFloat64Array, GrowableInt32Array, release } from './growableArray.ts';
 import { findDuplicateRows } from './duplicateRows.ts';
 import type { Issue } from './issues.ts';
 import type { LoadResult } from './loadResult.ts';
@@ -48,24 +48,34 @@ export interface ColumnsPart {
 }
 
 export class EventColumns {
-  readonly customerIds = new TextSink();
-  readonly events = new TextSink();
-  readonly timestamps = new GrowableFloat64Array();
+  readonly customerIds: TextSink;
+  readonly events: TextSink;
+  readonly timestamps: GrowableFloat64Array;
   /** Each row's line in the file, for warnings that name rows. */
-  readonly lines = new GrowableInt32Array();
+  readonly lines: GrowableInt32Array;
   readonly optionalText: { column: MappableColumn; index: number; sink: TextSink }[] = [];
   readonly optionalNumbers: { column: MappableColumn; index: number; sink: NumberSink }[] = [];
   /** File columns not mapped to an event column, kept under their own names. */
   readonly extras: { name: string; index: number; sink: TextSink | ValueSink }[] = [];
 
-  constructor(header: readonly string[], indexOf: Partial<Record<MappableColumn, number>>, source: SourceKind) {
+  /** `expectedRows`: an estimate of the rows to come, so columns are allocated once (see growableArray.ts). */
+  constructor(
+    header: readonly string[],
+    indexOf: Partial<Record<MappableColumn, number>>,
+    source: SourceKind,
+    expectedRows?: number,
+  ) {
+    this.customerIds = new TextSink(expectedRows);
+    this.events = new TextSink(expectedRows);
+    this.timestamps = new GrowableFloat64Array(expectedRows);
+    this.lines = new GrowableInt32Array(expectedRows);
     for (const column of [...TEXT_COLUMNS, 'comment'] as const) {
       const index = indexOf[column];
-      if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink() });
+      if (index !== undefined) this.optionalText.push({ column, index, sink: new TextSink(expectedRows) });
     }
     for (const column of [...NUMERIC_COLUMNS, ...SURVEY_SCORE_COLUMNS]) {
       const index = indexOf[column];
-      if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true) });
+      if (index !== undefined) this.optionalNumbers.push({ column, index, sink: new NumberSink(true, expectedRows) });
     }
     const used = new Set(Object.values(indexOf));
     const names = new Set<string>(MAPPABLE_COLUMNS.filter((column) => indexOf[column] !== undefined));
@@ -75,7 +85,11 @@ export class EventColumns {
       let outputName = name;
       while (names.has(outputName)) outputName = `${outputName}_original`;
       names.add(outputName);
-      this.extras.push({ name: outputName, index, sink: source === 'text' ? new TextSink() : new ValueSink() });
+      this.extras.push({
+        name: outputName,
+        index,
+        sink: source === 'text' ? new TextSink(expectedRows) : new ValueSink(),
+      });
     });
   }
 
@@ -101,15 +115,15 @@ export class EventColumns {
 
   /**
    * Appends the rows of the part that follows in the file, its lines moved by
-   * `lineOffset`. The part's arrays are taken over (and changed), not copied.
+   * `lineOffset`. The part is used up: each of its arrays is freed once copied,
+   * so the part and this builder's grown columns never both live whole.
    */
   absorb(part: ColumnsPart, lineOffset: number): void {
     this.customerIds.append(part.customerIds);
     this.events.append(part.events);
     this.timestamps.adopt(part.timestamps);
-    const lines = part.lines;
-    for (let i = 0; i < lines.length; i++) lines[i]! += lineOffset;
-    this.lines.adopt(lines);
+    this.lines.append(part.lines, lineOffset);
+    release(part.lines);
     this.optionalText.forEach((entry, index) => entry.sink.append(columnOf(part.optionalText, index)));
     this.optionalNumbers.forEach((entry, index) => entry.sink.values.adopt(columnOf(part.optionalNumbers, index)));
     this.extras.forEach((entry, index) => (entry.sink as TextSink).append(columnOf(part.extras, index)));
@@ -143,13 +157,15 @@ export class EventColumns {
     const rows = this.rows;
     const warnings: Issue[] = [];
     let keep: Uint8Array | undefined;
-    const duplicates = findDuplicateRows(rows, this.keyWords());
+    const keyWords = this.keyWords();
+    const duplicates = findDuplicateRows(rows, keyWords);
     if (duplicates.count > 0 && options.dedupe) {
       keep = new Uint8Array(rows).fill(1);
       for (let i = 0; i < rows; i++) if (duplicates.firstOf[i]! >= 0) keep[i] = 0;
     }
     const loaded: WarningRows = { file, lines: this.lines.view(), keep };
     if (duplicates.count > 0) warnings.push(...duplicateWarnings(loaded, duplicates, options.dedupe));
+    release(duplicates.firstOf);
     warnings.push(...futureWarnings(loaded, timestampColumn, this.timestamps.view(), options.now));
     for (const { column, sink, index } of this.optionalText) {
       if (column !== 'channel' && column !== 'segment') continue;
@@ -162,9 +178,12 @@ export class EventColumns {
 
   /** The table, each column at its exact length; the sinks let go of their buffers as it goes. */
   buildTable(keep: Uint8Array | undefined): LoadResult['table'] {
+    // Each row's line served the warnings, and is not part of the table.
+    this.lines.discard();
     const columns: Record<string, OutputColumn> = {};
     columns.customer_id = this.customerIds.materialize(keep, false);
     columns.timestamp = keep ? keptRows(this.timestamps.view(), keep) : this.timestamps.exact();
+    if (keep) this.timestamps.discard();
     columns.event = this.events.materialize(keep, false);
     for (const column of MAPPABLE_COLUMNS) {
       const text = this.optionalText.find((entry) => entry.column === column);
@@ -173,7 +192,6 @@ export class EventColumns {
       if (number) columns[column] = number.sink.materialize(keep);
     }
     for (const { name, sink } of this.extras) columns[name] = sink.materialize(keep);
-    this.lines.exact();
     return arqueroTable(columns);
   }
 }

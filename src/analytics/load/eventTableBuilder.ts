@@ -60,6 +60,8 @@ export class EventTableBuilder {
     options: ResolvedLoadOptions,
     source: SourceKind,
     headerLine = 1,
+    /** An estimate of the rows to come (a CSV's size over its bytes per row), so columns are allocated once. */
+    expectedRows?: number,
   ) {
     this.file = file;
     this.headerLine = headerLine;
@@ -78,7 +80,7 @@ export class EventTableBuilder {
     this.timestampIndex = indexOf.timestamp ?? -1;
     this.eventIndex = indexOf.event ?? -1;
     this.customerIdColumn = new CustomerIdColumn(this.header[this.idIndex] ?? 'customer_id');
-    this.columns = new EventColumns(this.header, indexOf, source);
+    this.columns = new EventColumns(this.header, indexOf, source, expectedRows);
   }
 
   private sheetCells: { sheet: string; letters: readonly string[] } | undefined;

@@ -1,8 +1,13 @@
 /**
  * Typed arrays that grow as the loaders append one value per row, without
- * per-row objects. Small arrays double; past a million entries they grow a
- * million at a time, so a 10M-row column never sits in a buffer twice its size.
- * `exact()` hands the values over at their exact length at the end.
+ * per-row objects. A loader that can estimate its row count (from the file's
+ * size) gives it as the capacity, so a 10M-row column is allocated once.
+ * Otherwise small arrays double, and past a million entries they grow a
+ * million at a time, so a column never sits in a buffer twice its size.
+ * Buffers a column outgrows, and parts it takes in, are freed at once
+ * (detached) rather than left to the collector, which would let garbage
+ * pile up while a large file loads. `exact()` hands the values over at their
+ * exact length at the end (without a copy when the estimate was close).
  *
  * @example
  *   const lines = new GrowableInt32Array(); lines.push(2); lines.view(); // Int32Array [2]
@@ -18,76 +23,82 @@ function grownCapacity(capacity: number, needed: number): number {
 
 type NumberArray = Int32Array | Float64Array;
 
+// ArrayBuffer.prototype.transfer: Node 21 and later (Node 20 leaves buffers to the collector).
+const canFree = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function';
+
+/**
+ * Frees the memory behind `array` now (every view of its buffer becomes empty).
+ * Only for arrays nothing else reads any more.
+ */
+export function release(array: ArrayBufferView): void {
+  const buffer = array.buffer;
+  if (canFree && buffer instanceof ArrayBuffer && !buffer.detached) buffer.transfer(0);
+}
+
 class GrowableArray<T extends NumberArray> {
   private buffer: T;
   private count = 0;
-  /** Arrays taken by adopt(), to follow the buffer's values. */
-  private adopted: T[] = [];
   private readonly allocate: (capacity: number) => T;
   constructor(allocate: (capacity: number) => T, capacity: number) {
     this.allocate = allocate;
     this.buffer = allocate(capacity);
   }
-  /** The buffer, holding every value (adopted ones copied in first). */
-  get data(): T {
-    if (this.adopted.length > 0) this.settle();
-    return this.buffer;
-  }
   get length(): number {
-    let length = this.count;
-    for (const array of this.adopted) length += array.length;
-    return length;
+    return this.count;
   }
-  /** Appends `values` as they are, without a copy until they are next read; the caller gives them up. */
-  adopt(values: T): void {
-    if (values.length > 0) this.adopted.push(values);
-  }
-  private settle(): void {
-    const adopted = this.adopted;
-    this.adopted = [];
-    let length = this.count;
-    for (const array of adopted) length += array.length;
-    const buffer = length <= this.buffer.length ? this.buffer : this.allocate(length);
-    if (buffer !== this.buffer) buffer.set(this.buffer.subarray(0, this.count));
-    this.buffer = buffer;
-    for (const array of adopted) {
-      buffer.set(array, this.count);
-      this.count += array.length;
-    }
-  }
-  /** Makes room for `capacity` entries in all, so a known total grows in one step. */
+  /** Room for `capacity` entries in all, so a known total grows in one step; the old buffer is freed. */
   reserve(capacity: number): void {
-    const data = this.data;
-    if (capacity <= data.length) return;
+    const old = this.buffer;
+    if (capacity <= old.length) return;
     const grown = this.allocate(capacity);
-    grown.set(data.subarray(0, this.count));
+    grown.set(old.subarray(0, this.count));
     this.buffer = grown;
+    release(old);
   }
   push(value: number): void {
-    if (this.adopted.length > 0) this.settle();
     if (this.count === this.buffer.length) this.reserve(grownCapacity(this.buffer.length, this.count + 1));
     this.buffer[this.count++] = value;
   }
+  /** The values so far; valid until the next push or append (which may move them). */
   view(): T {
-    return this.data.subarray(0, this.count) as T;
+    return this.buffer.subarray(0, this.count) as T;
   }
   /** Appends `values`, each plus `add`. */
   append(values: ArrayLike<number>, add = 0): void {
-    const offset = this.length;
+    const offset = this.count;
     const needed = offset + values.length;
-    if (needed > this.data.length) this.reserve(grownCapacity(this.buffer.length, needed));
+    if (needed > this.buffer.length) this.reserve(grownCapacity(this.buffer.length, needed));
     const data = this.buffer;
     if (add === 0 && ArrayBuffer.isView(values)) data.set(values, offset);
     else for (let i = 0; i < values.length; i++) data[offset + i] = (values[i] ?? 0) + add;
     this.count = needed;
   }
-  /** The values in an array of their exact length (copied only when there is spare room); the builder lets go of its buffer. */
+  /** Appends `values` and frees them: the caller gives them up (a merged part of the file). */
+  adopt(values: T): void {
+    this.append(values);
+    release(values);
+  }
+  /**
+   * The values at their exact length; the builder lets go of its buffer. Spare
+   * room of at most 1/16 (an estimate's margin: pages never written, so never
+   * resident) stays behind the values; more is copied away and freed.
+   */
   exact(): T {
-    const data = this.data;
-    const values = data.length === this.count ? data : (data.slice(0, this.count) as T);
+    const data = this.buffer;
+    let values = data;
+    if (data.length - this.count > data.length >>> 4) {
+      values = data.slice(0, this.count) as T;
+      release(data);
+    } else if (data.length !== this.count) values = data.subarray(0, this.count) as T;
     this.buffer = this.allocate(0);
     this.count = 0;
     return values;
+  }
+  /** Frees the buffer (the values were copied elsewhere). */
+  discard(): void {
+    release(this.buffer);
+    this.buffer = this.allocate(0);
+    this.count = 0;
   }
 }
 

@@ -108,7 +108,9 @@ export function smallGroupWarnings(
   const counts = new Int32Array(size);
   const firstLine = new Int32Array(size).fill(-1);
   const customerSets = new Array<Set<number> | undefined>(size);
-  for (let i = 0; i < lines.length; i++) {
+  // Values still short of k customers (or not yet seen): once none is, later rows change nothing.
+  let open = size;
+  for (let i = 0; i < lines.length && open > 0; i++) {
     const code = codes[i]!;
     if (code < 0 || (keep && !keep[i])) continue;
     if (firstLine[code]! < 0) firstLine[code] = lines[i]!;
@@ -116,6 +118,7 @@ export function smallGroupWarnings(
     const set = (customerSets[code] ??= new Set());
     set.add(customers[i]!);
     counts[code] = set.size;
+    if (set.size >= k) open--;
   }
   const warnings: Issue[] = [];
   for (let code = 0; code < size; code++) {

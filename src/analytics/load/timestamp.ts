@@ -55,6 +55,10 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   while (end > start && bytes[end - 1]! <= 32) end--;
   const length = end - start;
   if (length === 0) return NaN;
+  if (length === 19) {
+    const instant = parseFixedDateTime(bytes, start, clock);
+    if (instant === instant) return instant;
+  }
   // Epoch seconds or milliseconds: all digits, 10 or 13 of them.
   if (length === 10 || length === 13) {
     let epoch = 0;
@@ -159,6 +163,45 @@ export function parseTimestampBytes(bytes: Uint8Array, start: number, end: numbe
   }
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
   return zoneMark === 43 ? wallMs - offsetMs : wallMs + offsetMs;
+}
+
+// The last date read by the fast path, as YYYYMMDD, and its days since 1970.
+let lastDate = -1;
+let lastDays = 0;
+
+/**
+ * The commonest export form, `YYYY-MM-DD HH:MM:SS` (or with `T`), read at
+ * fixed positions; NaN for anything else, which the general parser then
+ * reads (or refuses) as before. Rows of one day repeat its date: its days
+ * are computed once.
+ */
+function parseFixedDateTime(bytes: Uint8Array, start: number, clock: ZoneClock): number {
+  const mark = bytes[start + 10];
+  if (
+    bytes[start + 4] !== 45 ||
+    bytes[start + 7] !== 45 ||
+    (mark !== 32 && mark !== 84 && mark !== 116) ||
+    bytes[start + 13] !== 58 ||
+    bytes[start + 16] !== 58
+  )
+    return NaN;
+  const century = twoDigits(bytes, start);
+  const yearOfCentury = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  const hour = twoDigits(bytes, start + 11);
+  const minute = twoDigits(bytes, start + 14);
+  const second = twoDigits(bytes, start + 17);
+  if ((century | yearOfCentury | month | day | hour | minute | second) < 0) return NaN;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  const year = century * 100 + yearOfCentury;
+  const date = year * 10000 + month * 100 + day;
+  if (date !== lastDate) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+    lastDays = daysFromCivil(year, month, day);
+    lastDate = date;
+  }
+  return clock.localToUtc(lastDays * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000);
 }
 
 function twoDigits(bytes: Uint8Array, position: number): number {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataError, loadEvents } from '../../../src/analytics/load/load.ts';
 import { resolveLoadOptions, type LoadOptions } from '../../../src/analytics/load/loadOptions.ts';
+import { claimBack, claimFront, expectedRows } from '../../../src/analytics/load/csvChunks.ts';
 import { loadCsvInParallel } from '../../../src/analytics/load/parallelCsv.ts';
 import type { LoadResult } from '../../../src/analytics/load/loadResult.ts';
 
@@ -102,5 +103,41 @@ describe('loadCsvInParallel', { timeout: 120_000 }, () => {
     const { single, parallel } = await bothPaths(path, 3, { k: 1 }, false);
     expect(parallel).toEqual(single);
     expect((parallel as { table: Record<string, unknown[]> }).table.value?.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('expects rows from the bytes per row of the first MiB, 3% over', () => {
+    // 10,000 bytes at 10 bytes a row: 1,000 rows, 1,030 with the margin, plus 1,024.
+    expect(expectedRows(10_000, 10)).toBe(2054);
+    expect(expectedRows(10_000, undefined)).toBeUndefined();
+  });
+
+  it('hands out each chunk once, the front and the back meeting in between', () => {
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    expect([claimFront(claims, 5), claimBack(claims, 5), claimBack(claims, 5), claimFront(claims, 5)]).toEqual([
+      0, 4, 3, 1,
+    ]);
+    expect(claimBack(claims, 5)).toBe(2);
+    expect([claimFront(claims, 5), claimBack(claims, 5)]).toEqual([-1, -1]);
+  });
+
+  it('reads the same table when the first MiB misjudges the rows to come', async () => {
+    // Long rows first then short ones (columns must grow far past the estimate), and the reverse
+    // (columns allocated far too large, handed over at their exact length).
+    const long = (i: number) =>
+      `c${i % 997},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00,e${i % 5},${i},${'n'.repeat(600)}`;
+    const short = (i: number) => `c${i % 997},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00,e${i % 5},${i},`;
+    const longRows = Array.from({ length: 2000 }, (_, i) => long(i));
+    const shortRows = Array.from({ length: 60_000 }, (_, i) => short(2000 + i));
+    for (const [name, rows] of [
+      ['long-first.csv', [...longRows, ...shortRows]],
+      ['short-first.csv', [...shortRows, ...longRows]],
+    ] as const) {
+      const path = join(directory, name);
+      writeFileSync(path, ['customer_id,timestamp,event,value,note', ...rows].join('\n') + '\n');
+      const { single, parallel } = await bothPaths(path, 2, { k: 1 });
+      expect(parallel).toBeDefined();
+      expect(parallel).toEqual(single);
+      expect((parallel as { table: Record<string, unknown[]> }).table.value).toHaveLength(62_000);
+    }
   });
 });

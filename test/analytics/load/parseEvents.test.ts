@@ -285,6 +285,36 @@ describe('parseEvents: warnings', () => {
     'c1,2024-03-10 08:00,visit,a',
   ].join('\n');
 
+  it('finds a small channel that first appears after the others reached k', async () => {
+    const rows = ['customer_id,timestamp,event,channel'];
+    // web and app reach k=2 customers by line 5; store (one customer) first appears on line 8.
+    for (const [id, channel] of [
+      ['c1', 'web'],
+      ['c2', 'web'],
+      ['c1', 'app'],
+      ['c2', 'app'],
+      ['c3', 'web'],
+      ['c3', 'app'],
+      ['c4', 'store'],
+      ['c4', 'store'],
+    ])
+      rows.push(`${id},2024-03-10 08:00,visit,${channel}`);
+    const { summary } = await load(rows.join('\n'), 'k.csv', { k: 2 });
+    expect(summary.warnings.filter((warning) => warning.column === 'channel')).toEqual([
+      {
+        file: 'k.csv',
+        line: 8,
+        column: 'channel',
+        message:
+          'channel "store" is used by 1 customer, fewer than k=2 — reports suppress its figures; merge it into a larger channel',
+      },
+    ]);
+    // Rows c4 store repeat each other: with --dedupe the summary counts what is kept.
+    const deduped = await load(rows.join('\n'), 'k.csv', { k: 2, dedupe: true });
+    expect([deduped.summary.rows, deduped.summary.customers, deduped.summary.events]).toEqual([7, 4, 1]);
+    expect([summary.rows, summary.customers, summary.events]).toEqual([8, 4, 1]);
+  });
+
   it('warns about exact duplicates, future timestamps and small segments', async () => {
     const { summary, table } = await load(csv, 'w.csv', { k: 2 });
     expect(table.numRows()).toBe(5);

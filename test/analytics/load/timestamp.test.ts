@@ -97,6 +97,29 @@ describe('parseTimestamp', () => {
     expect(parseTimestampBytes(bytes, 0, 19, utc)).toBeNaN();
   });
 
+  it('reads YYYY-MM-DD HH:MM:SS at fixed positions, its date checked whenever it changes', () => {
+    const read = (text: string, clock = utc) =>
+      parseTimestampBytes(new TextEncoder().encode(text), 0, text.length, clock);
+    expect(read('2024-02-29 23:59:59')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(read('2024-02-29 00:00:01', shanghai)).toBe(Date.UTC(2024, 1, 28, 16, 0, 1));
+    expect(read('2024-02-29T12:30:00')).toBe(Date.UTC(2024, 1, 29, 12, 30));
+    expect(read('2024-02-29t12:30:00')).toBe(Date.UTC(2024, 1, 29, 12, 30));
+    // The date read just before does not vouch for another one.
+    expect(read('2023-02-29 12:30:00')).toBeNaN();
+    expect(read('2024-02-30 12:30:00')).toBeNaN();
+    expect(read('2024-13-01 12:30:00')).toBeNaN();
+    expect(read('2024-00-10 12:30:00')).toBeNaN();
+    expect(read('2024-02-29 24:00:00')).toBeNaN();
+    expect(read('2024-02-29 23:60:00')).toBeNaN();
+    expect(read('2024-02-29 23:59:60')).toBeNaN();
+    expect(read('2024-02-29 2a:00:00')).toBeNaN();
+    expect(read('2024-02-29_12:30:00')).toBeNaN();
+    // 19 characters of other forms go to the general reader.
+    expect(read('2024-03-10T08:00+08')).toBe(Date.UTC(2024, 2, 10, 0, 0));
+    expect(read('2024/03/10 08:00:05')).toBe(Date.UTC(2024, 2, 10, 8, 0, 5));
+    expect(read('1999-12-31 23:59:59', newYork)).toBe(Date.UTC(2000, 0, 1, 4, 59, 59));
+  });
+
   it('rejects non-ASCII text', () => {
     expect(parseTimestamp('２０２４-03-10', utc)).toBeNaN();
   });
