@@ -8,6 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { AnyFunnelResult } from '../analytics/analyses/aggregatedFunnel.ts';
+import { NO_VALUE } from '../analytics/analyses/funnel.ts';
 import { cell, type ChartTable } from './chartTable.ts';
 import { formatCompact, formatPercent } from './format.ts';
 import { funnelRows, stepLabel, type FunnelChartOptions, type FunnelRow } from './funnel.ts';
@@ -35,6 +36,11 @@ export function bucketColor(index: number): string {
   return index === 0 ? COLORS.primary : seriesColor(index);
 }
 
+/** A bucket as printed: the spec's `(none)` (no value at first touch) in the page's language. */
+export function bucketLabel(value: string, lang: Lang): string {
+  return value === NO_VALUE ? label('noValue', lang) : value;
+}
+
 /** The buckets' rows, formatted and suppressed like the plain funnel. */
 export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptions): BucketRow[] {
   if (result.breakdown.length === 0)
@@ -42,7 +48,7 @@ export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptio
   return result.breakdown.flatMap((bucket, bucketIndex) =>
     funnelRows(bucket.steps, options).map((row, index) => ({
       ...row,
-      bucket: bucket.value,
+      bucket: bucketLabel(bucket.value, options.lang),
       color: bucketColor(bucketIndex),
       stepName: stepLabel(result.steps[index]!),
       barRate: row.barCustomers === 0 ? 0 : (bucket.steps[index]!.conversion_from_start ?? 0),
@@ -51,8 +57,8 @@ export function breakdownRows(result: AnyFunnelResult, options: FunnelChartOptio
 }
 
 /** The series of a breakdown chart, in legend order, with their colours. */
-export function breakdownSeries(result: AnyFunnelResult): { key: string; color: string }[] {
-  return result.breakdown.map((bucket, index) => ({ key: bucket.value, color: bucketColor(index) }));
+export function breakdownSeries(result: AnyFunnelResult, lang: Lang): { key: string; color: string }[] {
+  return result.breakdown.map((bucket, index) => ({ key: bucketLabel(bucket.value, lang), color: bucketColor(index) }));
 }
 
 const tipOf = (row: BucketRow, lang: Lang) =>
@@ -67,7 +73,7 @@ export function funnelBreakdownChart(result: AnyFunnelResult, options: FunnelBre
   const { lang } = options;
   const rows = breakdownRows(result, options);
   const steps = result.steps.map(stepLabel);
-  const buckets = result.breakdown.map((bucket) => bucket.value);
+  const buckets = result.breakdown.map((bucket) => bucketLabel(bucket.value, lang));
   const marks = (render: boolean) => ({
     fill: 'color',
     render: render
@@ -198,7 +204,8 @@ export function funnelBreakdownFinding(result: AnyFunnelResult, options: FunnelC
   const best = ranked[0]!;
   const worst = ranked[ranked.length - 1]!;
   const rate = (bucket: typeof best) => formatPercent(bucket.steps[last]!.conversion_from_start, lang);
+  const name = (bucket: typeof best) => bucketLabel(bucket.value, lang);
   return lang === 'zh'
-    ? `“${best.value}”从起点到最后一步的转化率最高（${rate(best)}），“${worst.value}”最低（${rate(worst)}）。`
-    : `${best.value} converts best from start to the last step (${rate(best)}), ${worst.value} worst (${rate(worst)}).`;
+    ? `“${name(best)}”从起点到最后一步的转化率最高（${rate(best)}），“${name(worst)}”最低（${rate(worst)}）。`
+    : `${name(best)} converts best from start to the last step (${rate(best)}), ${name(worst)} worst (${rate(worst)}).`;
 }

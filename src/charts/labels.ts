@@ -22,6 +22,7 @@ const LABELS = {
   significant: { zh: '显著', en: 'significant' },
   notSignificant: { zh: '不显著', en: 'not significant' },
   segment: { zh: '分组', en: 'Group' },
+  noValue: { zh: '（未填写）', en: '(none)' },
   path: { zh: '路径', en: 'Path' },
   source: { zh: '来源', en: 'From' },
   target: { zh: '去向', en: 'To' },

@@ -56,7 +56,7 @@ export function funnelFigure(
       svg: renderSvg(funnelBreakdownChart(result, options)),
       table: withRawNames(funnelBreakdownTable(result, options), raw, lang),
       finding: funnelBreakdownFinding(result, options),
-      legend: breakdownSeries(result),
+      legend: breakdownSeries(result, lang),
       notes: [],
     };
   }

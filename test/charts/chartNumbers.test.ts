@@ -7,7 +7,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { funnelChart, funnelFinding, funnelTable } from '../../src/charts/funnel.ts';
-import { funnelBreakdownChart } from '../../src/charts/funnelBreakdown.ts';
+import { breakdownSeries, funnelBreakdownChart, funnelBreakdownTable } from '../../src/charts/funnelBreakdown.ts';
 import { funnelComparisonChart, funnelComparisonTable } from '../../src/charts/funnelComparison.ts';
 import { opportunityMatrixChart, opportunityTable } from '../../src/charts/opportunityMatrix.ts';
 import { flowEdgesTable, pathFlowChart, topPathsTable } from '../../src/charts/pathFlow.ts';
@@ -104,6 +104,27 @@ describe('breakdown and comparison numbers', () => {
       ),
     );
     expect(texts.filter((text) => / · /.test(text)).sort()).toEqual(expected.sort());
+  });
+
+  it('prints the bucket with no value at first touch, `(none)` in the result, in the page language', () => {
+    const base = fixtures.handFunnel([100, 40]);
+    const result = {
+      ...base,
+      breakdown: [
+        { value: 'app', steps: fixtures.handFunnel([60, 30]).steps },
+        { value: '(none)', steps: fixtures.handFunnel([40, 10]).steps },
+      ],
+    };
+    const zh = svgOf(funnelBreakdownChart(result, { lang: 'zh', layout: 'facets' })).texts;
+    expect(zh).toContain('（未填写）');
+    expect(zh.join('|')).not.toContain('(none)');
+    expect(funnelBreakdownTable(result, { lang: 'zh' }).rows.map((row) => row[0]!.text)).toEqual([
+      'app',
+      'app',
+      '（未填写）',
+      '（未填写）',
+    ]);
+    expect(breakdownSeries(result, 'en').map((series) => series.key)).toEqual(['app', '(none)']);
   });
 
   it('prints the lift and p-value of the unpooled z-test (spec §9) per step', () => {
