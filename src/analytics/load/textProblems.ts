@@ -217,73 +217,74 @@ export async function invalidGb18030Offset(
  * and every non-ASCII character in the CJK, CJK-punctuation or full-width
  * blocks (3-byte sequences). GB18030 text is valid UTF-8 only by accident,
  * and then as 2-byte Latin, Greek or Cyrillic letters (`元` is D4 AA, U+052A),
- * so a short GB18030 field does not trip it. Fed chunk by chunk; a line split
- * between chunks is checked whole.
+ * so a short GB18030 field does not trip it. Fed chunk by chunk, it keeps only
+ * the state of the current line (no bytes), so a long line costs one pass.
  */
 export class Utf8LineFinder {
-  private carry: Uint8Array = new Uint8Array(0);
-  /** Source offset of `carry`'s first byte. */
-  private carryStart = 0;
   private offset = 0;
+  /** Offset of the current line's first non-ASCII byte, or -1. */
+  private first = -1;
+  private cjk = false;
+  /** The current line cannot be UTF-8 Chinese: skip to its end. */
+  private ruledOut = false;
+  /** Continuation bytes still due in the current 3-byte sequence, and its code point so far. */
+  private due = 0;
+  private code = 0;
 
   /** The offset of the first UTF-8 byte of the first such line among the lines this chunk completes, or -1. */
   check(chunk: Uint8Array): number {
-    let start = 0;
-    let lineStart = this.carryStart;
-    let newline = chunk.indexOf(10);
-    const chunkStart = this.offset;
+    const base = this.offset;
     this.offset += chunk.length;
-    while (newline >= 0) {
-      const line =
-        this.carry.length > 0 ? joined(this.carry, chunk.subarray(0, newline)) : chunk.subarray(start, newline);
-      this.carry = new Uint8Array(0);
-      const at = utf8CjkLineStart(line);
-      if (at >= 0) return lineStart + at;
-      start = newline + 1;
-      lineStart = chunkStart + start;
-      newline = chunk.indexOf(10, start);
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.ruledOut) {
+        const newline = chunk.indexOf(10, i);
+        if (newline < 0) return -1;
+        i = newline;
+      }
+      const byte = chunk[i]!;
+      if (byte === 10) {
+        const found = this.lineEnd();
+        if (found >= 0) return found;
+      } else if (this.due > 0) {
+        if (byte < 0x80 || byte > 0xbf) this.ruledOut = true;
+        else {
+          this.code = (this.code << 6) | (byte & 0x3f);
+          if (--this.due === 0) this.classify();
+        }
+      } else if (byte >= 0x80) {
+        // Only 3-byte sequences (E0-EF) qualify: 2-byte ones are how GB18030 text looks as UTF-8.
+        if (byte < 0xe0 || byte > 0xef) this.ruledOut = true;
+        else {
+          if (this.first < 0) this.first = base + i;
+          this.due = 2;
+          this.code = byte & 0x0f;
+        }
+      }
     }
-    this.carry = joined(this.carry, chunk.subarray(start));
-    this.carryStart = lineStart;
     return -1;
   }
 
   /** The same for the last line, when the source does not end with a line break. */
   finish(): number {
-    const at = utf8CjkLineStart(this.carry);
-    return at >= 0 ? this.carryStart + at : -1;
+    return this.lineEnd();
   }
-}
 
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-/** Where the first non-ASCII byte of a UTF-8 Chinese line is, or -1 when the line is not one. */
-function utf8CjkLineStart(line: Uint8Array): number {
-  let first = -1;
-  let cjk = false;
-  for (let i = 0; i < line.length; i++) {
-    const lead = line[i]!;
-    if (lead < 0x80) continue;
-    // Only 3-byte sequences (E0-EF) qualify: 2-byte ones are how GB18030 text looks as UTF-8.
-    if (lead < 0xe0 || lead > 0xef) return -1;
-    const second = line[i + 1];
-    const third = line[i + 2];
-    if (second === undefined || third === undefined) return -1;
-    if (second < 0x80 || second > 0xbf || third < 0x80 || third > 0xbf) return -1;
-    const code = ((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (third & 0x3f);
-    if (code < 0x800) return -1; // an overlong form: not UTF-8
+  private classify(): void {
+    const code = this.code;
     const han = code >= 0x3400 && code <= 0x9fff;
     const wide = (code >= 0x2000 && code <= 0x33ff) || (code >= 0xff00 && code <= 0xffef);
-    if (!han && !wide) return -1;
-    if (han) cjk = true;
-    if (first < 0) first = i;
-    i += 2;
+    // Below U+0800 is an overlong form: not UTF-8.
+    if (code < 0x800 || (!han && !wide)) this.ruledOut = true;
+    else if (han) this.cjk = true;
   }
-  return cjk ? first : -1;
+
+  /** Where the line just ended starts being UTF-8 Chinese, or -1; then starts the next line. */
+  private lineEnd(): number {
+    const found = !this.ruledOut && this.due === 0 && this.cjk ? this.first : -1;
+    this.first = -1;
+    this.cjk = false;
+    this.ruledOut = false;
+    this.due = 0;
+    return found;
+  }
 }
