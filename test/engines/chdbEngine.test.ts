@@ -18,20 +18,26 @@ import { engineLog, loadEngineLog } from './engineLog.ts';
 
 const missing = loadChdb() === null;
 
+/** A chdb session holding a generated log as `table` for the tests of one describe block. */
+function chdbWithLog(table: string, seed: number): () => Engine {
+  let engine: Engine | undefined;
+  beforeAll(async () => {
+    engine = await openChdbEngine();
+    await loadEngineLog(engine, table, engineLog(400, seed));
+  }, 300_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+  return () => engine!;
+}
+
 describeEngineEquality('chdb (ClickHouse dialect) equals the in-memory analyses', () =>
   missing ? Promise.resolve({ skip: CHDB_MISSING }) : openChdbEngine(),
 );
 
 describe.skipIf(missing)('ClickHouse windowFunnel fast path equals the window-function SQL', () => {
-  let engine: Engine;
+  const chdb = chdbWithLog('fast_path_log', 11);
   const source = eventSource({ table: 'fast_path_log', orderBy: 'rid' });
-  beforeAll(async () => {
-    engine = await openChdbEngine();
-    await loadEngineLog(engine, 'fast_path_log', engineLog(400, 11));
-  }, 300_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
 
   for (const spec of [
     { steps: 'visit,view,cart,purchase' },
@@ -40,8 +46,8 @@ describe.skipIf(missing)('ClickHouse windowFunnel fast path equals the window-fu
     { steps: 'search,cart', window: '10m' },
   ]) {
     it(`ordered counts ${JSON.stringify(spec)}`, async () => {
-      const windowSql = funnelFromRows(spec, await runQueries(engine, funnelQueries(spec, source, engine.dialect)));
-      const fast = customersAtSteps(spec, await engine.query(windowFunnelCountsQuery(spec, source)));
+      const windowSql = funnelFromRows(spec, await runQueries(chdb(), funnelQueries(spec, source, chdb().dialect)));
+      const fast = customersAtSteps(spec, await chdb().query(windowFunnelCountsQuery(spec, source)));
       expect(windowSql.steps.at(-1)?.customers).toBeGreaterThan(0);
       expect(fast).toEqual(windowSql.steps.map((step) => step.customers));
     });
@@ -53,18 +59,11 @@ describe.skipIf(missing)('ClickHouse windowFunnel fast path equals the window-fu
 });
 
 describe.skipIf(missing)('ClickHouse funnels from arrays equal the window-function SQL', () => {
-  let engine: Engine;
+  const chdb = chdbWithLog('funnel_log', 13);
   const sources = {
     'order column': eventSource({ table: 'funnel_log', orderBy: 'rid', columns: { channel: 'channel' } }),
     'no order column': eventSource({ table: 'funnel_log', columns: { channel: 'channel' } }),
   };
-  beforeAll(async () => {
-    engine = await openChdbEngine();
-    await loadEngineLog(engine, 'funnel_log', engineLog(400, 13));
-  }, 300_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
 
   for (const spec of [
     { steps: 'visit,view,cart,purchase', by: 'channel' },
@@ -78,9 +77,9 @@ describe.skipIf(missing)('ClickHouse funnels from arrays equal the window-functi
       // either form, so which channel a customer counts under is not defined: compare without `by`.
       it(`${JSON.stringify(spec)}, ${name}`, async () => {
         const compared = source.orderBy === null ? { ...spec, by: undefined } : spec;
-        const queries = (native: boolean) => funnelQueries(compared, source, engine.dialect, { native });
-        const windowSql = funnelFromRows(compared, await runQueries(engine, queries(false)));
-        const arrays = funnelFromRows(compared, await runQueries(engine, queries(true)));
+        const queries = (native: boolean) => funnelQueries(compared, source, chdb().dialect, { native });
+        const windowSql = funnelFromRows(compared, await runQueries(chdb(), queries(false)));
+        const arrays = funnelFromRows(compared, await runQueries(chdb(), queries(true)));
         expect(queries(true).funnel).toContain('groupArray');
         expect(windowSql.steps[1]?.customers).toBeGreaterThan(0);
         expect(rounded(arrays)).toEqual(rounded(windowSql));
@@ -88,19 +87,12 @@ describe.skipIf(missing)('ClickHouse funnels from arrays equal the window-functi
 });
 
 describe.skipIf(missing)('ClickHouse paths from arrays equal the window-function SQL', () => {
-  let engine: Engine;
+  const chdb = chdbWithLog('paths_log', 11);
   // Ties settled by the order column, and without one by event name (the portable SQL's fallback).
   const sources = {
     'order column': eventSource({ table: 'paths_log', orderBy: 'rid' }),
     'no order column': eventSource({ table: 'paths_log' }),
   };
-  beforeAll(async () => {
-    engine = await openChdbEngine();
-    await loadEngineLog(engine, 'paths_log', engineLog(400, 11));
-  }, 300_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
 
   const every = { top: null, limit: null };
   for (const spec of [
@@ -114,8 +106,8 @@ describe.skipIf(missing)('ClickHouse paths from arrays equal the window-function
   ])
     for (const [name, source] of Object.entries(sources))
       it(`${JSON.stringify(spec)}, ${name}`, async () => {
-        const windowSql = pathsFromRows(spec, await runQueries(engine, pathsQueries(spec, source, engine.dialect)));
-        const arrays = pathsFromRows(spec, await runQueries(engine, clickhousePathsQueries(spec, source)));
+        const windowSql = pathsFromRows(spec, await runQueries(chdb(), pathsQueries(spec, source, chdb().dialect)));
+        const arrays = pathsFromRows(spec, await runQueries(chdb(), clickhousePathsQueries(spec, source)));
         expect(windowSql.paths.length).toBeGreaterThan(0);
         expect(arrays).toEqual(windowSql);
       }, 60_000);
